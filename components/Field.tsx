@@ -1,0 +1,40 @@
+import type { ComponentChildren } from 'preact';
+
+interface Props {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  hint?: ComponentChildren;
+  placeholder?: string;
+  inputMode?: 'numeric' | 'url';
+  onInput: (value: string) => void;
+}
+
+/** A labelled text input whose error is announced and tied to it (aria-invalid, aria-describedby). */
+export function Field({ id, label, value, error, hint, placeholder, inputMode, onInput }: Props) {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        autoComplete="off"
+        spellcheck={false}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+      {hint && <p id={`${id}-hint`} class="hint">{hint}</p>}
+      {error && (
+        <p id={`${id}-error`} class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'preact/hooks';
+import { readConnectionForm, type ConnectionFormErrors } from '../lib/immybot/connection-form';
+import { parseInstance } from '../lib/immybot/instance';
+import { podUrl } from '../lib/immybot/pod-url';
+import { loadSettings, saveImmyBotConnection } from '../lib/settings/store';
+import { Field } from './Field';
+
+/** The ticket the live preview uses. */
+const SAMPLE_FAULT_ID = 2152;
+
+type Status = { kind: 'saved' | 'failed'; text: string } | null;
+
+export function ImmyBotForm() {
+  const [instance, setInstance] = useState('');
+  const [integrationId, setIntegrationId] = useState('');
+  const [errors, setErrors] = useState<ConnectionFormErrors>({});
+  const [status, setStatus] = useState<Status>(null);
+
+  useEffect(() => {
+    void loadSettings().then(({ immybot }) => {
+      if (!immybot) return;
+      setInstance(immybot.instanceOrigin);
+      setIntegrationId(String(immybot.integrationId));
+    });
+  }, []);
+
+  const preview = readConnectionForm(instance, integrationId);
+
+  const onInstanceInput = (value: string) => {
+    setStatus(null);
+    setErrors((e) => ({ ...e, instance: undefined }));
+    const parsed = parseInstance(value);
+    // Pasting ImmyBot's documented URL template fills both fields at once.
+    if (parsed.ok && parsed.integrationId !== undefined) {
+      setInstance(parsed.instanceOrigin);
+      setIntegrationId(String(parsed.integrationId));
+      setErrors({});
+    } else {
+      setInstance(value);
+    }
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const result = readConnectionForm(instance, integrationId);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus(null);
+      return;
+    }
+    setErrors({});
+    try {
+      const saved = await saveImmyBotConnection(result.connection);
+      const { instanceOrigin, integrationId: id } = saved.immybot!;
+      setInstance(instanceOrigin);
+      setIntegrationId(String(id));
+      setStatus({ kind: 'saved', text: `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).` });
+    } catch (error) {
+      setStatus({ kind: 'failed', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  return (
+    <form class="card" onSubmit={onSubmit} noValidate aria-labelledby="immybot-heading">
+      <h2 id="immybot-heading">ImmyBot</h2>
+      <Field
+        id="instance"
+        label="ImmyBot instance"
+        value={instance}
+        error={errors.instance}
+        placeholder="acme or https://acme.immy.bot"
+        inputMode="url"
+        hint="Your ImmyBot address. You can also paste the Technician Tools URL from ImmyBot’s HaloPSA integration page."
+        onInput={onInstanceInput}
+      />
+      <Field
+        id="integration-id"
+        label="Integration ID"
+        value={integrationId}
+        error={errors.integrationId}
+        placeholder="619"
+        inputMode="numeric"
+        hint="The number at the end of the integration’s address in ImmyBot: Settings › Integrations › HaloPSA."
+        onInput={(value) => {
+          setStatus(null);
+          setErrors((e) => ({ ...e, integrationId: undefined }));
+          setIntegrationId(value);
+        }}
+      />
+      <div class="preview">
+        <span>Technician Tools for ticket {SAMPLE_FAULT_ID}:</span>
+        <output data-testid="preview">
+          {preview.ok ? podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID) : '—'}
+        </output>
+      </div>
+      <div class="form-actions">
+        <button type="submit" class="primary">
+          Save
+        </button>
+        <p role="status" class={`status ${status?.kind ?? ''}`}>
+          {status?.text}
+        </p>
+      </div>
+    </form>
+  );
+}

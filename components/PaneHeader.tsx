@@ -1,0 +1,29 @@
+import { Icon } from './icons';
+import { IconButton } from './IconButton';
+
+interface Props {
+  faultId: number;
+  podUrl: string;
+  onReload: () => void;
+  onCollapse: () => void;
+  onOpenSettings: () => void;
+}
+
+export function PaneHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettings }: Props) {
+  return (
+    <header class="header">
+      <div class="title">
+        <span class="brand">ImmyBot</span>
+        <span class="ticket" data-testid="pane-ticket">Ticket {faultId}</span>
+      </div>
+      <div class="actions">
+        <IconButton icon="reload" label="Reload Technician Tools" onClick={onReload} />
+        <a class="icon-button" href={podUrl} target="_blank" rel="noopener noreferrer" aria-label="Open in new tab" title="Open in new tab">
+          <Icon name="external" />
+        </a>
+        <IconButton icon="settings" label="ImmyBot settings" onClick={onOpenSettings} />
+        <IconButton icon="collapse" label="Collapse Technician Tools" onClick={onCollapse} />
+      </div>
+    </header>
+  );
+}

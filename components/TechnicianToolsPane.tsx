@@ -1,0 +1,80 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { podUrl } from '../lib/immybot/pod-url';
+import { clampWidth, COLLAPSED_WIDTH, type PaneLayout } from '../lib/pane/layout';
+import type { ImmyBotConnection } from '../lib/settings/schema';
+import { CollapsedHandle } from './CollapsedHandle';
+import { PaneHeader } from './PaneHeader';
+import { ResizeGrip } from './ResizeGrip';
+
+interface Props {
+  faultId: number;
+  connection: ImmyBotConnection;
+  initialLayout: PaneLayout;
+  onLayoutChange: (layout: PaneLayout) => void;
+  onOpenSettings: () => void;
+  /** Makes room for the pane in HaloPSA's page (0 = give it all back). */
+  pushPage: (widthPx: number) => void;
+}
+
+/** The docked Technician Tools pane: header, resizable frame, collapsible to a slim handle. */
+export function TechnicianToolsPane({ faultId, connection, initialLayout, onLayoutChange, onOpenSettings, pushPage }: Props) {
+  const [layout, setLayout] = useState(() => ({ ...initialLayout, width: clampWidth(initialLayout.width, window.innerWidth) }));
+  const [dragging, setDragging] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const url = podUrl(connection.instanceOrigin, connection.integrationId, faultId);
+  const shownWidth = layout.collapsed ? COLLAPSED_WIDTH : layout.width;
+
+  useLayoutEffect(() => pushPage(shownWidth), [shownWidth]);
+  useEffect(() => () => pushPage(0), []);
+
+  // The latest layout, readable synchronously by drag and key handlers between renders.
+  const latest = useRef(layout);
+  const show = (next: PaneLayout) => {
+    latest.current = next;
+    setLayout(next);
+  };
+  const update = (next: PaneLayout) => {
+    show(next);
+    onLayoutChange(next);
+  };
+
+  return (
+    <section
+      class={`pane${layout.collapsed ? ' collapsed' : ''}${dragging ? ' dragging' : ''}`}
+      style={{ width: `${shownWidth}px` }}
+      aria-label={`ImmyBot Technician Tools for ticket ${faultId}`}
+      data-fault-id={faultId}
+    >
+      {layout.collapsed ? (
+        <CollapsedHandle faultId={faultId} onExpand={() => update({ ...layout, collapsed: false })} />
+      ) : (
+        <>
+          <ResizeGrip
+            width={layout.width}
+            onResize={(width) => show({ ...latest.current, width: clampWidth(width, window.innerWidth) })}
+            onResizeEnd={() => onLayoutChange(latest.current)}
+            onDragChange={setDragging}
+          />
+          <PaneHeader
+            faultId={faultId}
+            podUrl={url}
+            onReload={() => setReloads((n) => n + 1)}
+            onCollapse={() => update({ ...layout, collapsed: true })}
+            onOpenSettings={onOpenSettings}
+          />
+        </>
+      )}
+      {/* A new element per ticket: changing src would add entries to HaloPSA's Back/Forward history. */}
+      <iframe
+        key={`${url}#${reloads}`}
+        class="frame"
+        src={url}
+        title={`ImmyBot Technician Tools for ticket ${faultId}`}
+        allow="clipboard-read; clipboard-write"
+        // No allow-top-navigation: ImmyBot inside the pane can never navigate the HaloPSA tab away.
+        sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"
+        hidden={layout.collapsed}
+      />
+    </section>
+  );
+}

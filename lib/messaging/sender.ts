@@ -1,0 +1,23 @@
+import { isHostedHaloUrl } from '../halo/hosts';
+
+/** The parts of runtime.MessageSender we check; the same in Chrome and Firefox. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * Only our own extension pages, and our content script in a HaloPSA tab, may talk to the background.
+ * `ownBaseUrl` is `runtime.getURL('')`, e.g. `chrome-extension://<id>/`.
+ */
+export function isTrustedSender(
+  sender: SenderInfo,
+  ownId: string,
+  ownBaseUrl: string,
+  isHaloPage: (url: string) => boolean = isHostedHaloUrl,
+): boolean {
+  if (sender.id !== ownId || !sender.url) return false;
+  if (sender.url.startsWith(ownBaseUrl)) return true;
+  return sender.tab !== undefined && isHaloPage(sender.url);
+}
