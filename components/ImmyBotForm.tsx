@@ -89,9 +89,9 @@ export function ImmyBotForm() {
       />
       <div class="preview">
         <span>Technician Tools for ticket {SAMPLE_FAULT_ID}:</span>
-        <output data-testid="preview">
+        <code data-testid="preview">
           {preview.ok ? podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID) : '—'}
-        </output>
+        </code>
       </div>
       <div class="form-actions">
         <button type="submit" class="primary">

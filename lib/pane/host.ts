@@ -22,14 +22,15 @@ export interface PaneHost {
 }
 
 /**
- * Creates the pane's host with a closed shadow root (HaloPSA's CSS cannot reach in, ours cannot leak
- * out, page scripts cannot reach the frame). Removes any pane a previous extension instance left.
+ * Creates the pane's host with a shadow root (HaloPSA's CSS cannot reach in, ours cannot leak
+ * out). Removes any pane a previous extension instance left. Open, not closed: it holds no secret
+ * (a page script could frame the same URL itself), and tests and assistive tools can reach it.
  */
 export function createPaneHost(doc: Document, css: string): PaneHost {
   removePanes(doc);
   const host = doc.createElement(PANE_TAG);
   host.setAttribute('style', HOST_STYLE);
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');
