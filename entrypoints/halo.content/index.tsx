@@ -4,7 +4,7 @@ import { TechnicianTools } from '../../components/TechnicianTools';
 import { HOSTED_HALO_EXCLUDES, HOSTED_HALO_MATCHES, isHostedHaloUrl } from '../../lib/halo/hosts';
 import { faultIdFromUrl } from '../../lib/halo/ticket';
 import { sendToBackground } from '../../lib/messaging/client';
-import { createPaneHost, pushPage, type PaneHost } from '../../lib/pane/host';
+import { createPaneHost, type PaneHost } from '../../lib/pane/host';
 import { loadLayout, saveLayout, type PaneLayout } from '../../lib/pane/layout';
 import { loadConnection, watchConnection } from '../../lib/settings/read-connection';
 import type { ImmyBotConnection } from '../../lib/settings/schema';
@@ -40,7 +40,7 @@ export default defineContentScript({
             void saveLayout(layout);
           }}
           onOpenSettings={() => void sendToBackground({ type: 'openOptions' })}
-          pushPage={(width) => pushPage(document, width)}
+          pushPage={host.push}
         />,
         host.container,
       );

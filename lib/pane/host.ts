@@ -1,6 +1,7 @@
 /** The custom element that holds the pane; one per document, whichever extension instance made it. */
 export const PANE_TAG = 'immybot-technician-tools';
-const PUSH_STYLE_ID = 'immybot-technician-tools-push';
+/** Marks the style element that makes room for the pane in HaloPSA's page. */
+export const PUSH_STYLE_ATTRIBUTE = 'data-immybot-technician-tools-push';
 
 // Inline !important declarations beat any HaloPSA stylesheet rule aimed at our host element.
 const HOST_STYLE = [
@@ -16,8 +17,11 @@ const HOST_STYLE = [
 ].join(';');
 
 export interface PaneHost {
-  /** Where the UI renders, inside the closed shadow root. */
+  /** Where the UI renders, inside the shadow root. */
   container: HTMLElement;
+  /** Narrows HaloPSA's page so the docked pane sits beside its content instead of over it (0 = release). */
+  push(widthPx: number): void;
+  /** Removes this host and the room it made, and nothing that belongs to another instance. */
   remove(): void;
 }
 
@@ -37,11 +41,27 @@ export function createPaneHost(doc: Document, css: string): PaneHost {
   container.className = isDarkHalo(doc) ? 'theme theme-dark' : 'theme';
   root.append(style, container);
   doc.documentElement.append(host);
+
+  // Owned by this instance: an orphaned older instance cleaning up can never remove a newer one's.
+  let pushStyle: HTMLStyleElement | null = null;
+  const release = () => {
+    pushStyle?.remove();
+    pushStyle = null;
+  };
   return {
     container,
+    push(widthPx) {
+      if (widthPx <= 0) return release();
+      if (!pushStyle) {
+        pushStyle = doc.createElement('style');
+        pushStyle.setAttribute(PUSH_STYLE_ATTRIBUTE, '');
+        doc.documentElement.append(pushStyle);
+      }
+      pushStyle.textContent = `html{margin-right:${Math.round(widthPx)}px !important;}`;
+    },
     remove() {
       host.remove();
-      releasePage(doc);
+      release();
     },
   };
 }
@@ -51,22 +71,7 @@ function isDarkHalo(doc: Document): boolean {
   return doc.documentElement.classList.contains('theme-dark') || doc.body?.classList.contains('theme-dark') === true;
 }
 
+/** Removes every pane and page push in the document, e.g. those of an extension instance that was replaced. */
 export function removePanes(doc: Document): void {
-  for (const stale of doc.querySelectorAll(PANE_TAG)) stale.remove();
-  releasePage(doc);
-}
-
-/** Narrows HaloPSA's page so the docked pane sits beside its content instead of over it. */
-export function pushPage(doc: Document, widthPx: number): void {
-  let style = doc.getElementById(PUSH_STYLE_ID);
-  if (!style) {
-    style = doc.createElement('style');
-    style.id = PUSH_STYLE_ID;
-    doc.documentElement.append(style);
-  }
-  style.textContent = widthPx > 0 ? `html{margin-right:${Math.round(widthPx)}px !important;}` : '';
-}
-
-export function releasePage(doc: Document): void {
-  doc.getElementById(PUSH_STYLE_ID)?.remove();
+  for (const stale of doc.querySelectorAll(`${PANE_TAG}, style[${PUSH_STYLE_ATTRIBUTE}]`)) stale.remove();
 }

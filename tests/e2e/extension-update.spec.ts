@@ -1,0 +1,46 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, expectPodLoaded, paneCount, podUrlFor, test } from './fixtures';
+
+/** Reloads the unpacked extension the way a developer (or an update) does; see TESTING.md. */
+async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${extensionId}`);
+  const devMode = page.locator('#devMode');
+  if (!(await devMode.evaluate((toggle) => (toggle as HTMLInputElement).checked))) await devMode.click();
+  const oldWorker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker && w.url().includes(extensionId) });
+  await page.locator('extensions-detail-view #dev-reload-button').click();
+  await restarted;
+  await page.close();
+}
+
+const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
+
+test('after the extension is reloaded with tickets open: one pane per tab, still following navigation', async ({ page, context, configure, extensionId }) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  const second = await context.newPage();
+  await second.goto('https://acme.haloitsm.com/tickets?id=3001');
+  await expectPodLoaded(second, podUrlFor(3001));
+
+  for (let round = 0; round < 2; round++) {
+    await reloadExtension(context, extensionId);
+    for (const [tab, faultId] of [[page, 2152], [second, 3001]] as const) {
+      await expectPodLoaded(tab, podUrlFor(faultId));
+      await expect.poll(() => paneCount(tab)).toBe(1);
+      await expect(tab.locator('style[data-immybot-technician-tools-push]')).toHaveCount(1);
+    }
+  }
+
+  // The new content script follows the SPA; the orphaned ones stay silent (still exactly one pane).
+  await navigate(page, '/ticket?id=2820');
+  await expectPodLoaded(page, podUrlFor(2820));
+  await page.waitForTimeout(300);
+  expect(await paneCount(page)).toBe(1);
+  expect(page.frames().filter((f) => f.url().startsWith('https://acme.immy.bot/'))).toHaveLength(1);
+  await navigate(page, '/tickets?area=1');
+  await expect.poll(() => paneCount(page)).toBe(0);
+  await page.waitForTimeout(300);
+  expect(await paneCount(page)).toBe(0);
+});

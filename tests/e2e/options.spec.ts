@@ -1,0 +1,84 @@
+import type { Page, Worker } from '@playwright/test';
+import { expect, expectPodLoaded, podUrlFor, test } from './fixtures';
+
+const storedSettings = (worker: Worker) => worker.evaluate(() => chrome.storage.local.get(null));
+const serviceWorker = (page: Page) => page.context().serviceWorkers()[0];
+
+test('the instance field accepts the spellings people use and the pasted URL template fills both fields', async ({ openOptions }) => {
+  const options = await openOptions();
+  const instance = options.getByLabel('ImmyBot instance');
+  const integration = options.getByLabel('Integration ID');
+  const preview = options.getByTestId('preview');
+
+  for (const spelling of ['acme', 'acme.immy.bot', 'https://ACME.immy.bot/', '  acme  ']) {
+    await instance.fill(spelling);
+    await integration.fill('619');
+    await expect(preview).toHaveText('https://acme.immy.bot/technician-pod/psa/619/ticket/2152');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByRole('status')).toContainText('Saved');
+    await expect(instance).toHaveValue('https://acme.immy.bot');
+    await expect(instance).not.toHaveAttribute('aria-invalid');
+  }
+
+  await integration.fill('');
+  await instance.fill('https://contoso.immy.bot/technician-pod/psa/42/ticket/$FAULTID');
+  await expect(instance).toHaveValue('https://contoso.immy.bot');
+  await expect(integration).toHaveValue('42');
+  await expect(preview).toHaveText('https://contoso.immy.bot/technician-pod/psa/42/ticket/2152');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toContainText('Saved');
+  expect((await storedSettings(serviceWorker(options))).settings).toEqual({
+    immybot: { instanceOrigin: 'https://contoso.immy.bot', integrationId: 42 },
+  });
+});
+
+const badInstances = ['http://acme.immy.bot', 'acme.immy.bot.evil.test', 'javascript:alert(1)', 'ac me', '', 'https://acme.immy.bot:8443'];
+const badIds = ['', 'abc', '-5', '0', '1e3', '619; x', '2147483648'];
+
+test('bad input gets a clear message next to the field and saves nothing', async ({ openOptions, configure }) => {
+  await configure('acme', 619);
+  const options = await openOptions();
+  const worker = serviceWorker(options);
+  const before = await storedSettings(worker);
+  const instance = options.getByLabel('ImmyBot instance');
+  const integration = options.getByLabel('Integration ID');
+
+  for (const bad of badInstances) {
+    await instance.fill(bad);
+    await integration.fill('700');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(instance, bad).toHaveAttribute('aria-invalid', 'true');
+    const error = options.locator('#instance-error');
+    await expect(error).toHaveAttribute('role', 'alert');
+    await expect(error).not.toBeEmpty();
+    await expect(instance).toHaveAttribute('aria-describedby', /instance-error/);
+    await expect(integration).not.toHaveAttribute('aria-invalid');
+    await expect(options.getByRole('status')).toBeEmpty();
+  }
+  for (const bad of badIds) {
+    await instance.fill('https://other.immy.bot');
+    await integration.fill(bad);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(integration, bad).toHaveAttribute('aria-invalid', 'true');
+    await expect(options.locator('#integration-id-error')).toHaveAttribute('role', 'alert');
+    await expect(instance).not.toHaveAttribute('aria-invalid');
+  }
+  expect(await storedSettings(worker)).toEqual(before);
+  await expect(options.getByRole('alert')).toHaveCount(1);
+  await expect(options.getByRole('alert')).toContainText('whole number from 1 to 2147483647');
+});
+
+test('saving updates open panes without a page reload', async ({ page, openOptions, configure }) => {
+  await configure('acme', 619);
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  const loadId = await page.evaluate(() => (window as any).haloLoadId);
+
+  const options = await openOptions();
+  await options.getByLabel('ImmyBot instance').fill('https://contoso.immy.bot/technician-pod/psa/77/ticket/$FAULTID');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toContainText('Saved. HaloPSA tickets now show Technician Tools from https://contoso.immy.bot (integration 77).');
+
+  await expectPodLoaded(page, podUrlFor(2152, 'https://contoso.immy.bot', 77));
+  expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
+});

@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test';
+import { expect, expectPodLoaded, pane, paneFrame, podUrlFor, test } from './fixtures';
+
+const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+const paneBox = async (page: Page) => (await pane(page).boundingBox())!;
+
+test('the pane pushes HaloPSA aside, resizes by drag, collapses to a handle, and remembers both', async ({ page, configure }) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+
+  // Pushed, not covering: HaloPSA's right-most control ends left of the pane.
+  let docked = await paneBox(page);
+  expect(docked.width).toBe(440);
+  expect(docked.x + docked.width).toBe(1400);
+  const actions = await box(page, '#ticket-actions');
+  expect(actions.x + actions.width).toBeLessThanOrEqual(docked.x);
+  const nav = await box(page, '#halo-nav');
+  expect(nav.x + nav.width).toBeLessThanOrEqual(docked.x + 1);
+
+  // Drag the left edge 160px to the left.
+  const grip = pane(page).getByRole('separator', { name: 'Resize Technician Tools' });
+  const g = (await grip.boundingBox())!;
+  await page.mouse.move(g.x + g.width / 2, g.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(g.x + g.width / 2 - 80, g.y + 200, { steps: 4 });
+  await page.mouse.move(g.x + g.width / 2 - 160, g.y + 200, { steps: 4 });
+  await page.mouse.up();
+  docked = await paneBox(page);
+  expect(docked.width).toBeGreaterThanOrEqual(595);
+  expect(docked.width).toBeLessThanOrEqual(605);
+  expect((await box(page, '#ticket-actions')).x + (await box(page, '#ticket-actions')).width).toBeLessThanOrEqual(docked.x);
+
+  // The width survives a reload and another ticket.
+  await page.goto('https://acme.halopsa.com/ticket?id=3001');
+  await expectPodLoaded(page, podUrlFor(3001));
+  expect((await paneBox(page)).width).toBe(docked.width);
+
+  // Collapse: a slim handle, HaloPSA gets the room back, the state survives a reload.
+  await pane(page).getByRole('button', { name: 'Collapse Technician Tools' }).click();
+  const handle = pane(page).getByRole('button', { name: 'Expand Technician Tools' });
+  await expect(handle).toBeVisible();
+  await expect(paneFrame(page)).toBeHidden();
+  expect((await paneBox(page)).width).toBe(36);
+  expect((await box(page, '#ticket-actions')).x).toBeGreaterThan(1400 - 36 - 200);
+  await page.reload();
+  await expect(pane(page).getByRole('button', { name: 'Expand Technician Tools' })).toBeVisible();
+  expect((await paneBox(page)).width).toBe(36);
+
+  await pane(page).getByRole('button', { name: 'Expand Technician Tools' }).click();
+  await expectPodLoaded(page, podUrlFor(3001));
+  expect((await paneBox(page)).width).toBe(docked.width);
+});
+
+test('the grip also resizes from the keyboard', async ({ page, configure }) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  const grip = pane(page).getByRole('separator', { name: 'Resize Technician Tools' });
+  await grip.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(grip).toHaveAttribute('aria-valuenow', '488');
+  expect((await paneBox(page)).width).toBe(488);
+});
+
+test('header actions: reload the frame, open it in a new tab, open settings', async ({ page, context, configure, sandbox, extensionId }) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  const url = podUrlFor(2152);
+  const before = sandbox.immybot.podRequests().filter((u) => u === url).length;
+
+  await pane(page).getByRole('button', { name: 'Reload Technician Tools' }).click();
+  await expect.poll(() => sandbox.immybot.podRequests().filter((u) => u === url).length).toBe(before + 1);
+  await expectPodLoaded(page, url);
+
+  const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('link', { name: 'Open in new tab' }).click()]);
+  await expect(tab).toHaveURL(url);
+  await expect(tab.locator('#pod-fault-id')).toHaveText('2152');
+  await tab.close();
+
+  const [options] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('button', { name: 'ImmyBot settings' }).click()]);
+  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByLabel('ImmyBot instance')).toHaveValue('https://acme.immy.bot');
+});
+
+test('before setup, a ticket shows a compact prompt that opens the options page, and no frame', async ({ page, context, extensionId, sandbox }) => {
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  const prompt = page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
+  await expect(prompt).toBeVisible();
+  const promptBox = (await prompt.boundingBox())!;
+  expect(promptBox.width).toBeLessThanOrEqual(320);
+  expect(promptBox.height).toBeLessThanOrEqual(200);
+  await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
+  await expect(page.locator('style[data-immybot-technician-tools-push]')).toHaveCount(0);
+  expect(sandbox.immybot.podRequests()).toEqual([]);
+
+  const [options] = await Promise.all([context.waitForEvent('page'), prompt.getByRole('button', { name: 'Set up ImmyBot' }).click()]);
+  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);
+
+  // Saving there turns the prompt into the pane in the open ticket, without a reload.
+  await options.getByLabel('ImmyBot instance').fill('acme');
+  await options.getByLabel('Integration ID').fill('619');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expectPodLoaded(page, podUrlFor(2152));
+  await expect(prompt).toHaveCount(0);
+});
+
+test('HaloPSA CSS cannot break the pane, and the pane does not restyle HaloPSA', async ({ page, configure }) => {
+  await configure();
+  await page.goto('https://hostile.halopsa.com/tickets?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  // The hostile theme really is in force on HaloPSA's own elements.
+  expect(await page.locator('#page-title').evaluate((el) => getComputedStyle(el).fontSize)).toBe('31px');
+  const docked = await paneBox(page);
+  expect(docked.width).toBe(440);
+  expect(docked.height).toBe(900);
+  await expect(paneFrame(page)).toBeVisible();
+  const title = pane(page).getByTestId('pane-ticket');
+  expect(await title.evaluate((el) => getComputedStyle(el).fontSize)).toBe('13px');
+  expect(await title.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
+  const header = (await pane(page).locator('header').boundingBox())!;
+  expect(header.height).toBe(40);
+});
+
+test('styles do not leak: HaloPSA elements keep every computed style but the page margin', async ({ page, configure }) => {
+  const snapshot = () =>
+    page.evaluate(() =>
+      ['#halo-nav', '#page-title', '#ticket-actions', '.breadcrumbs', 'body'].map((selector) => {
+        const style = getComputedStyle(document.querySelector(selector)!);
+        return [selector, style.font, style.color, style.backgroundColor, style.padding, style.border, style.display].join('|');
+      }),
+    );
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expect(page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' })).toBeVisible();
+  await page.evaluate(() => document.querySelector('immybot-technician-tools')?.remove());
+  const without = await snapshot();
+  await configure();
+  await page.reload();
+  await expectPodLoaded(page, podUrlFor(2152));
+  expect(await snapshot()).toEqual(without);
+});
+
+test('a strict Content-Security-Policy (frame-src self) does not stop the pane', async ({ page, configure }) => {
+  await configure();
+  const cspErrors: string[] = [];
+  page.on('console', (m) => m.text().includes('Content Security Policy') && cspErrors.push(m.text()));
+  const response = await page.goto('https://strict.halopsa.com/ticket?id=2152');
+  expect(response?.headers()['content-security-policy']).toContain("frame-src 'self'");
+  await expectPodLoaded(page, podUrlFor(2152));
+  expect(cspErrors).toEqual([]);
+});
+
+test('dark HaloPSA gets the dark pane', async ({ page, configure }) => {
+  await configure();
+  await page.goto('https://dark.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  const background = await pane(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(29, 34, 40)');
+});

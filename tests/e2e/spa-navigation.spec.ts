@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+import { expect, expectPodLoaded, paneCount, podUrlFor, test } from './fixtures';
+
+const navigate = (page: Page, href: string, replace = false) =>
+  page.evaluate(([h, r]) => (window as any).haloNavigate(h, { replace: r }), [href, replace] as const);
+const loadId = (page: Page) => page.evaluate(() => (window as any).haloLoadId as string);
+
+test('pushState, replaceState, Back and Forward switch the pane without a reload; leaving tickets removes it', async ({ page, configure }) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  const firstLoad = await loadId(page);
+
+  await navigate(page, '/ticket?id=3001');
+  await expectPodLoaded(page, podUrlFor(3001));
+
+  await navigate(page, '/tickets?showalltickettypes=1&mainview=all&viewid=1&selid=-1&sellevel=1&selparentid=0&id=3002', true);
+  await expectPodLoaded(page, podUrlFor(3002));
+
+  // replaceState took 3001's place: Back goes to 2152, proving the frame added no history entries.
+  await page.goBack();
+  await expect(page).toHaveURL('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+
+  await page.goForward();
+  await expect(page).toHaveURL(/id=3002$/);
+  await expectPodLoaded(page, podUrlFor(3002));
+
+  // A real link click in the app, to the ticket list.
+  await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+  await expect(page).toHaveURL(/\/tickets\?area=1$/);
+  await expect.poll(() => paneCount(page)).toBe(0);
+  await expect(page.locator('style[data-immybot-technician-tools-push]')).toHaveCount(0);
+
+  // And back into a ticket from the list.
+  await page.locator('a[data-ticket="2820"]').click();
+  await expectPodLoaded(page, podUrlFor(2820));
+  expect(await paneCount(page)).toBe(1);
+  expect(await loadId(page)).toBe(firstLoad);
+});
+
+test('a frame switch creates a new frame per ticket and at most one pane ever', async ({ page, configure }) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  for (const id of [3001, 3002, 2820, 2152]) {
+    await navigate(page, `/ticket?id=${id}`);
+    await expectPodLoaded(page, podUrlFor(id));
+    expect(await paneCount(page)).toBe(1);
+    expect(page.frames().filter((f) => f.url().startsWith('https://acme.immy.bot/'))).toHaveLength(1);
+  }
+});
