@@ -4,6 +4,7 @@ import { clampWidth, COLLAPSED_WIDTH, type PaneLayout } from '../lib/pane/layout
 import type { ImmyBotConnection } from '../lib/settings/schema';
 import { CollapsedHandle } from './CollapsedHandle';
 import { PaneHeader } from './PaneHeader';
+import { PodFrame } from './PodFrame';
 import { ResizeGrip } from './ResizeGrip';
 
 interface Props {
@@ -64,17 +65,7 @@ export function TechnicianToolsPane({ faultId, connection, initialLayout, onLayo
           />
         </>
       )}
-      {/* A new element per ticket: changing src would add entries to HaloPSA's Back/Forward history. */}
-      <iframe
-        key={`${url}#${reloads}`}
-        class="frame"
-        src={url}
-        title={`ImmyBot Technician Tools for ticket ${faultId}`}
-        allow="clipboard-read; clipboard-write"
-        // No allow-top-navigation: ImmyBot inside the pane can never navigate the HaloPSA tab away.
-        sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"
-        hidden={layout.collapsed}
-      />
+      <PodFrame url={url} reloads={reloads} title={`ImmyBot Technician Tools for ticket ${faultId}`} hidden={layout.collapsed} />
     </section>
   );
 }

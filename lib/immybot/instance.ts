@@ -12,7 +12,8 @@ const INTEGRATION_IN_PATH = /^\/(?:technician-pod\/psa\/([^/]+)(?:\/|$)|settings
 
 /** True for a canonical instance origin such as `https://acme.immy.bot`. */
 export function isInstanceOrigin(value: unknown): value is string {
-  return typeof value === 'string' && INSTANCE_ORIGIN.test(value);
+  // The URL round trip rejects labels that look right but no browser loads (e.g. bad punycode `xn--a`).
+  return typeof value === 'string' && INSTANCE_ORIGIN.test(value) && URL.canParse(value) && new URL(value).origin === value;
 }
 
 export type InstanceResult =
@@ -29,7 +30,10 @@ export function parseInstance(input: string): InstanceResult {
   const text = input.trim();
   if (text === '') return fail(EXAMPLE);
   if (/\s/.test(text)) return fail('The address cannot contain spaces.');
-  if (TENANT.test(text.toLowerCase())) return { ok: true, instanceOrigin: `https://${text.toLowerCase()}.${IMMYBOT_DOMAIN}` };
+  if (TENANT.test(text.toLowerCase())) {
+    const instanceOrigin = `https://${text.toLowerCase()}.${IMMYBOT_DOMAIN}`;
+    return isInstanceOrigin(instanceOrigin) ? { ok: true, instanceOrigin } : fail(`${text} is not a valid ImmyBot name.`);
+  }
 
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
   const url = URL.canParse(hasScheme ? text : `https://${text}`) ? new URL(hasScheme ? text : `https://${text}`) : null;
@@ -42,10 +46,12 @@ export function parseInstance(input: string): InstanceResult {
   }
 
   const instanceOrigin = `https://${url.hostname}`;
+  if (!isInstanceOrigin(instanceOrigin)) return fail(`${url.hostname} is not a valid ImmyBot address.`);
   const match = INTEGRATION_IN_PATH.exec(url.pathname);
   const idText = match?.[1] ?? match?.[2];
   if (idText === undefined) return { ok: true, instanceOrigin };
-  const integrationId = parseId(decodeURIComponent(idText));
+  // Digits only, never decoded: `%36` is not how anyone writes an id, and a stray `%` must not throw.
+  const integrationId = parseId(idText);
   return integrationId === null
     ? fail('The integration number in that URL is not a valid Integration ID.')
     : { ok: true, instanceOrigin, integrationId };

@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
+import { configureThroughOptions } from '../sandbox/configure';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 
 /** The Chrome build `npm test` makes before running these tests. */
@@ -48,15 +49,8 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
       return options;
     });
   },
-  configure: async ({ openOptions }, use) => {
-    await use(async (instance = INSTANCE, integrationId = INTEGRATION_ID) => {
-      const options = await openOptions();
-      await options.getByLabel('ImmyBot instance').fill(instance);
-      await options.getByLabel('Integration ID').fill(String(integrationId));
-      await options.getByRole('button', { name: 'Save' }).click();
-      await expect(options.getByRole('status')).toContainText('Saved');
-      await options.close();
-    });
+  configure: async ({ context }, use) => {
+    await use((instance = INSTANCE, integrationId = INTEGRATION_ID) => configureThroughOptions(context, instance, integrationId));
   },
 });
 
@@ -68,15 +62,20 @@ export const pane = (page: Page): Locator => page.locator('immybot-technician-to
 /** The Technician Tools frame element inside the pane. */
 export const paneFrame = (page: Page): Locator => pane(page).locator('iframe.frame');
 
-/** Waits until the page has a frame at exactly `url` whose document really loaded. */
+/**
+ * Waits until the pane's frame shows exactly `url` and its document really loaded, with no other
+ * ImmyBot frame in the page.
+ */
 export async function expectPodLoaded(page: Page, url: string): Promise<void> {
-  await expect(paneFrame(page)).toHaveAttribute('src', url);
+  await expect(paneFrame(page)).toHaveCount(1);
+  const origin = new URL(url).origin;
   await expect
     .poll(async () => {
-      const frame = page.frames().find((f) => f.url() === url);
-      return frame ? await frame.locator('#pod-fault-id').textContent().catch(() => null) : null;
+      const frames = page.frames().filter((f) => f.url().startsWith(`${origin}/`) || f.url().includes('.immy.bot/'));
+      if (frames.length !== 1 || frames[0].url() !== url) return frames.map((f) => f.url()).join(' ') || 'no ImmyBot frame';
+      return (await frames[0].locator('#pod-fault-id').textContent().catch(() => null)) === url.split('/').pop() ? url : 'not loaded yet';
     })
-    .toBe(url.split('/').pop());
+    .toBe(url);
 }
 
 /** Number of pane hosts in the page's DOM (must never exceed one). */

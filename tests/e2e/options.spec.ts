@@ -1,6 +1,8 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, expectPodLoaded, podUrlFor, test } from './fixtures';
 
+// Runs in the service worker, where `chrome` is the extension API.
+declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
 const storedSettings = (worker: Worker) => worker.evaluate(() => chrome.storage.local.get(null));
 const serviceWorker = (page: Page) => page.context().serviceWorkers()[0];
 

@@ -27,6 +27,7 @@ function podPage(tenant: string, integrationId: string, faultId: string): string
 /** An ImmyBot stand-in: the Technician Tools page for any tenant, with every request recorded. */
 export function createImmyBot() {
   const requests: ImmyBotRequest[] = [];
+  let podDelayMs = 0;
   const waiters = new Set<{ match: (r: ImmyBotRequest) => boolean; resolve: (r: ImmyBotRequest) => void }>();
 
   function handler(req: IncomingMessage, res: ServerResponse): void {
@@ -37,7 +38,15 @@ export function createImmyBot() {
     for (const waiter of waiters) if (waiter.match(request)) (waiters.delete(waiter), waiter.resolve(request));
 
     const pod = POD_PATH.exec(url.pathname);
-    if (pod) return send(res, 200, 'text/html; charset=utf-8', podPage(host.split('.')[0], pod[1], pod[2]));
+    if (pod) {
+      const page = podPage(host.split('.')[0], pod[1], pod[2]);
+      if (podDelayMs === 0) return send(res, 200, 'text/html; charset=utf-8', page, { 'cache-control': 'no-store' });
+      // Headers and the first half now, the rest later: the frame commits and then sits loading.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.write(page.slice(0, page.length / 2));
+      setTimeout(() => res.end(page.slice(page.length / 2)), podDelayMs);
+      return;
+    }
     send(res, 404, 'text/plain', 'Not found');
   }
 
@@ -54,7 +63,12 @@ export function createImmyBot() {
         waiters.add(waiter);
       });
     },
-    reset: () => void requests.splice(0),
+    /** Makes Technician Tools pages answer slowly, as a busy ImmyBot does. */
+    setPodDelay: (ms: number) => void (podDelayMs = ms),
+    reset: () => {
+      requests.splice(0);
+      podDelayMs = 0;
+    },
   };
 }
 

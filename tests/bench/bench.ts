@@ -1,0 +1,90 @@
+// `npm run bench`: time from opening a ticket until the Technician Tools request reaches ImmyBot,
+// for the built extension and for a baseline content script that only sets a frame, in one run.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from '@playwright/test';
+import { launchWithExtension } from '../sandbox/chromium';
+import { configureThroughOptions } from '../sandbox/configure';
+import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
+const WARMUP = 3;
+
+interface Subject {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  firstLoad: number[];
+  spaSwitch: number[];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function timeUntilPodRequest(sandbox: Sandbox, faultId: number, act: () => Promise<unknown>): Promise<number> {
+  const arrived = sandbox.immybot.nextRequest((r) => r.path.endsWith(`/ticket/${faultId}`));
+  const start = performance.now();
+  await act();
+  try {
+    return (await arrived).at - start;
+  } catch (error) {
+    throw new Error(`ticket ${faultId}: ${(error as Error).message}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox();
+  const open = async (name: string, dir: string): Promise<Subject> => {
+    const context = await launchWithExtension(resolve(dir), sandbox);
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { name, context, page, firstLoad: [], spaSwitch: [] };
+  };
+  const extension = await open('extension', '.output/chrome-mv3');
+  await configureThroughOptions(extension.context, 'acme', 619);
+  const baseline = await open('baseline', 'tests/bench/baseline');
+
+  let faultId = 10_000;
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    // Alternate which subject goes first so drift on the machine hits both alike.
+    const order = round % 2 ? [baseline, extension] : [extension, baseline];
+    for (const subject of order) {
+      const loadId = ++faultId;
+      process.stdout.write(`${subject.name}:${loadId} `);
+      const first = await timeUntilPodRequest(sandbox, loadId, () => subject.page.goto(`https://acme.halopsa.com/ticket?id=${loadId}`, { waitUntil: 'commit' }));
+      await subject.page.waitForLoadState('load');
+      const switchId = ++faultId;
+      const spa = await timeUntilPodRequest(sandbox, switchId, () =>
+        subject.page.evaluate((id) => (window as any).haloNavigate(`/ticket?id=${id}`), switchId),
+      );
+      if (round >= WARMUP) {
+        subject.firstLoad.push(first);
+        subject.spaSwitch.push(spa);
+      }
+    }
+  }
+
+  const row = (label: string, pick: (s: Subject) => number[]) => {
+    const ext = median(pick(extension));
+    const base = median(pick(baseline));
+    console.log(`${label.padEnd(12)} extension ${ext.toFixed(1).padStart(6)} ms   baseline ${base.toFixed(1).padStart(6)} ms   ratio ${(ext / base).toFixed(2)}`);
+  };
+  console.log(`Time from opening a ticket until the Technician Tools request reaches ImmyBot (median of ${ROUNDS} each, after ${WARMUP} warm-up rounds):`);
+  row('first load', (s) => s.firstLoad);
+  row('SPA switch', (s) => s.spaSwitch);
+
+  const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+  for (const file of manifest.content_scripts.flatMap((s: { js: string[] }) => s.js)) {
+    const bytes = readFileSync(resolve('.output/chrome-mv3', file));
+    console.log(`${file}: ${bytes.length} bytes raw, ${gzipSync(bytes, { level: 9 }).length} bytes gzip`);
+  }
+  await Promise.all([extension.context.close(), baseline.context.close()]);
+  await sandbox.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// `npm run demo`: the built extension against the sandbox, walked through ticket → ticket → list,
+// with screenshots. With a display (DISPLAY set, or --headed) the browser stays open to click around.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from './chromium';
+import { configureThroughOptions } from './configure';
+import { startSandbox } from './sandbox';
+
+const headed = process.argv.includes('--headed') || (!!process.env.DISPLAY && !process.argv.includes('--headless'));
+const shots = resolve('demo-screenshots');
+const extensionDir = resolve('.output/chrome-mv3');
+
+async function shot(page: Page, name: string, waitForFrame?: number): Promise<void> {
+  if (waitForFrame) {
+    const frameText = () => page.frames().find((f) => f.url().endsWith(`/ticket/${waitForFrame}`))?.locator('#pod-fault-id').textContent();
+    for (let i = 0; i < 100 && (await frameText()?.catch(() => null)) !== String(waitForFrame); i++) await page.waitForTimeout(50);
+  }
+  await page.screenshot({ path: `${shots}/${name}.png` });
+  console.log(`  ${name}.png  ${page.url()}`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  const sandbox = await startSandbox();
+  const context = await launchWithExtension(extensionDir, sandbox, { headed });
+  console.log(`Sandbox: HaloPSA-like pages on 127.0.0.1:${sandbox.haloPort}, ImmyBot stand-in on 127.0.0.1:${sandbox.immybotPort}`);
+  console.log(`Screenshots in ${shots}:`);
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await shot(page, '01-before-setup');
+
+  await configureThroughOptions(context, 'https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID', 619);
+  await shot(page, '02-ticket-2152', 2152);
+
+  await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+  await page.locator('a[data-ticket="2820"]').click();
+  await shot(page, '03-ticket-2820-from-list', 2820);
+
+  await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+  await shot(page, '04-ticket-list-no-pane');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(context.serviceWorkers()[0].url()).host}/options.html`);
+  await shot(options, '05-options');
+  await options.close();
+
+  console.log(`Technician Tools requests the stand-in saw: ${sandbox.immybot.podRequests().join(', ')}`);
+  if (headed) {
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    console.log('The browser stays open: try https://acme.halopsa.com/tickets?area=1, https://strict.halopsa.com/ticket?id=3001, https://dark.halopsa.com/ticket?id=3002. Close it to stop.');
+    await new Promise((done) => context.on('close', done));
+  } else {
+    await context.close();
+  }
+  await sandbox.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

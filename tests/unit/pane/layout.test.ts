@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  clampWidth,
+  DEFAULT_LAYOUT,
+  DEFAULT_PANE_WIDTH,
+  loadLayout,
+  MIN_PANE_WIDTH,
+  saveLayout,
+  validLayout,
+} from '../../../lib/pane/layout';
+
+describe('clampWidth', () => {
+  it('has the documented bounds', () => {
+    expect(MIN_PANE_WIDTH).toBe(320);
+    expect(DEFAULT_PANE_WIDTH).toBe(440);
+  });
+
+  it.each([
+    [500, 1600, 500],
+    [100, 1600, 320],
+    [-50, 1600, 320],
+    [320, 1600, 320],
+    [1200, 1600, 1200],
+    [1201, 1600, 1200],
+    [5000, 1600, 1200],
+    [1000, 1001, 750], // floor(1001 * 0.75)
+    [450.4, 1600, 450],
+    [450.6, 1600, 451],
+    [NaN, 1600, 440],
+    [Infinity, 1600, 440],
+    [-Infinity, 1600, 440],
+    [NaN, 500, 375], // default capped at 75 %
+    [NaN, 300, 320], // a narrow window still gets the minimum
+    [900, 300, 320],
+    [100, 0, 320],
+  ])('clampWidth(%s, viewport %s) = %s', (width, viewport, expected) => {
+    expect(clampWidth(width, viewport)).toBe(expected);
+  });
+});
+
+describe('validLayout', () => {
+  it.each([
+    [{ width: 600, collapsed: true }, { width: 600, collapsed: true }],
+    [{ width: 600, collapsed: false, extra: 1 }, { width: 600, collapsed: false }],
+    [{ width: 600 }, { width: 600, collapsed: false }],
+    [{ collapsed: true }, { width: 440, collapsed: true }],
+  ])('keeps %j', (value, expected) => {
+    expect(validLayout(value)).toEqual(expected);
+  });
+
+  it.each([
+    undefined,
+    null,
+    'wide',
+    42,
+    [],
+    {},
+    { width: '600', collapsed: 'true' },
+    { width: NaN, collapsed: 1 },
+    { width: Infinity, collapsed: null },
+    { width: null, collapsed: 'yes' },
+  ])('falls back to the default for %j', (value) => {
+    expect(validLayout(value)).toEqual(DEFAULT_LAYOUT);
+  });
+});
+
+describe('loadLayout / saveLayout', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('loads the default when nothing is stored', async () => {
+    expect(await loadLayout()).toEqual({ width: 440, collapsed: false });
+  });
+
+  it('round-trips a layout through storage.local "paneLayout"', async () => {
+    await saveLayout({ width: 612, collapsed: true });
+    expect(await fakeBrowser.storage.local.get('paneLayout')).toEqual({ paneLayout: { width: 612, collapsed: true } });
+    expect(await loadLayout()).toEqual({ width: 612, collapsed: true });
+  });
+
+  it('loads the default for a corrupt stored layout', async () => {
+    await fakeBrowser.storage.local.set({ paneLayout: { width: 'wide', collapsed: 'yes' } });
+    expect(await loadLayout()).toEqual(DEFAULT_LAYOUT);
+  });
+
+  it('saves a malformed layout as a valid one', async () => {
+    await saveLayout({ width: NaN, collapsed: 'yes' } as never);
+    expect((await fakeBrowser.storage.local.get('paneLayout')).paneLayout).toEqual(DEFAULT_LAYOUT);
+  });
+});
