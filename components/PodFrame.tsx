@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface Props {
   url: string;
@@ -20,7 +20,8 @@ export function PodFrame({ url, reloads, title, hidden }: Props) {
   const shown = useRef(`${reloads} ${url}`);
   const [element, setElement] = useState({ generation: 0, src: url });
 
-  useEffect(() => {
+  // A layout effect runs in the same task as the navigation; useEffect would wait for the next frame.
+  useLayoutEffect(() => {
     const wanted = `${reloads} ${url}`;
     if (shown.current === wanted) return;
     shown.current = wanted;

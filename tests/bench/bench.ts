@@ -17,6 +17,7 @@ interface Subject {
   page: Page;
   firstLoad: number[];
   spaSwitch: number[];
+  midLoadSwitch: number[];
 }
 
 const median = (xs: number[]) => {
@@ -35,12 +36,21 @@ async function timeUntilPodRequest(sandbox: Sandbox, faultId: number, act: () =>
   }
 }
 
+async function podFrameLoaded(page: Page, faultId: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().endsWith(`/ticket/${faultId}`));
+    if (frame && (await frame.evaluate(() => document.readyState).catch(() => '')) === 'complete') return;
+    await page.waitForTimeout(10);
+  }
+  throw new Error(`The frame for ticket ${faultId} never loaded`);
+}
+
 async function main(): Promise<void> {
   const sandbox = await startSandbox();
   const open = async (name: string, dir: string): Promise<Subject> => {
     const context = await launchWithExtension(resolve(dir), sandbox);
     const page = context.pages()[0] ?? (await context.newPage());
-    return { name, context, page, firstLoad: [], spaSwitch: [] };
+    return { name, context, page, firstLoad: [], spaSwitch: [], midLoadSwitch: [] };
   };
   const extension = await open('extension', '.output/chrome-mv3');
   await configureThroughOptions(extension.context, 'acme', 619);
@@ -52,16 +62,22 @@ async function main(): Promise<void> {
     const order = round % 2 ? [baseline, extension] : [extension, baseline];
     for (const subject of order) {
       const loadId = ++faultId;
-      process.stdout.write(`${subject.name}:${loadId} `);
       const first = await timeUntilPodRequest(sandbox, loadId, () => subject.page.goto(`https://acme.halopsa.com/ticket?id=${loadId}`, { waitUntil: 'commit' }));
-      await subject.page.waitForLoadState('load');
+      // An SPA switch starts from a ticket that is fully shown, frame included.
+      await podFrameLoaded(subject.page, loadId);
       const switchId = ++faultId;
       const spa = await timeUntilPodRequest(sandbox, switchId, () =>
         subject.page.evaluate((id) => (window as any).haloNavigate(`/ticket?id=${id}`), switchId),
       );
+      // And on again at once, while that ticket's frame is still loading.
+      const hurriedId = ++faultId;
+      const hurried = await timeUntilPodRequest(sandbox, hurriedId, () =>
+        subject.page.evaluate((id) => (window as any).haloNavigate(`/ticket?id=${id}`), hurriedId),
+      );
       if (round >= WARMUP) {
         subject.firstLoad.push(first);
         subject.spaSwitch.push(spa);
+        subject.midLoadSwitch.push(hurried);
       }
     }
   }
@@ -74,6 +90,7 @@ async function main(): Promise<void> {
   console.log(`Time from opening a ticket until the Technician Tools request reaches ImmyBot (median of ${ROUNDS} each, after ${WARMUP} warm-up rounds):`);
   row('first load', (s) => s.firstLoad);
   row('SPA switch', (s) => s.spaSwitch);
+  row('mid-load', (s) => s.midLoadSwitch);
 
   const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
   for (const file of manifest.content_scripts.flatMap((s: { js: string[] }) => s.js)) {
