@@ -12,9 +12,16 @@ export default defineConfig({
     name: 'ImmyBot Technician Tools for HaloPSA',
     short_name: 'ImmyBot Tools',
     description: 'Shows ImmyBot Technician Tools beside every HaloPSA ticket, hosted or self-hosted.',
-    // storage: settings and pane layout; scripting: put the pane back into open tabs after an update.
-    permissions: ['storage', 'scripting'],
+    // storage: settings and pane layout; scripting: put the pane into open tabs after an update and
+    // register it for self-hosted HaloPSA; activeTab: the toolbar popup reads the current tab on click.
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: [...HOSTED_HALO_MATCHES, IMMYBOT_MATCH],
+    // Self-hosted HaloPSA: requested one origin at a time from the user's click, never all at once.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*'],
+    action: { default_title: 'ImmyBot Technician Tools' },
+    // Chrome only, asked from the sign-in window: keeps ImmyBot signed in inside HaloPSA frames where
+    // third-party cookies are blocked. Firefox has no contentSettings API, so its manifest omits it.
+    ...(browser !== 'firefox' && { optional_permissions: ['contentSettings'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

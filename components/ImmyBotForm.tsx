@@ -4,6 +4,7 @@ import { parseInstance } from '../lib/immybot/instance';
 import { podUrl } from '../lib/immybot/pod-url';
 import { loadSettings, saveImmyBotConnection } from '../lib/settings/store';
 import { Field } from './Field';
+import { TestConnection } from './TestConnection';
 
 /** The ticket the live preview uses. */
 const SAMPLE_FAULT_ID = 2152;
@@ -101,6 +102,7 @@ export function ImmyBotForm() {
           {status?.text}
         </p>
       </div>
+      <TestConnection connection={preview.ok ? preview.connection : null} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
 
 export function OptionsPage() {
@@ -8,6 +9,7 @@ export function OptionsPage() {
         <p>Shows ImmyBot’s Technician Tools beside every HaloPSA ticket.</p>
       </header>
       <ImmyBotForm />
+      <HaloAddresses />
     </>
   );
 }

@@ -10,6 +10,8 @@ interface Props {
   layout: PaneLayout;
   onLayoutChange: (layout: PaneLayout) => void;
   onOpenSettings: () => void;
+  onSignIn: () => void;
+  signedInAt: number;
   pushPage: (widthPx: number) => void;
 }
 

@@ -6,6 +6,8 @@ import { CollapsedHandle } from './CollapsedHandle';
 import { PaneHeader } from './PaneHeader';
 import { PodFrame } from './PodFrame';
 import { ResizeGrip } from './ResizeGrip';
+import { TicketSummary } from './TicketSummary';
+import { useTicketLookup } from './useTicketLookup';
 
 interface Props {
   faultId: number;
@@ -13,15 +15,20 @@ interface Props {
   initialLayout: PaneLayout;
   onLayoutChange: (layout: PaneLayout) => void;
   onOpenSettings: () => void;
+  onSignIn: () => void;
+  /** Changes when an ImmyBot sign-in completes: header and frame refresh. */
+  signedInAt: number;
   /** Makes room for the pane in HaloPSA's page (0 = give it all back). */
   pushPage: (widthPx: number) => void;
 }
 
 /** The docked Technician Tools pane: header, resizable frame, collapsible to a slim handle. */
-export function TechnicianToolsPane({ faultId, connection, initialLayout, onLayoutChange, onOpenSettings, pushPage }: Props) {
+export function TechnicianToolsPane(props: Props) {
+  const { faultId, connection, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } = props;
   const [layout, setLayout] = useState(() => ({ ...initialLayout, width: clampWidth(initialLayout.width, window.innerWidth) }));
   const [dragging, setDragging] = useState(false);
   const [reloads, setReloads] = useState(0);
+  const [lookup, retryLookup] = useTicketLookup(faultId, signedInAt + reloads);
   const url = podUrl(connection.instanceOrigin, connection.integrationId, faultId);
   const shownWidth = layout.collapsed ? COLLAPSED_WIDTH : layout.width;
 
@@ -63,9 +70,10 @@ export function TechnicianToolsPane({ faultId, connection, initialLayout, onLayo
             onCollapse={() => update({ ...layout, collapsed: true })}
             onOpenSettings={onOpenSettings}
           />
+          <TicketSummary lookup={lookup} onSignIn={onSignIn} onRetry={retryLookup} onOpenSettings={onOpenSettings} />
         </>
       )}
-      <PodFrame url={url} reloads={reloads} title={`ImmyBot Technician Tools for ticket ${faultId}`} hidden={layout.collapsed} />
+      <PodFrame url={url} reloads={reloads + signedInAt} title={`ImmyBot Technician Tools for ticket ${faultId}`} hidden={layout.collapsed} />
     </section>
   );
 }

@@ -28,6 +28,12 @@ export function hostedHaloSuffix(hostname: string): string | null {
   return null;
 }
 
+/** Halo's own marketing and documentation sites: a hosted suffix itself, or its `www.`. */
+export function isHaloWebsiteHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return HOSTED_HALO_SUFFIXES.some((suffix) => host === suffix || host === `www.${suffix}`);
+}
+
 /** True for `https://<tenant>.<hosted suffix>` origins, false for the bare sites and anything else. */
 export function isHostedHaloUrl(url: string | URL): boolean {
   const parsed = toUrl(url);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Request } from './protocol';
+import type { Request, Responses } from './protocol';
 
-/** Sends one request to the background worker. */
-export function sendToBackground(request: Request): Promise<unknown> {
-  return browser.runtime.sendMessage(request);
+/** Sends one request to the background worker and returns its typed answer. */
+export function sendToBackground<R extends Request>(request: R): Promise<Responses[R['type']]> {
+  return browser.runtime.sendMessage(request) as Promise<Responses[R['type']]>;
 }

@@ -1,19 +1,26 @@
 import * as z from 'zod/mini';
+import { isHaloOrigin } from '../halo/address';
 import { isValidId } from '../ids';
 import { isInstanceOrigin } from '../immybot/instance';
 
-// zod/mini keeps the content script small; the rules themselves live in lib/ids and lib/immybot.
+// zod/mini keeps the bundles small; the rules themselves live in lib/ids, lib/immybot and lib/halo.
 export const ImmyBotConnectionSchema = z.object({
   instanceOrigin: z.string().check(z.refine(isInstanceOrigin, 'Not an ImmyBot instance origin')),
   integrationId: z.number().check(z.refine(isValidId, 'Not an integration id')),
 });
 
+/** Self-hosted or custom-domain HaloPSA origins the user added (hosted tenants need none). */
+export const HaloOriginsSchema = z
+  .array(z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA origin')))
+  .check(z.refine((origins) => new Set(origins).size === origins.length, 'Duplicate HaloPSA origin'));
+
 export const SettingsSchema = z.object({
   /** Where Technician Tools lives; null until an admin saves the options page. */
   immybot: z.nullable(ImmyBotConnectionSchema),
+  haloOrigins: HaloOriginsSchema,
 });
 
 export type ImmyBotConnection = z.infer<typeof ImmyBotConnectionSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { immybot: null };
+export const DEFAULT_SETTINGS: Settings = { immybot: null, haloOrigins: [] };

@@ -1,18 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, expectPodLoaded, paneCount, podUrlFor, test } from './fixtures';
-
-/** Reloads the unpacked extension the way a developer (or an update) does; see TESTING.md. */
-async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome://extensions/?id=${extensionId}`);
-  const devMode = page.locator('#devMode');
-  if (!(await devMode.evaluate((toggle) => (toggle as HTMLInputElement).checked))) await devMode.click();
-  const oldWorker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
-  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker && w.url().includes(extensionId) });
-  await page.locator('extensions-detail-view #dev-reload-button').click();
-  await restarted;
-  await page.close();
-}
+import type { Page } from '@playwright/test';
+import { expect, expectPodLoaded, paneCount, podUrlFor, reloadExtension, test } from './fixtures';
 
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
 

@@ -19,6 +19,8 @@ interface Fixtures {
   openOptions: () => Promise<Page>;
   /** Saves an ImmyBot instance and integration through the real options page. */
   configure: (instance?: string, integrationId?: string | number) => Promise<void>;
+  /** Gives the browser an ImmyBot session for `acme.immy.bot`, as a finished sign-in would. */
+  signInToImmyBot: () => Promise<void>;
 }
 
 export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
@@ -48,6 +50,13 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
       await options.goto(`chrome-extension://${extensionId}/options.html`);
       return options;
     });
+  },
+  signInToImmyBot: async ({ context, sandbox }, use) => {
+    await use(() =>
+      context.addCookies([
+        { name: 'immybot_session', value: sandbox.immybot.issueSession(), domain: 'acme.immy.bot', path: '/', secure: true, httpOnly: true, sameSite: 'None' },
+      ]),
+    );
   },
   configure: async ({ context }, use) => {
     await use((instance = INSTANCE, integrationId = INTEGRATION_ID) => configureThroughOptions(context, instance, integrationId));
@@ -80,3 +89,17 @@ export async function expectPodLoaded(page: Page, url: string): Promise<void> {
 
 /** Number of pane hosts in the page's DOM (must never exceed one). */
 export const paneCount = (page: Page) => page.locator('immybot-technician-tools').count();
+
+/** Reloads the unpacked extension the way a developer (or an update) does; see TESTING.md. */
+export async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${extensionId}`);
+  const devMode = page.locator('#devMode');
+  if (!(await devMode.evaluate((toggle) => (toggle as HTMLInputElement).checked))) await devMode.click();
+  const oldWorker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker && w.url().includes(extensionId) });
+  await page.locator('extensions-detail-view #dev-reload-button').click();
+  await restarted;
+  await page.close();
+}
+

@@ -5,6 +5,7 @@ import { expect, expectPodLoaded, podUrlFor, test } from './fixtures';
 declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
 const storedSettings = (worker: Worker) => worker.evaluate(() => chrome.storage.local.get(null));
 const serviceWorker = (page: Page) => page.context().serviceWorkers()[0];
+const immybotForm = (page: Page) => page.getByRole('form', { name: 'ImmyBot' });
 
 test('the instance field accepts the spellings people use and the pasted URL template fills both fields', async ({ openOptions }) => {
   const options = await openOptions();
@@ -17,7 +18,7 @@ test('the instance field accepts the spellings people use and the pasted URL tem
     await integration.fill('619');
     await expect(preview).toHaveText('https://acme.immy.bot/technician-pod/psa/619/ticket/2152');
     await options.getByRole('button', { name: 'Save' }).click();
-    await expect(options.getByRole('status')).toContainText('Saved');
+    await expect(immybotForm(options).getByRole('status')).toContainText('Saved');
     await expect(instance).toHaveValue('https://acme.immy.bot');
     await expect(instance).not.toHaveAttribute('aria-invalid');
   }
@@ -28,9 +29,10 @@ test('the instance field accepts the spellings people use and the pasted URL tem
   await expect(integration).toHaveValue('42');
   await expect(preview).toHaveText('https://contoso.immy.bot/technician-pod/psa/42/ticket/2152');
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toContainText('Saved');
+  await expect(immybotForm(options).getByRole('status')).toContainText('Saved');
   expect((await storedSettings(serviceWorker(options))).settings).toEqual({
     immybot: { instanceOrigin: 'https://contoso.immy.bot', integrationId: 42 },
+    haloOrigins: [],
   });
 });
 
@@ -55,7 +57,7 @@ test('bad input gets a clear message next to the field and saves nothing', async
     await expect(error).not.toBeEmpty();
     await expect(instance).toHaveAttribute('aria-describedby', /instance-error/);
     await expect(integration).not.toHaveAttribute('aria-invalid');
-    await expect(options.getByRole('status')).toBeEmpty();
+    await expect(immybotForm(options).getByRole('status')).toBeEmpty();
   }
   for (const bad of badIds) {
     await instance.fill('https://other.immy.bot');
@@ -66,8 +68,8 @@ test('bad input gets a clear message next to the field and saves nothing', async
     await expect(instance).not.toHaveAttribute('aria-invalid');
   }
   expect(await storedSettings(worker)).toEqual(before);
-  await expect(options.getByRole('alert')).toHaveCount(1);
-  await expect(options.getByRole('alert')).toContainText('whole number from 1 to 2147483647');
+  await expect(immybotForm(options).getByRole('alert')).toHaveCount(1);
+  await expect(immybotForm(options).getByRole('alert')).toContainText('whole number from 1 to 2147483647');
 });
 
 test('saving updates open panes without a page reload', async ({ page, openOptions, configure }) => {
@@ -79,7 +81,7 @@ test('saving updates open panes without a page reload', async ({ page, openOptio
   const options = await openOptions();
   await options.getByLabel('ImmyBot instance').fill('https://contoso.immy.bot/technician-pod/psa/77/ticket/$FAULTID');
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toContainText('Saved. HaloPSA tickets now show Technician Tools from https://contoso.immy.bot (integration 77).');
+  await expect(immybotForm(options).getByRole('status')).toContainText('Saved. HaloPSA tickets now show Technician Tools from https://contoso.immy.bot (integration 77).');
 
   await expectPodLoaded(page, podUrlFor(2152, 'https://contoso.immy.bot', 77));
   expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);

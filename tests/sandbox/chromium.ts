@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sandbox } from './sandbox';
@@ -57,4 +57,20 @@ export function launchWithExtension(extensionDir: string, sandbox: Sandbox, opti
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(worker.url()).host;
+}
+
+/**
+ * A copy of the built extension whose manifest already holds `hostPermissions`: permission prompts
+ * cannot be answered by automation, and a later permissions.request() for a held permission resolves
+ * true at once, so the real request → register → inject path runs (TESTING.md).
+ */
+export function extensionWithGrantedHosts(extensionDir: string, hostPermissions: string[], permissions: string[] = []): string {
+  const copy = mkdtempSync(join(tmpdir(), 'immybot-extension-'));
+  cpSync(extensionDir, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...hostPermissions];
+  manifest.permissions = [...manifest.permissions, ...permissions];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
 }

@@ -8,6 +8,6 @@ export async function configureThroughOptions(context: BrowserContext, instance:
   await options.getByLabel('ImmyBot instance').fill(instance);
   await options.getByLabel('Integration ID').fill(String(integrationId));
   await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await options.getByRole('form', { name: 'ImmyBot' }).getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   await options.close();
 }

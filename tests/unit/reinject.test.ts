@@ -1,22 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injectIntoOpenTabs } from '../../lib/reinject';
+import { haloContentScriptFiles, injectIntoOpenTabs, injectIntoTabs } from '../../lib/reinject';
+import { matchesPattern as matches } from './helpers/match-pattern';
 
 type Api = Parameters<typeof injectIntoOpenTabs>[0];
 type Manifest = ReturnType<typeof fakeBrowser.runtime.getManifest>;
 type Tab = Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number];
-
-/** Chrome match-pattern semantics, enough for these tests: `*.x` also matches `x`; ports are ignored. */
-function matches(pattern: string, url: string): boolean {
-  const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) ?? [];
-  const parsed = new URL(url);
-  if (scheme === '*' ? !/^https?:$/.test(parsed.protocol) : parsed.protocol !== `${scheme}:`) return false;
-  const hostOk =
-    host === '*' ||
-    (host.startsWith('*.') ? parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1)) : parsed.hostname === host);
-  const pathRegex = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return hostOk && pathRegex.test(parsed.pathname + parsed.search);
-}
 
 const HALO_SCRIPT = {
   matches: ['https://*.halopsa.com/*', 'https://*.trial.usehalo.com/*'],
@@ -67,6 +56,8 @@ describe('injectIntoOpenTabs', () => {
     expect(matches('https://*.halopsa.com/*', 'https://a.b.halopsa.com/x?y')).toBe(true);
     expect(matches('https://*.halopsa.com/*', 'https://evilhalopsa.com/')).toBe(false);
     expect(matches('https://*.halopsa.com/*', 'http://acme.halopsa.com/')).toBe(false);
+    expect(matches('https://psa.example.com/*', 'https://psa.example.com:8443/ticket?id=1')).toBe(true);
+    expect(matches('https://psa.example.com/*', 'https://psa.example.com.evil.test/')).toBe(false);
   });
 
   it('runs the script in matching, non-excluded, non-discarded tabs and counts successes', async () => {
@@ -104,5 +95,59 @@ describe('injectIntoOpenTabs', () => {
     await expect(injectIntoOpenTabs(fakeBrowser as unknown as Api)).resolves.toBe(0);
     expect(query).not.toHaveBeenCalled();
     expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe('injectIntoTabs', () => {
+  const FILES = ['content-scripts/halo.js'];
+
+  it.each([
+    ['no matches', [], FILES],
+    ['no files', ['https://*.halopsa.com/*'], []],
+    ['neither', [], []],
+  ])('with %s: queries no tabs, injects nothing, returns 0', async (_, matchList, files) => {
+    const { query, executeScript } = setUp([HALO_SCRIPT]);
+    await expect(injectIntoTabs(fakeBrowser as unknown as Api, matchList, ['https://halopsa.com/*'], files)).resolves.toBe(0);
+    expect(query).not.toHaveBeenCalled();
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('runs the given files in the tabs the given patterns match, skipping excluded and discarded tabs', async () => {
+    const { query, executeScript } = setUp([]);
+    const files = ['content-scripts/a.js', 'content-scripts/b.js'];
+    await expect(
+      injectIntoTabs(fakeBrowser as unknown as Api, ['https://*.halopsa.com/*'], ['https://halopsa.com/*', 'https://www.halopsa.com/*'], files),
+    ).resolves.toBe(1);
+    expect(query).toHaveBeenCalledTimes(2);
+    expect(injectedTabIds(executeScript)).toEqual([1, 6]);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 1 }, files });
+  });
+
+  it('with no exclusions queries once and does not read the manifest', async () => {
+    const { query, executeScript } = setUp(undefined);
+    const getManifest = vi.mocked(fakeBrowser.runtime.getManifest);
+    await expect(injectIntoTabs(fakeBrowser as unknown as Api, ['https://*.trial.usehalo.com/*'], [], FILES)).resolves.toBe(1);
+    expect(query).toHaveBeenCalledTimes(1);
+    expect(query).toHaveBeenCalledWith({ url: ['https://*.trial.usehalo.com/*'] });
+    expect(injectedTabIds(executeScript)).toEqual([7]);
+    expect(getManifest).not.toHaveBeenCalled();
+  });
+
+  it('returns 0 when no open tab matches', async () => {
+    const { executeScript } = setUp([]);
+    await expect(injectIntoTabs(fakeBrowser as unknown as Api, ['https://psa.example.com/*'], [], FILES)).resolves.toBe(0);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe('haloContentScriptFiles', () => {
+  it.each([
+    ['the manifest content script', [HALO_SCRIPT], ['content-scripts/halo.js']],
+    ['the first script that has js', [{ matches: ['https://x.test/*'], css: ['a.css'] }, { ...HALO_SCRIPT, js: ['c.js', 'd.js'] }, HALO_SCRIPT], ['c.js', 'd.js']],
+    ['nothing without content scripts', undefined, []],
+    ['nothing when no script has js', [{ ...HALO_SCRIPT, js: [] }, { matches: ['https://x.test/*'], css: ['a.css'] }], []],
+  ])('returns %s', (_, scripts, expected) => {
+    setUp(scripts);
+    expect(haloContentScriptFiles(fakeBrowser as unknown as Api)).toEqual(expected);
   });
 });

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { send } from '../halo/server';
+import { podPage, signInPage, signedInPage } from './pages';
 
 export interface ImmyBotRequest {
   method: string;
@@ -7,39 +9,73 @@ export interface ImmyBotRequest {
   path: string;
   /** performance.now() in this process when the request arrived. */
   at: number;
-  /** The Referer header: which page (or extension) asked. */
-  referer?: string;
+  /** Whether the request carried a valid ImmyBot session cookie. */
+  signedIn: boolean;
+}
+
+/** How the stand-in answers one ticket lookup instead of the default. */
+export interface TicketAnswer {
+  status?: number;
+  /** Raw body (so malformed JSON can be sent); default: the usual ticket JSON. */
+  body?: string;
+  delayMs?: number;
+}
+
+export const SESSION_COOKIE = 'immybot_session';
+export const INTEGRATIONS: Record<number, { name: string; healthStatus: string }> = {
+  619: { name: 'HaloPSA', healthStatus: 'Healthy' },
+  42: { name: 'HaloPSA (contoso)', healthStatus: 'Healthy' },
+  77: { name: 'HaloPSA (lab)', healthStatus: 'Unhealthy' },
+};
+export const USER = { userId: 7, email: 'jane.tech@msp.example', displayName: 'Jane Tech', firstName: 'Jane', lastName: 'Tech', isAdmin: true, isMSP: true, tenantId: 1, personId: 2 };
+const PEOPLE: Record<number, string> = { 2152: 'Ben Castle', 2820: 'Dana Ruiz', 3001: 'Eli Park', 3002: 'Fay Moss' };
+
+/** What ImmyBot resolves for a ticket (DOMAIN.md's documented shape). */
+export function ticketJson(faultId: number) {
+  const name = PEOPLE[faultId] ?? `Person ${faultId}`;
+  return {
+    computers: [
+      { computerId: 12, computerName: `DESKTOP-${faultId}`, isOnline: true },
+      { computerId: 13, computerName: `LAPTOP-${faultId}`, isOnline: false },
+    ],
+    personId: 40,
+    personName: name,
+    tenantId: 3,
+    tenantName: 'Acorn Construction',
+    ticketClientId: '27',
+    ticketEmailAddress: `${name.replace(' ', '.')}@contoso.com`,
+  };
 }
 
 const POD_PATH = /^\/technician-pod\/psa\/(\d+)\/ticket\/(\d+)$/;
+const LINK_PATH = /^\/api\/v1\/provider-links\/(\d+)$/;
+const TICKET_PATH = /^\/api\/v1\/provider-links\/(\d+)\/tickets\/(\d+)$/;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function podPage(tenant: string, integrationId: string, faultId: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Technician Tools</title>
-<style>body{font:14px system-ui;margin:0;padding:12px;background:#fafbfc}h1{font-size:16px;margin:0 0 8px}</style></head>
-<body><h1 id="pod-title">Technician Tools — ticket <span id="pod-fault-id">${escape(faultId)}</span></h1>
-<p>Showing actions for Ben Castle (Ben.Castle@contoso.com) at ${escape(tenant)}</p>
-<p id="pod-integration">HaloPSA integration ${escape(integrationId)}</p>
-<h2>Tenant Tasks</h2><h2>Person Tasks</h2><h2>Computers</h2></body></html>`;
-}
-
-/** An ImmyBot stand-in: the Technician Tools page for any tenant, with every request recorded. */
+/**
+ * An ImmyBot stand-in: a top-level sign-in that sets a `SameSite=None; Secure` session cookie, the
+ * API the background calls (401 without that cookie), and the Technician Tools page, which says
+ * whether it got the cookie. Every request is recorded.
+ */
 export function createImmyBot() {
   const requests: ImmyBotRequest[] = [];
+  const sessions = new Set<string>();
+  const ticketAnswers = new Map<number, TicketAnswer>();
   let podDelayMs = 0;
   const waiters = new Set<{ match: (r: ImmyBotRequest) => boolean; resolve: (r: ImmyBotRequest) => void }>();
 
   function handler(req: IncomingMessage, res: ServerResponse): void {
     const host = (req.headers.host ?? '').split(':')[0];
     const url = new URL(req.url ?? '/', `https://${host}`);
-    const request: ImmyBotRequest = { method: req.method ?? 'GET', host, path: url.pathname, at: performance.now(), referer: req.headers.referer };
+    const token = /(?:^|;\s*)immybot_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const signedIn = token !== undefined && sessions.has(token);
+    const request: ImmyBotRequest = { method: req.method ?? 'GET', host, path: url.pathname, at: performance.now(), signedIn };
     requests.push(request);
     for (const waiter of waiters) if (waiter.match(request)) (waiters.delete(waiter), waiter.resolve(request));
+    const json = (status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
     const pod = POD_PATH.exec(url.pathname);
     if (pod) {
-      const page = podPage(host.split('.')[0], pod[1], pod[2]);
+      const page = podPage(host.split('.')[0], pod[1], pod[2], signedIn ? USER.displayName : null);
       if (podDelayMs === 0) return send(res, 200, 'text/html; charset=utf-8', page, { 'cache-control': 'no-store' });
       // Headers and the first half now, the rest later: the frame commits and then sits loading.
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -47,14 +83,52 @@ export function createImmyBot() {
       setTimeout(() => res.end(page.slice(page.length / 2)), podDelayMs);
       return;
     }
+    if (url.pathname === '/' && req.method === 'GET') {
+      return send(res, 200, 'text/html; charset=utf-8', signedIn ? signedInPage(USER.displayName) : signInPage());
+    }
+    if (url.pathname === '/login' && req.method === 'POST') {
+      const session = issueSession();
+      res.writeHead(303, { location: '/', 'set-cookie': `${SESSION_COOKIE}=${session}; Path=/; Secure; HttpOnly; SameSite=None` });
+      return void res.end();
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (!signedIn) return json(401, { message: 'Unauthorized' });
+      if (url.pathname === '/api/v1/auth') return json(200, USER);
+      const link = LINK_PATH.exec(url.pathname);
+      if (link) {
+        const integration = INTEGRATIONS[Number(link[1])];
+        return integration ? json(200, { id: Number(link[1]), ...integration, disabled: false, providerTypeId: 'halo' }) : json(404, {});
+      }
+      const ticket = TICKET_PATH.exec(url.pathname);
+      if (ticket) {
+        if (!INTEGRATIONS[Number(ticket[1])]) return json(404, {});
+        const faultId = Number(ticket[2]);
+        const answer = ticketAnswers.get(faultId) ?? {};
+        const respond = () =>
+          send(res, answer.status ?? 200, 'application/json; charset=utf-8', answer.body ?? JSON.stringify(ticketJson(faultId)));
+        return void (answer.delayMs ? setTimeout(respond, answer.delayMs) : respond());
+      }
+    }
     send(res, 404, 'text/plain', 'Not found');
+  }
+
+  function issueSession(): string {
+    const session = randomBytes(16).toString('hex');
+    sessions.add(session);
+    return session;
   }
 
   return {
     handler,
     requests,
-    /** Requests for Technician Tools pages, as `<host><path>` strings, in arrival order. */
+    /** Technician Tools pages requested, as full URLs, in arrival order. */
     podRequests: () => requests.filter((r) => POD_PATH.test(r.path)).map((r) => `https://${r.host}${r.path}`),
+    /** API requests for one ticket's lookup. */
+    ticketLookups: (faultId: number) => requests.filter((r) => r.path.endsWith(`/tickets/${faultId}`) && r.path.startsWith('/api/')),
+    /** A valid session, for tests that start signed in (add it as the `immybot_session` cookie). */
+    issueSession,
+    /** Answers one ticket's lookup differently (status, raw body, delay). */
+    answerTicket: (faultId: number, answer: TicketAnswer) => void ticketAnswers.set(faultId, answer),
     /** Resolves with the first request (from now on) that matches. */
     nextRequest(match: (r: ImmyBotRequest) => boolean, timeoutMs = 10_000): Promise<ImmyBotRequest> {
       return new Promise((resolve, reject) => {
@@ -67,6 +141,8 @@ export function createImmyBot() {
     setPodDelay: (ms: number) => void (podDelayMs = ms),
     reset: () => {
       requests.splice(0);
+      sessions.clear();
+      ticketAnswers.clear();
       podDelayMs = 0;
     },
   };

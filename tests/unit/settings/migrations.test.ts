@@ -58,8 +58,44 @@ describe('settings versions', () => {
     await fakeBrowser.storage.local.set({ settings: examples[0].value });
     const { loadSettings } = await freshStore();
     const loaded = await loadSettings();
-    const stored = await fakeBrowser.storage.local.get('settings');
+    const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(SettingsSchema.safeParse(stored.settings).success).toBe(true);
     expect(loaded).toEqual(SettingsSchema.parse(stored.settings));
+    expect(loaded).toEqual({ immybot: { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 }, haloOrigins: [] });
+    expect(stored.settings$).toEqual({ v: 2 });
+  });
+});
+
+describe('v1 → v2: self-hosted HaloPSA addresses', () => {
+  const v1 = examples.find((e) => e.version === 1)!.value as { immybot: unknown };
+  const v2 = examples.find((e) => e.version === 2)!.value as { haloOrigins: string[] };
+
+  it('the examples are what they claim: v1 has no haloOrigins, v2 has some', () => {
+    expect(v1).not.toHaveProperty('haloOrigins');
+    expect(v1.immybot).toEqual({ instanceOrigin: 'https://acme.immy.bot', integrationId: 619 });
+    expect(v2.haloOrigins.length).toBeGreaterThan(0);
+  });
+
+  it('the migration keeps the connection, adds an empty haloOrigins and leaves its input alone', () => {
+    const input = structuredClone(v1);
+    expect(settingsMigrations[2](input)).toEqual({ immybot: v1.immybot, haloOrigins: [] });
+    expect(input).toEqual(v1);
+  });
+
+  it.each([
+    ['the v1 example', () => v1],
+    ['a v1 value without a connection', () => ({ immybot: null })],
+  ])('%s stored as v1 is rewritten as v2 with haloOrigins []', async (_, value) => {
+    await fakeBrowser.storage.local.set({ settings: value(), settings$: { v: 1 } });
+    const { loadSettings } = await freshStore();
+    expect(await loadSettings()).toEqual({ ...value(), haloOrigins: [] });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { ...value(), haloOrigins: [] }, settings$: { v: 2 } });
+  });
+
+  it('a v2 value is not migrated again', async () => {
+    await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
+    const { loadSettings } = await freshStore();
+    expect(await loadSettings()).toEqual(v2);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: v2, settings$: { v: 2 } });
   });
 });

@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'preact/hooks';
+import { releaseHaloAccess, requestHaloAccess } from '../lib/halo/access';
+import { parseHaloAddress } from '../lib/halo/address';
+import type { HaloCheck } from '../lib/halo/instance-info';
+import { sendToBackground } from '../lib/messaging/client';
+import { addHaloOrigin, removeHaloOrigin } from '../lib/settings/store';
+import { Field } from './Field';
+import { useHaloOrigins } from './useHaloOrigins';
+
+type Check = { origin: string; result: HaloCheck | 'checking' } | null;
+
+/** Self-hosted and custom-domain HaloPSA: add an address, grant access to it, remove it. */
+export function HaloAddresses() {
+  const origins = useHaloOrigins();
+  const [address, setAddress] = useState('');
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
+  const [check, setCheck] = useState<Check>(null);
+
+  // Before adding, ask the background whether the address answers like HaloPSA (never blocks adding).
+  useEffect(() => {
+    const parsed = parseHaloAddress(address);
+    if (!parsed.ok) return setCheck(null);
+    const { origin } = parsed;
+    setCheck({ origin, result: 'checking' });
+    const timer = setTimeout(() => {
+      void sendToBackground({ type: 'checkHaloAddress', origin })
+        .then((result) => setCheck((c) => (c?.origin === origin ? { origin, result } : c)))
+        .catch(() => setCheck((c) => (c?.origin === origin ? null : c)));
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [address]);
+
+  const onAdd = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseHaloAddress(address);
+    if (!parsed.ok) return fail(parsed.error);
+    const { origin } = parsed;
+    if (origins?.some((o) => o.origin === origin)) return fail(`${origin} is already in the list.`);
+    // The prompt first, inside the click; the save right after, not waiting for the answer: a prompt
+    // can close the page that asked, and the background finishes the job when access is granted.
+    const granted = requestHaloAccess(origin);
+    void addHaloOrigin(origin)
+      .then(async () => {
+        setAddress('');
+        setError(undefined);
+        setStatus(
+          (await granted)
+            ? `Added ${origin}. Its tickets, including tabs already open, now show Technician Tools.`
+            : `Added ${origin}, but access was not granted: it will not show Technician Tools until you grant access.`,
+        );
+      })
+      .catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+  };
+
+  const fail = (message: string) => {
+    setError(message);
+    setStatus('');
+  };
+
+  const addLabel = check?.result !== 'checking' && check?.result.looksLikeHalo === false ? 'Add anyway' : 'Add';
+
+  return (
+    <form class="card" onSubmit={onAdd} noValidate aria-labelledby="halo-heading">
+      <h2 id="halo-heading">Self-hosted HaloPSA</h2>
+      <p class="hint">
+        Hosted tenants (<code>*.halopsa.com</code>, <code>*.haloitsm.com</code>, <code>*.haloservicedesk.com</code>,{' '}
+        <code>*.trial.usehalo.com</code>) work without this. Add your own HaloPSA address here; the browser asks for
+        access to that one site only.
+      </p>
+      <div class="inline-field">
+        <Field
+          id="halo-address"
+          label="HaloPSA address"
+          value={address}
+          error={error}
+          placeholder="https://psa.example.com"
+          inputMode="url"
+          onInput={(value) => {
+            setAddress(value);
+            setError(undefined);
+            setStatus('');
+          }}
+        />
+        <button type="submit" class="primary">
+          {addLabel}
+        </button>
+      </div>
+      {check && (
+        <p class="check" data-testid="halo-check">
+          {check.result === 'checking'
+            ? `Checking ${check.origin}…`
+            : check.result.looksLikeHalo
+              ? `This looks like HaloPSA${check.result.tenant ? ` (tenant ${check.result.tenant})` : ''}.`
+              : `Could not confirm this is HaloPSA (${check.result.reason}) — add anyway?`}
+        </p>
+      )}
+      <p role="status" class="status saved">
+        {status}
+      </p>
+      {origins && origins.length > 0 && (
+        <ul class="origins" aria-label="Added HaloPSA addresses">
+          {origins.map(({ origin, hasAccess }) => (
+            <li key={origin} data-origin={origin}>
+              <span class="origin">{origin}</span>
+              {hasAccess ? (
+                <span class="badge ok">Active</span>
+              ) : (
+                <>
+                  <span class="badge warn">Access not granted</span>
+                  <button type="button" class="link" onClick={() => void requestHaloAccess(origin)}>
+                    Grant access
+                  </button>
+                </>
+              )}
+              <button
+                type="button"
+                class="link"
+                aria-label={`Remove ${origin}`}
+                onClick={() => {
+                  void removeHaloOrigin(origin).then(() => releaseHaloAccess(origin));
+                  setStatus(`Removed ${origin}.`);
+                }}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

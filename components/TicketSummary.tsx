@@ -1,0 +1,57 @@
+import type { TicketView } from '../lib/immybot/ticket-view';
+import type { LookupState } from './useTicketLookup';
+
+interface Props {
+  lookup: LookupState;
+  onSignIn: () => void;
+  onRetry: () => void;
+  onOpenSettings: () => void;
+}
+
+/** The header's second line: who and what ImmyBot resolves for the ticket, or why it cannot. */
+export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings }: Props) {
+  if (lookup === 'loading') return <div class="summary muted">Looking up the ticket in ImmyBot…</div>;
+  if (lookup.ok) return <TicketDetails ticket={lookup.ticket} vouched={lookup.cookieAccess === 'applied'} />;
+  const { problem } = lookup;
+  const actions = { 'sign-in': ['Sign in to ImmyBot', onSignIn], retry: ['Retry', onRetry], settings: ['Open settings', onOpenSettings] } as const;
+  const action = problem.action && actions[problem.action];
+  return (
+    <div class={`summary problem ${problem.kind}`} role="status">
+      <span>{problem.message}</span>
+      {action && (
+        <button type="button" class="primary small" onClick={action[1]}>
+          {action[0]}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function TicketDetails({ ticket, vouched }: { ticket: TicketView; vouched: boolean }) {
+  const { person, tenant, computers } = ticket;
+  const online = computers.filter((c) => c.online).length;
+  const who = person ? [person.name, person.email].filter(Boolean).join(' · ') : 'No ImmyBot person matched this ticket';
+  return (
+    <div class="summary" role="status">
+      <span class={person ? 'person' : 'muted'}>{who}</span>
+      {tenant && <span class="tenant">{tenant}</span>}
+      {computers.length > 0 ? (
+        <details class="computers">
+          <summary title={computers.map((c) => c.name).join(', ')}>
+            {computers.length} computer{computers.length === 1 ? '' : 's'} · {online} online
+          </summary>
+          <ul>
+            {computers.map((c) => (
+              <li key={c.name} class={c.online ? 'online' : 'offline'}>
+                {c.name}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <span class="muted">No computers</span>
+      )}
+      {!vouched && <span class="muted note">Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab.</span>}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import { SIGNED_IN_AT_KEY } from '../settings/keys';
+import { watchSignIn } from './sign-in';
+
+type Api = typeof extensionApi;
+
+/** storage.session: the open sign-in window survives a service-worker restart. */
+const SIGN_IN_KEY = 'signInWindow';
+interface PendingSignIn {
+  windowId: number;
+  startedAt: number;
+}
+
+/**
+ * Sign-in happens in a top-level popup window (Microsoft's sign-in refuses to be framed). The
+ * window opens our own page first, which asks for cookie access where that helps, then goes to ImmyBot.
+ */
+export async function openSignIn(browser: Api, isSignedIn: () => Promise<boolean>): Promise<void> {
+  const pending = await pendingSignIn(browser);
+  if (pending && (await windowOpen(browser, pending.windowId))) {
+    await browser.windows.update(pending.windowId, { focused: true });
+    return;
+  }
+  const created = await browser.windows.create({ url: browser.runtime.getURL('/signin.html'), type: 'popup', width: 520, height: 720 });
+  if (created?.id === undefined) return;
+  await browser.storage.session.set({ [SIGN_IN_KEY]: { windowId: created.id, startedAt: Date.now() } satisfies PendingSignIn });
+  await watch(browser, created.id, Date.now(), isSignedIn);
+}
+
+/** After a service-worker restart: go on watching a sign-in window that is still open. */
+export async function resumeSignIn(browser: Api, isSignedIn: () => Promise<boolean>): Promise<void> {
+  const pending = await pendingSignIn(browser);
+  if (pending) await watch(browser, pending.windowId, pending.startedAt, isSignedIn);
+}
+
+async function watch(browser: Api, windowId: number, startedAt: number, isSignedIn: () => Promise<boolean>): Promise<void> {
+  const outcome = await watchSignIn({
+    isSignedIn,
+    isWindowOpen: () => windowOpen(browser, windowId),
+    deadlineMs: Math.max(0, 5 * 60_000 - (Date.now() - startedAt)),
+  });
+  await browser.storage.session.remove(SIGN_IN_KEY);
+  if (outcome !== 'signed-in') return;
+  await browser.windows.remove(windowId).catch(() => undefined);
+  // Every open pane watches this key and refreshes its header and frame.
+  await browser.storage.local.set({ [SIGNED_IN_AT_KEY]: Date.now() });
+}
+
+async function pendingSignIn(browser: Api): Promise<PendingSignIn | undefined> {
+  const value = (await browser.storage.session.get(SIGN_IN_KEY))[SIGN_IN_KEY] as Partial<PendingSignIn> | undefined;
+  return typeof value?.windowId === 'number' && typeof value.startedAt === 'number' ? (value as PendingSignIn) : undefined;
+}
+
+const windowOpen = (browser: Api, windowId: number) => browser.windows.get(windowId).then(() => true, () => false);

@@ -1,0 +1,171 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
+import { configureThroughOptions } from '../sandbox/configure';
+import { EXTENSION_DIR, expect, expectPodLoaded, INSTANCE, pane, podUrlFor, test } from './fixtures';
+
+const summary = (page: Page) => pane(page).locator('.summary');
+const frameSession = (page: Page, faultId: number) =>
+  page.frames().find((f) => f.url().endsWith(`/ticket/${faultId}`))?.locator('#pod-session').textContent() ?? Promise.resolve(null);
+
+async function signInThroughWindow(context: BrowserContext, page: Page, choice?: 'Allow and sign in' | 'Sign in without'): Promise<void> {
+  const [signInWindow] = await Promise.all([
+    context.waitForEvent('page'),
+    summary(page).getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
+  ]);
+  if (choice) await signInWindow.getByRole('button', { name: choice }).click();
+  await expect(signInWindow).toHaveURL('https://acme.immy.bot/');
+  const closed = signInWindow.waitForEvent('close');
+  await signInWindow.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  // The background notices the session and closes the window itself.
+  await closed;
+}
+
+test.describe('ImmyBot sign-in', () => {
+  test('signed out → Sign in → the header and the frame are signed in, with no reload (cookies allowed by consent)', async ({ sandbox }) => {
+    const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']), sandbox);
+    await configureThroughOptions(context, 'acme', 619);
+    const page = context.pages()[0];
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    await expectPodLoaded(page, podUrlFor(2152));
+    await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
+    expect(await frameSession(page, 2152)).toContain('Signed out');
+    const loadId = await page.evaluate(() => (window as any).haloLoadId);
+
+    await signInThroughWindow(context, page);
+    await expect(summary(page)).toContainText('Ben Castle · Ben.Castle@contoso.com');
+    await expect(summary(page)).toContainText('Acorn Construction');
+    await expect(summary(page).getByText('2 computers · 1 online')).toBeVisible();
+    await expect.poll(() => frameSession(page, 2152)).toBe('Signed in as Jane Tech');
+    await expect(summary(page)).not.toContainText('Frame signed out?');
+    expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
+    await context.close();
+  });
+
+  test('without cookie consent the header signs in, the frame stays signed out here, and the pane says what still works', async ({ sandbox }) => {
+    const context = await launchWithExtension(EXTENSION_DIR, sandbox);
+    await configureThroughOptions(context, 'acme', 619);
+    const page = context.pages()[0];
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
+    await signInThroughWindow(context, page, 'Sign in without');
+    await expect(summary(page)).toContainText('Ben Castle');
+    await expect(summary(page)).toContainText('Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab.');
+    // This Chromium blocks third-party cookies: exactly the case the consent exists for.
+    await expect.poll(() => frameSession(page, 2152)).toContain('Signed out');
+    const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('link', { name: 'Open in new tab' }).click()]);
+    await expect(tab.locator('#pod-session')).toHaveText('Signed in as Jane Tech');
+    await context.close();
+  });
+});
+
+test.describe('ticket lookups', () => {
+  test('fast switching shows only the last ticket; a ticket seen within a minute is not asked again', async ({ page, configure, signInToImmyBot, sandbox }) => {
+    await configure();
+    await signInToImmyBot();
+    sandbox.immybot.answerTicket(3001, { delayMs: 1500 });
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    await expect(summary(page)).toContainText('Ben Castle');
+    await page.evaluate(() => (window as any).haloNavigate('/ticket?id=3001'));
+    await page.evaluate(() => (window as any).haloNavigate('/ticket?id=3002'));
+    await expect(summary(page)).toContainText('Fay Moss');
+    await sandbox.immybot.nextRequest(() => false, 1700).catch(() => undefined); // let 3001's slow answer arrive
+    await expect(summary(page)).toContainText('Fay Moss');
+    await expect(summary(page)).not.toContainText('Eli Park');
+
+    await page.evaluate(() => (window as any).haloNavigate('/ticket?id=2152'));
+    await expect(summary(page)).toContainText('Ben Castle');
+    await page.reload();
+    await expect(summary(page)).toContainText('Ben Castle');
+    expect(sandbox.immybot.ticketLookups(2152)).toHaveLength(1);
+  });
+
+  test('each failure explains itself and points to the fix', async ({ page, configure, signInToImmyBot, sandbox }) => {
+    await configure();
+    await signInToImmyBot();
+    sandbox.immybot.answerTicket(4030, { status: 403 });
+    sandbox.immybot.answerTicket(4040, { status: 404 });
+    sandbox.immybot.answerTicket(5000, { status: 503 });
+    sandbox.immybot.answerTicket(6000, { body: '{"computers": [' });
+    sandbox.immybot.answerTicket(7000, { body: JSON.stringify({ computers: null, personId: null, personName: null, tenantName: null }) });
+    const open = async (faultId: number) => {
+      await page.goto(`https://acme.halopsa.com/ticket?id=${faultId}`);
+      await expectPodLoaded(page, podUrlFor(faultId));
+    };
+
+    await open(4030);
+    await expect(summary(page)).toHaveText('Your ImmyBot user cannot see this ticket.');
+    await open(4040);
+    await expect(summary(page)).toContainText('ImmyBot could not read ticket 4040 from HaloPSA');
+    await expect(summary(page)).toContainText('read:tickets');
+    await expect(summary(page)).toContainText('tickets assigned to others');
+    await open(6000);
+    await expect(summary(page)).toHaveText('Ticket details are unavailable: ImmyBot answered in an unexpected shape.');
+    await open(7000);
+    await expect(summary(page)).toContainText('No ImmyBot person matched this ticket');
+    await expect(summary(page)).toContainText('No computers');
+
+    await open(5000);
+    await expect(summary(page)).toContainText('ImmyBot is not answering.');
+    sandbox.immybot.answerTicket(5000, {});
+    await summary(page).getByRole('button', { name: 'Retry' }).click();
+    await expect(summary(page)).toContainText('Person 5000');
+
+    await configure('acme', 999);
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    await expectPodLoaded(page, podUrlFor(2152, INSTANCE, 999));
+    await expect(summary(page)).toContainText('ImmyBot has no integration 999 — check the Integration ID in options.');
+    await expect(summary(page).getByRole('button', { name: 'Open settings' })).toBeVisible();
+  });
+
+  test('the toolbar badge counts online computers for the ticket in the active tab only', async ({ page, context, configure, signInToImmyBot }) => {
+    await configure();
+    await signInToImmyBot();
+    const worker = context.serviceWorkers()[0];
+    const badge = (tabId: number) => worker.evaluate((id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId);
+    const tabId = async (p: Page) => worker.evaluate((url) => (globalThis as any).chrome.tabs.query({ url }).then((t: any[]) => t[0].id), p.url().split('?')[0] + '*');
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    await expect(summary(page)).toContainText('1 online');
+    const id = await tabId(page);
+    await expect.poll(() => badge(id)).toBe('1');
+    await page.evaluate(() => (window as any).haloNavigate('/tickets?area=1'));
+    await expect.poll(() => badge(id)).toBe('');
+  });
+});
+
+test.describe('options: Test connection', () => {
+  test('shows who is signed in and the integration, or the mapped error', async ({ openOptions, configure, signInToImmyBot }) => {
+    await configure();
+    const options = await openOptions();
+    const result = options.getByTestId('connection-result');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(result).toHaveText('You are not signed in to ImmyBot.');
+
+    await signInToImmyBot();
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(result).toContainText('Signed in to ImmyBot as Jane Tech (jane.tech@msp.example)');
+    await expect(result).toContainText('Integration: HaloPSA — Healthy');
+
+    await options.getByLabel('Integration ID').fill('999');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(result).toHaveText('ImmyBot has no integration 999 — check the Integration ID in options.');
+  });
+});
+
+test('the service worker can stop at any moment: lookups still work, and answers kept before are reused', async ({ page, context, configure, signInToImmyBot, sandbox }) => {
+  await configure();
+  await signInToImmyBot();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expect(summary(page)).toContainText('Ben Castle');
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+
+  await page.evaluate(() => (window as any).haloNavigate('/ticket?id=3001'));
+  await expect(summary(page)).toContainText('Eli Park');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.evaluate(() => (window as any).haloNavigate('/ticket?id=2152'));
+  await expect(summary(page)).toContainText('Ben Castle');
+  expect(sandbox.immybot.ticketLookups(2152)).toHaveLength(1);
+  expect(sandbox.immybot.ticketLookups(3001)).toHaveLength(1);
+});

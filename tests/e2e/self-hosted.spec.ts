@@ -1,0 +1,197 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extensionIdOf, extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
+import { configureThroughOptions } from '../sandbox/configure';
+import { EXTENSION_DIR, expect, expectPodLoaded, paneCount, podUrlFor, reloadExtension, test } from './fixtures';
+
+// Runs in the service worker, where `chrome` is the extension API.
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, any>> } };
+  scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
+  action: { getBadgeText(details: object): Promise<string> };
+};
+
+// psa.example.test and hidden.example.test are pre-granted; other.example.test is not.
+const GRANTED = ['https://psa.example.test/*', 'https://hidden.example.test/*'];
+
+const worker = async (context: BrowserContext): Promise<Worker> =>
+  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const storedOrigins = async (context: BrowserContext) =>
+  ((await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings?.haloOrigins ?? []) as string[];
+const registeredMatches = async (context: BrowserContext) =>
+  (await (await worker(context)).evaluate(() => chrome.scripting.getRegisteredContentScripts())).flatMap((s) => s.matches ?? []);
+
+const halo = (page: Page) => page.getByRole('form', { name: 'Self-hosted HaloPSA' });
+
+async function addAddress(options: Page, address: string): Promise<void> {
+  await halo(options).getByLabel('HaloPSA address', { exact: true }).fill(address);
+  await halo(options).getByRole('button', { name: /^Add/ }).click();
+}
+
+test.describe('self-hosted and custom-domain HaloPSA', () => {
+  let profile: string;
+  let extensionDir: string;
+
+  test.beforeAll(() => {
+    extensionDir = extensionWithGrantedHosts(EXTENSION_DIR, GRANTED);
+  });
+  test.beforeEach(() => {
+    profile = mkdtempSync(join(tmpdir(), 'immybot-profile-'));
+  });
+
+  const launch = (sandbox: Parameters<typeof launchWithExtension>[1]) => launchWithExtension(extensionDir, sandbox, { userDataDir: profile });
+  const openOptions = async (context: BrowserContext) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
+    return options;
+  };
+
+  test('adding an address turns on the pane there, in tabs already open too, with and without a port; it survives a restart', async ({ sandbox }) => {
+    let context = await launch(sandbox);
+    await configureThroughOptions(context, 'acme', 619);
+    const ticket = await context.newPage();
+    await ticket.goto('https://psa.example.test/ticket?id=2152');
+    const ported = await context.newPage();
+    await ported.goto('https://psa.example.test:8443/tickets?id=3001');
+    expect(await paneCount(ticket)).toBe(0);
+
+    const options = await openOptions(context);
+    await halo(options).getByLabel('HaloPSA address', { exact: true }).fill('psa.example.test');
+    await expect(options.getByTestId('halo-check')).toHaveText('This looks like HaloPSA (tenant psa-tenant).');
+    await halo(options).getByRole('button', { name: 'Add' }).click();
+    await expect(halo(options).getByRole('status')).toContainText('Added https://psa.example.test');
+    const item = halo(options).locator('li[data-origin="https://psa.example.test"]');
+    await expect(item).toContainText('Active');
+
+    // The tab that was already open gets the pane without a reload; the other port is another origin.
+    await expectPodLoaded(ticket, podUrlFor(2152));
+    await ported.waitForTimeout(300);
+    expect(await paneCount(ported)).toBe(0);
+
+    await addAddress(options, 'https://psa.example.test:8443/ticket?id=5');
+    await expect(halo(options).locator('li[data-origin="https://psa.example.test:8443"]')).toContainText('Active');
+    await expectPodLoaded(ported, podUrlFor(3001));
+    expect(await storedOrigins(context)).toEqual(['https://psa.example.test', 'https://psa.example.test:8443']);
+    expect(await registeredMatches(context)).toEqual(['https://psa.example.test/*']);
+
+    // Browser restart: the same profile, a fresh browser.
+    await context.close();
+    context = await launch(sandbox);
+    const again = context.pages()[0] ?? (await context.newPage());
+    await again.goto('https://psa.example.test:8443/ticket?id=2820');
+    await expectPodLoaded(again, podUrlFor(2820));
+    await again.goto('https://psa.example.test/ticket?id=2152');
+    await expectPodLoaded(again, podUrlFor(2152));
+    await context.close();
+  });
+
+  test('removing an address removes the pane from open tabs, unregisters it, and forgets it', async ({ sandbox }) => {
+    const context = await launch(sandbox);
+    await configureThroughOptions(context, 'acme', 619);
+    const options = await openOptions(context);
+    await addAddress(options, 'https://psa.example.test');
+    await expect(halo(options).getByRole('status')).toContainText('Added');
+    const ticket = await context.newPage();
+    await ticket.goto('https://psa.example.test/ticket?id=2152');
+    await expectPodLoaded(ticket, podUrlFor(2152));
+
+    await options.bringToFront();
+    await halo(options).getByRole('button', { name: 'Remove https://psa.example.test' }).click();
+    await expect.poll(() => paneCount(ticket)).toBe(0);
+    await expect(ticket.locator('style[data-immybot-technician-tools-push]')).toHaveCount(0);
+    await expect.poll(() => registeredMatches(context)).toEqual([]);
+    expect(await storedOrigins(context)).toEqual([]);
+    await ticket.reload();
+    await ticket.waitForTimeout(300);
+    expect(await paneCount(ticket)).toBe(0);
+    await context.close();
+  });
+
+  test('bad addresses get a clear message and save nothing', async ({ sandbox }) => {
+    const context = await launch(sandbox);
+    const options = await openOptions(context);
+    await addAddress(options, 'psa.example.test');
+    await expect(halo(options).getByRole('status')).toContainText('Added');
+    const field = halo(options).getByLabel('HaloPSA address', { exact: true });
+    const cases: Array<[string, RegExp]> = [
+      ['https://*.example.test', /Wildcards/],
+      ['*.example.test', /Wildcards/],
+      ['http://psa.example.test', /https:\/\//],
+      ['javascript:alert(1)', /https:\/\//],
+      ['file:///etc/passwd', /https:\/\//],
+      ['', /Enter your HaloPSA address/],
+      ['not a url', /spaces/],
+      ['https://', /not a web address/],
+      ['https://acme.halopsa.com', /already works/],
+      ['https://PSA.example.test/ticket?id=9', /already in the list/],
+    ];
+    for (const [input, message] of cases) {
+      await field.fill(input);
+      await halo(options).getByRole('button', { name: /^Add/ }).click();
+      await expect(field, input).toHaveAttribute('aria-invalid', 'true');
+      await expect(halo(options).getByRole('alert')).toHaveText(message);
+      expect(await storedOrigins(context)).toEqual(['https://psa.example.test']);
+    }
+    // A fix clears the error.
+    await field.fill('https://psa2.example.test');
+    await expect(field).not.toHaveAttribute('aria-invalid');
+    await context.close();
+  });
+
+  test('an address that hides /api/instanceinfo can still be added', async ({ sandbox }) => {
+    const context = await launch(sandbox);
+    await configureThroughOptions(context, 'acme', 619);
+    const options = await openOptions(context);
+    await halo(options).getByLabel('HaloPSA address', { exact: true }).fill('https://hidden.example.test');
+    await expect(options.getByTestId('halo-check')).toContainText('Could not confirm this is HaloPSA');
+    await halo(options).getByRole('button', { name: 'Add anyway' }).click();
+    await expect(halo(options).locator('li[data-origin="https://hidden.example.test"]')).toContainText('Active');
+    const ticket = await context.newPage();
+    await ticket.goto('https://hidden.example.test/ticket?id=2152');
+    await expectPodLoaded(ticket, podUrlFor(2152));
+    await context.close();
+  });
+
+  test('without access the address is listed as "access not granted", runs nothing, and the toolbar says so', async ({ sandbox }) => {
+    const context = await launch(sandbox);
+    await configureThroughOptions(context, 'acme', 619);
+    const options = await openOptions(context);
+    // Not pre-granted: the browser's prompt opens (automation cannot answer it), the address is saved first.
+    await addAddress(options, 'https://other.example.test');
+    const item = halo(options).locator('li[data-origin="https://other.example.test"]');
+    await expect(item).toContainText('Access not granted');
+    await expect(item.getByRole('button', { name: 'Grant access' })).toBeVisible();
+    expect(await registeredMatches(context)).toEqual([]);
+    await expect.poll(async () => (await worker(context)).evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+    const ticket = await context.newPage();
+    await ticket.goto('https://other.example.test/ticket?id=2152');
+    await ticket.waitForTimeout(300);
+    expect(await paneCount(ticket)).toBe(0);
+    await context.close();
+  });
+});
+
+test('after an extension update a self-hosted ticket tab keeps exactly one working pane', async ({ sandbox }) => {
+  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, GRANTED), sandbox);
+  await configureThroughOptions(context, 'acme', 619);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
+  await addAddress(options, 'psa.example.test');
+  await expect(halo(options).getByRole('status')).toContainText('Added');
+  await options.close();
+  const ticket = await context.newPage();
+  await ticket.goto('https://psa.example.test/ticket?id=2152');
+  await expectPodLoaded(ticket, podUrlFor(2152));
+
+  await reloadExtension(context, await extensionIdOf(context));
+  await expectPodLoaded(ticket, podUrlFor(2152));
+  await expect.poll(() => paneCount(ticket)).toBe(1);
+  // The new instance follows the SPA (the orphaned one would remove the pane instead).
+  await ticket.evaluate(() => (window as any).haloNavigate('/ticket?id=3001'));
+  await expectPodLoaded(ticket, podUrlFor(3001));
+  await ticket.waitForTimeout(300);
+  expect(await paneCount(ticket)).toBe(1);
+  await context.close();
+});
