@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchWithExtension } from './chromium';
+import { extensionWithGrantedHosts, launchWithExtension } from './chromium';
 import { configureThroughOptions } from './configure';
 import { startSandbox } from './sandbox';
 
@@ -23,7 +23,9 @@ async function shot(page: Page, name: string, waitForFrame?: number): Promise<vo
 async function main(): Promise<void> {
   mkdirSync(shots, { recursive: true });
   const sandbox = await startSandbox();
-  const context = await launchWithExtension(extensionDir, sandbox, { headed });
+  // The build with Chrome's cookie-exception permission already granted, as if the technician had
+  // said yes in the sign-in window (headless, nobody can answer the browser's prompt).
+  const context = await launchWithExtension(extensionWithGrantedHosts(extensionDir, [], ['contentSettings']), sandbox, { headed });
   console.log(`Sandbox: HaloPSA-like pages on 127.0.0.1:${sandbox.haloPort}, ImmyBot stand-in on 127.0.0.1:${sandbox.immybotPort}`);
   console.log(`Screenshots in ${shots}:`);
 
@@ -32,18 +34,26 @@ async function main(): Promise<void> {
   await shot(page, '01-before-setup');
 
   await configureThroughOptions(context, 'https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID', 619);
-  await shot(page, '02-ticket-2152', 2152);
+  await shot(page, '02-ticket-2152-signed-out', 2152);
+
+  // Sign in the way a technician does: the header's button, ImmyBot's own page in a popup window.
+  const [signInWindow] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Sign in to ImmyBot' }).click()]);
+  await signInWindow.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await signInWindow.waitForEvent('close');
+  await page.getByText('1 online').waitFor();
+  await shot(page, '03-ticket-2152-signed-in', 2152);
 
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
   await page.locator('a[data-ticket="2820"]').click();
-  await shot(page, '03-ticket-2820-from-list', 2820);
+  await page.getByText('Dana Ruiz').waitFor();
+  await shot(page, '04-ticket-2820-from-list', 2820);
 
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
-  await shot(page, '04-ticket-list-no-pane');
+  await shot(page, '05-ticket-list-no-pane');
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${new URL(context.serviceWorkers()[0].url()).host}/options.html`);
-  await shot(options, '05-options');
+  await shot(options, '06-options');
   await options.close();
 
   console.log(`Technician Tools requests the stand-in saw: ${sandbox.immybot.podRequests().join(', ')}`);
