@@ -12,7 +12,7 @@ import { createLookups, type LookupCache } from '../lib/immybot/lookups';
 import { problemFor } from '../lib/immybot/problems';
 import { openSignIn, resumeSignIn } from '../lib/immybot/sign-in-window';
 import { onlineCount } from '../lib/immybot/ticket-view';
-import { parseRequest, type Request, type Responses } from '../lib/messaging/protocol';
+import { contentScriptMayAsk, parseRequest, type Request, type Responses } from '../lib/messaging/protocol';
 import { isTrustedSender, type SenderInfo } from '../lib/messaging/sender';
 import { injectIntoOpenTabs } from '../lib/reinject';
 import { HOSTED_TENANTS_KEY, SETTINGS_KEY } from '../lib/settings/keys';
@@ -31,7 +31,7 @@ export default defineBackground(() => {
     if (!request) return undefined;
     return loadSettings().then(({ haloOrigins }) => {
       const isHaloPage = (url: string) => isHostedHaloUrl(url) || haloOrigins.includes(new URL(url).origin);
-      if (!isTrustedSender(sender, browser.runtime.id, browser.runtime.getURL('/'), isHaloPage)) {
+      if (!isTrustedSender(sender, browser.runtime.id, browser.runtime.getURL('/'), isHaloPage, contentScriptMayAsk(request))) {
         throw new Error('Message refused: not from this extension or an enabled HaloPSA page.');
       }
       return handle(request, sender);

@@ -25,6 +25,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
 
 export type Request = z.infer<typeof RequestSchema>;
 
+/** What a content script on a HaloPSA page may ask; the rest is for extension pages only. */
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set(['openOptions', 'lookupTicket', 'ticketClosed', 'signIn']);
+export const contentScriptMayAsk = (request: Request): boolean => CONTENT_SCRIPT_REQUESTS.has(request.type);
+
 export type ConnectionTest =
   | {
       ok: true;

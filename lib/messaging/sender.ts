@@ -16,8 +16,10 @@ export function isTrustedSender(
   ownId: string,
   ownBaseUrl: string,
   isHaloPage: (url: string) => boolean = isHostedHaloUrl,
+  /** False for requests only extension pages may make (options, popup). */
+  contentScriptMayAsk = true,
 ): boolean {
   if (sender.id !== ownId || !sender.url) return false;
   if (sender.url.startsWith(ownBaseUrl)) return true;
-  return sender.tab !== undefined && isHaloPage(sender.url);
+  return contentScriptMayAsk && sender.tab !== undefined && isHaloPage(sender.url);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../lib/messaging/protocol';
+import { contentScriptMayAsk, parseRequest } from '../../../lib/messaging/protocol';
 
 describe('parseRequest', () => {
   it('accepts openOptions', () => {
@@ -69,5 +69,21 @@ describe('parseRequest: checkHaloAddress', () => {
     ['another type', { type: 'checkhaloaddress', origin: 'https://psa.example.com' }],
   ])('rejects %s', (_, message) => {
     expect(parseRequest(message)).toBeNull();
+  });
+});
+
+describe('contentScriptMayAsk', () => {
+  it.each([
+    [{ type: 'openOptions' }, true],
+    [{ type: 'lookupTicket', faultId: 2152 }, true],
+    [{ type: 'ticketClosed' }, true],
+    [{ type: 'signIn' }, true],
+    // A HaloPSA page must not make the background probe other sites or test connections.
+    [{ type: 'checkHaloAddress', origin: 'https://psa.example.com' }, false],
+    [{ type: 'testConnection', instanceOrigin: 'https://acme.immy.bot', integrationId: 619 }, false],
+  ])('%j → %s', (message, allowed) => {
+    const request = parseRequest(message);
+    expect(request).not.toBeNull();
+    expect(contentScriptMayAsk(request!)).toBe(allowed);
   });
 });

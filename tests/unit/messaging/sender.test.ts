@@ -48,4 +48,12 @@ describe('isTrustedSender', () => {
     const never = () => false;
     expect(isTrustedSender({ id: OWN_ID, url: 'chrome-extension://abc/options.html' }, OWN_ID, OWN_BASE, never)).toBe(true);
   });
+
+  it('keeps extension-page-only requests away from content scripts, even on HaloPSA', () => {
+    const contentScript = { id: OWN_ID, url: 'https://acme.halopsa.com/ticket?id=1', tab: TAB };
+    const optionsPage = { id: OWN_ID, url: 'chrome-extension://abc/options.html', tab: TAB };
+    expect(isTrustedSender(contentScript, OWN_ID, OWN_BASE, undefined, false)).toBe(false);
+    expect(isTrustedSender(contentScript, OWN_ID, OWN_BASE, undefined, true)).toBe(true);
+    expect(isTrustedSender(optionsPage, OWN_ID, OWN_BASE, undefined, false)).toBe(true);
+  });
 });
