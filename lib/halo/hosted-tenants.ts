@@ -12,12 +12,20 @@ export async function hostedTenants(browser: Api): Promise<string[]> {
   return Array.isArray(stored) ? stored.filter((origin): origin is string => typeof origin === 'string' && isHostedHaloUrl(origin)) : [];
 }
 
+// Read-modify-write one at a time: lookups from two tabs must not drop each other's tenant.
+let remembering: Promise<unknown> = Promise.resolve();
+
 /** Remembers a hosted tenant the pane ran on; true when it was new. */
-export async function rememberHostedTenant(browser: Api, url: string | undefined): Promise<boolean> {
-  if (!url || !isHostedHaloUrl(url)) return false;
+export function rememberHostedTenant(browser: Api, url: string | undefined): Promise<boolean> {
+  if (!url || !isHostedHaloUrl(url)) return Promise.resolve(false);
   const origin = new URL(url).origin;
-  const known = await hostedTenants(browser);
-  if (known.includes(origin)) return false;
-  await browser.storage.local.set({ [HOSTED_TENANTS_KEY]: [...known, origin].slice(-MAX_TENANTS) });
-  return true;
+  const run = async () => {
+    const known = await hostedTenants(browser);
+    if (known.includes(origin)) return false;
+    await browser.storage.local.set({ [HOSTED_TENANTS_KEY]: [...known, origin].slice(-MAX_TENANTS) });
+    return true;
+  };
+  const result = remembering.then(run, run);
+  remembering = result.catch(() => undefined);
+  return result;
 }

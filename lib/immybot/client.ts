@@ -28,16 +28,18 @@ export interface ClientOptions {
  */
 export function createImmyBotClient(instanceOrigin: string, { fetch, timeoutMs = 10_000 }: ClientOptions = {}) {
   if (!isInstanceOrigin(instanceOrigin)) throw new TypeError(`Not an ImmyBot instance origin: ${instanceOrigin}`);
-  const api = ofetch.create({
-    baseURL: `${instanceOrigin}/api/v1`,
-    credentials: 'include',
-    headers: { accept: 'application/json' },
-    timeout: timeoutMs,
-    retry: 0,
-    ignoreResponseError: true,
-    responseType: 'text',
-    ...(fetch && { fetch }),
-  });
+  const api = ofetch.create(
+    {
+      baseURL: `${instanceOrigin}/api/v1`,
+      credentials: 'include',
+      headers: { accept: 'application/json' },
+      timeout: timeoutMs,
+      retry: 0,
+      ignoreResponseError: true,
+      responseType: 'text',
+    },
+    fetch ? { fetch } : {},
+  );
 
   async function get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
     const response = await send(path);
@@ -77,9 +79,9 @@ export function createImmyBotClient(instanceOrigin: string, { fetch, timeoutMs =
   };
 
   return {
-    auth: () => get('/auth', AuthUserSchema),
-    providerLink: (integrationId: number) => get(`/provider-links/${checkId(integrationId)}`, ProviderLinkSchema),
-    ticket: (integrationId: number, faultId: number) =>
+    auth: async () => get('/auth', AuthUserSchema),
+    providerLink: async (integrationId: number) => get(`/provider-links/${checkId(integrationId)}`, ProviderLinkSchema),
+    ticket: async (integrationId: number, faultId: number) =>
       get(`/provider-links/${checkId(integrationId)}/tickets/${checkId(faultId)}`, TicketInfoSchema),
   };
 }

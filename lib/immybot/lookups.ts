@@ -30,11 +30,11 @@ export function createLookups(clientFor: (instanceOrigin: string) => ImmyBotClie
       if (!(error instanceof ImmyBotError)) throw error;
       if (error.failure !== 'not-found') return { ok: false, problem: problemFor(error.failure, { integrationId, faultId }) };
       // A 404 means a missing integration or an unresolved ticket: the integration itself tells which.
-      const integrationExists = await client.providerLink(integrationId).then(
-        () => true,
-        (e: unknown) => !(e instanceof ImmyBotError && e.failure === 'not-found'),
-      );
-      return { ok: false, problem: problemFor(integrationExists ? 'ticket-unresolved' : 'no-integration', { integrationId, faultId }) };
+      const linkError = await client.providerLink(integrationId).then(() => null, (e: unknown) => e);
+      if (linkError === null) return { ok: false, problem: problemFor('ticket-unresolved', { integrationId, faultId }) };
+      if (!(linkError instanceof ImmyBotError)) throw linkError;
+      const failure = linkError.failure === 'not-found' ? 'no-integration' : linkError.failure;
+      return { ok: false, problem: problemFor(failure, { integrationId, faultId }) };
     }
   }
 

@@ -2,10 +2,10 @@ import * as z from 'zod';
 
 // ImmyBot's API is not ours: unknown fields are dropped, absent or mistyped ones become null
 // rather than failing the whole answer.
-const text = z.string().nullish().catch(null);
-const int = z.number().int().nullish().catch(null);
-const flag = z.boolean().nullish().catch(null);
-const idText = z.union([z.string(), z.number()]).transform(String).nullish().catch(null);
+const text = z.string().nullable().catch(null);
+const int = z.number().int().nullable().catch(null);
+const flag = z.boolean().nullable().catch(null);
+const idText = z.union([z.string(), z.number()]).transform(String).nullable().catch(null);
 
 /** `GET /api/v1/auth`: the signed-in user. */
 export const AuthUserSchema = z.object({
@@ -28,7 +28,7 @@ export const ProviderLinkSchema = z.object({
   healthStatus: idText,
   healthStatusMessage: text,
   providerTypeId: text,
-  providerCapabilities: z.array(z.string()).nullish().catch(null),
+  providerCapabilities: z.array(z.string()).nullable().catch(null),
 });
 
 const ComputerSchema = z.object({
@@ -42,7 +42,7 @@ export const TicketInfoSchema = z.object({
   // One malformed computer must not hide the others.
   computers: z
     .array(ComputerSchema.nullable().catch(null))
-    .nullish()
+    .nullable()
     .catch(null)
     .transform((list) => (list ?? []).filter((c) => c !== null)),
   personId: int,

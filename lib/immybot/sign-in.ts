@@ -26,5 +26,6 @@ export async function watchSignIn({
     await sleep(delay);
     delay = Math.min(Math.round(delay * 1.5), 5_000);
   }
-  return 'timeout';
+  // One last look: a sign-in that finished during the final wait still counts.
+  return (await isSignedIn()) ? 'signed-in' : 'timeout';
 }

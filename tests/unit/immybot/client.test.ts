@@ -1,0 +1,331 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createImmyBotClient, ImmyBotError, type ImmyBotClient, type ImmyBotFailure } from '../../../lib/immybot/client';
+
+const ORIGIN = 'https://acme.immy.bot';
+
+// The DOMAIN.md example answer for GET /api/v1/provider-links/{id}/tickets/{ticketId}.
+const TICKET_JSON = {
+  computers: [{ computerId: 12, computerName: 'DESKTOP-CH4L46D', isOnline: true }],
+  personId: 40,
+  personName: 'Ben Castle',
+  tenantId: 3,
+  tenantName: 'Acorn Construction',
+  ticketClientId: '27',
+  ticketEmailAddress: 'Ben.Castle@contoso.com',
+};
+const AUTH_JSON = {
+  userId: 7,
+  email: 'tech@acme.example',
+  displayName: 'Tess Tech',
+  firstName: 'Tess',
+  lastName: 'Tech',
+  isAdmin: false,
+  isMSP: true,
+  tenantId: 1,
+  personId: 99,
+};
+const LINK_JSON = {
+  id: 619,
+  name: 'HaloPSA',
+  disabled: false,
+  healthStatus: 'Healthy',
+  healthStatusMessage: null,
+  providerTypeId: '6e2fbd6e-7f8a-4a3d-9d8e-3b1b5f0e6a11',
+  providerCapabilities: ['ISupportsTicketing'],
+};
+
+type FetchFn = typeof fetch;
+type FakeFetch = ReturnType<typeof vi.fn<FetchFn>>;
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const networkError = () => Promise.reject(new TypeError('Failed to fetch'));
+
+/** A fetch that answers each call from the list in order (the last one repeats). */
+function fakeFetch(...answers: Array<() => Promise<Response> | Response>): FakeFetch {
+  let call = 0;
+  return vi.fn<FetchFn>(async () => answers[Math.min(call++, answers.length - 1)]!());
+}
+
+/** A fetch that never answers, but rejects like a browser's when its signal aborts. */
+function hangingFetch(rejectWith: (signal: AbortSignal) => unknown = (signal) => signal.reason): FakeFetch {
+  return vi.fn<FetchFn>(
+    (_input, init) =>
+      new Promise<Response>((_, reject) => {
+        const signal = init?.signal;
+        if (!signal) return; // no signal: hang forever (the test then times out, which is the failure)
+        if (signal.aborted) reject(rejectWith(signal));
+        signal.addEventListener('abort', () => reject(rejectWith(signal)));
+      }),
+  );
+}
+
+const urlOf = (input: Parameters<FetchFn>[0]) => (input instanceof Request ? input.url : String(input));
+const requestedUrls = (fetch: FakeFetch) => fetch.mock.calls.map(([input]) => urlOf(input));
+
+async function failureOf(promise: Promise<unknown>): Promise<ImmyBotError> {
+  const error = await promise.then(
+    () => expect.fail('expected the call to fail'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImmyBotError);
+  return error as ImmyBotError;
+}
+
+/**
+ * The client under test with `fetch` injected. The same fake also stands in for the global fetch, so
+ * these tests never reach the network and check the client's behaviour whichever fetch it ends up
+ * calling; 'uses the injected fetch' below checks the injection itself.
+ */
+function clientWith(fetch: FakeFetch, timeoutMs?: number, origin = ORIGIN): ImmyBotClient {
+  vi.stubGlobal('fetch', fetch);
+  return createImmyBotClient(origin, { fetch, ...(timeoutMs !== undefined && { timeoutMs }) });
+}
+
+/** Anything that slips past the fakes fails loudly instead of going to the network. */
+const unexpectedFetch = vi.fn<FetchFn>(() => Promise.reject(new Error('unexpected global fetch')));
+beforeEach(() => {
+  unexpectedFetch.mockClear();
+  vi.stubGlobal('fetch', unexpectedFetch);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+interface Call {
+  name: string;
+  call: (client: ImmyBotClient) => Promise<unknown>;
+  url: string;
+  body: unknown;
+}
+const CALLS: Call[] = [
+  { name: 'auth()', call: (c) => c.auth(), url: `${ORIGIN}/api/v1/auth`, body: AUTH_JSON },
+  { name: 'providerLink(619)', call: (c) => c.providerLink(619), url: `${ORIGIN}/api/v1/provider-links/619`, body: LINK_JSON },
+  {
+    name: 'ticket(619, 2152)',
+    call: (c) => c.ticket(619, 2152),
+    url: `${ORIGIN}/api/v1/provider-links/619/tickets/2152`,
+    body: TICKET_JSON,
+  },
+];
+
+describe('createImmyBotClient', () => {
+  it.each([
+    'https://acme.immy.bot/',
+    'https://ACME.immy.bot',
+    'http://acme.immy.bot',
+    'https://acme.immy.bot:8443',
+    'https://immy.bot',
+    'https://acme.immy.bot.evil.test',
+    'https://evil.test',
+    'acme',
+    'acme.immy.bot',
+    '',
+  ])('throws a TypeError for the non-instance origin %j', (origin) => {
+    expect(() => createImmyBotClient(origin, { fetch: fakeFetch(() => json({})) })).toThrow(TypeError);
+  });
+
+  it('accepts a canonical instance origin without fetching anything', () => {
+    const fetch = fakeFetch(() => json({}));
+    expect(() => createImmyBotClient('https://my-shop2.immy.bot', { fetch })).not.toThrow();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('requests', () => {
+  it('uses the injected fetch, not the global one', async () => {
+    // ClientOptions.fetch is the client's documented injection point; the global fetch stays a rejecting spy here.
+    const fetch = fakeFetch(() => json(AUTH_JSON));
+    const client = createImmyBotClient(ORIGIN, { fetch });
+    const outcome = await client.auth().then(
+      (user) => ({ user }),
+      (error: unknown) => ({ error: error instanceof ImmyBotError ? error.failure : String(error) }),
+    );
+    expect({ injected: fetch.mock.calls.length, global: unexpectedFetch.mock.calls.length }).toEqual({ injected: 1, global: 0 });
+    expect(outcome).toEqual({ user: AUTH_JSON });
+  });
+
+  it.each(CALLS)('$name requests exactly $url once, with the browser cookies and a JSON accept header', async ({ call, url, body }) => {
+    const fetch = fakeFetch(() => json(body));
+    await call(clientWith(fetch));
+
+    expect(requestedUrls(fetch)).toEqual([url]);
+    const init = fetch.mock.calls[0]![1];
+    expect(init?.credentials).toBe('include');
+    expect(init?.method ?? 'GET').toBe('GET');
+    expect(new Headers(init?.headers).get('accept')).toBe('application/json');
+  });
+
+  it('uses the instance the client was made for', async () => {
+    const fetch = fakeFetch(() => json(TICKET_JSON));
+    await clientWith(fetch, undefined, 'https://other-msp.immy.bot').ticket(1, 2147483647);
+    expect(requestedUrls(fetch)).toEqual(['https://other-msp.immy.bot/api/v1/provider-links/1/tickets/2147483647']);
+  });
+
+  it('passes a signal so the request can time out', async () => {
+    const fetch = fakeFetch(() => json(AUTH_JSON));
+    await clientWith(fetch, 5_000).auth();
+    expect(fetch.mock.calls[0]![1]?.signal).toBeInstanceOf(AbortSignal);
+  });
+});
+
+describe('answers', () => {
+  it('auth() returns the validated user', async () => {
+    const client = clientWith(fakeFetch(() => json({ ...AUTH_JSON, secret: 'x' })));
+    await expect(client.auth()).resolves.toEqual(AUTH_JSON);
+  });
+
+  it('providerLink() returns the validated integration', async () => {
+    const client = clientWith(fakeFetch(() => json(LINK_JSON)));
+    await expect(client.providerLink(619)).resolves.toEqual(LINK_JSON);
+  });
+
+  it('ticket() returns the validated ticket info', async () => {
+    const client = clientWith(fakeFetch(() => json(TICKET_JSON)));
+    await expect(client.ticket(619, 2152)).resolves.toEqual(TICKET_JSON);
+  });
+
+  it('reads JSON whatever content type the server claims', async () => {
+    const fetch = fakeFetch(() => new Response(JSON.stringify(TICKET_JSON), { headers: { 'content-type': 'text/plain' } }));
+    await expect(clientWith(fetch).ticket(619, 2152)).resolves.toEqual(TICKET_JSON);
+  });
+});
+
+describe('failures', () => {
+  it.each<[number, ImmyBotFailure]>([
+    [401, 'signed-out'],
+    [403, 'forbidden'],
+    [404, 'not-found'],
+    [418, 'unavailable'],
+    [429, 'unavailable'],
+    [500, 'unavailable'],
+    [502, 'unavailable'],
+    [503, 'unavailable'],
+    [504, 'unavailable'],
+  ])('HTTP %d → %s, after exactly one request', async (status, failure) => {
+    const fetch = fakeFetch(() => json({ title: 'nope' }, status));
+    const error = await failureOf(clientWith(fetch).ticket(619, 2152));
+    expect(error.failure).toBe(failure);
+    expect(error.status).toBe(status);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([301, 302, 303, 307])('an unfollowed redirect (HTTP %d) → unavailable, after one request', async (status) => {
+    const fetch = fakeFetch(
+      () => new Response(null, { status, headers: { location: `${ORIGIN}/login?returnUrl=%2Fapi%2Fv1%2Fauth` } }),
+    );
+    const error = await failureOf(clientWith(fetch).auth());
+    expect(error.failure).toBe('unavailable');
+    expect(error.status).toBe(status);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, () => Response]>([
+    ['an HTML page', () => new Response('<!doctype html><title>Sign in</title>', { headers: { 'content-type': 'text/html' } })],
+    ['truncated JSON', () => new Response('{"computers": [', { headers: { 'content-type': 'application/json' } })],
+    ['an empty body', () => new Response('', { status: 200 })],
+    ['no content (204)', () => new Response(null, { status: 204 })],
+    ['JSON null', () => json(null)],
+    ['a JSON array', () => json([TICKET_JSON])],
+    ['a JSON string', () => json('ok')],
+    ['a JSON number', () => json(42)],
+  ])('ticket(): %s → malformed', async (_, answer) => {
+    const fetch = fakeFetch(answer);
+    const error = await failureOf(clientWith(fetch).ticket(619, 2152));
+    expect(error.failure).toBe('malformed');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, unknown]>([
+    ['no id', { name: 'HaloPSA' }],
+    ['a string id', { ...LINK_JSON, id: '619' }],
+    ['a fractional id', { ...LINK_JSON, id: 6.19 }],
+  ])('providerLink(): an integration with %s → malformed', async (_, body) => {
+    const error = await failureOf(clientWith(fakeFetch(() => json(body))).providerLink(619));
+    expect(error.failure).toBe('malformed');
+    expect(error.status).toBe(200);
+  });
+
+  it('a network error is retried once and then reported as unavailable (2 requests to the same URL)', async () => {
+    const fetch = fakeFetch(networkError);
+    const error = await failureOf(clientWith(fetch).ticket(619, 2152));
+    expect(error.failure).toBe('unavailable');
+    expect(error.status).toBeUndefined();
+    expect(requestedUrls(fetch)).toEqual([
+      `${ORIGIN}/api/v1/provider-links/619/tickets/2152`,
+      `${ORIGIN}/api/v1/provider-links/619/tickets/2152`,
+    ]);
+    expect(fetch.mock.calls.every(([, init]) => init?.credentials === 'include')).toBe(true);
+  });
+
+  it.each(CALLS)('$name: a network error followed by an answer returns the answer', async ({ call, url, body }) => {
+    const fetch = fakeFetch(networkError, () => json(body));
+    await expect(call(clientWith(fetch))).resolves.toEqual(body);
+    expect(requestedUrls(fetch)).toEqual([url, url]);
+  });
+
+  it('a network error followed by an HTTP error reports the HTTP error', async () => {
+    const fetch = fakeFetch(networkError, () => json({}, 401));
+    const error = await failureOf(clientWith(fetch).auth());
+    expect(error.failure).toBe('signed-out');
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it.each<[string, (signal: AbortSignal) => unknown]>([
+    ["the signal's reason (Chrome)", (signal) => signal.reason],
+    ['an AbortError DOMException', () => new DOMException('The operation was aborted.', 'AbortError')],
+  ])('a timeout rejected with %s → unavailable WITHOUT a retry', async (_, rejectWith) => {
+    const fetch = hangingFetch(rejectWith);
+    const started = Date.now();
+    const error = await failureOf(clientWith(fetch, 30).ticket(619, 2152));
+    expect(error.failure).toBe('unavailable');
+    expect(error.status).toBeUndefined();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it('a network error and then a timeout → unavailable after 2 requests', async () => {
+    const hang = hangingFetch();
+    let calls = 0;
+    const fetch = vi.fn<FetchFn>((input, init) => (++calls === 1 ? networkError() : hang(input, init)));
+    const error = await failureOf(clientWith(fetch, 30).auth());
+    expect(error.failure).toBe('unavailable');
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('every failure is an ImmyBotError named ImmyBotError whose message names the failure', async () => {
+    const error = await failureOf(clientWith(fakeFetch(() => json({}, 403))).auth());
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ImmyBotError');
+    expect(error.message).toBe('ImmyBot: forbidden (403)');
+  });
+});
+
+describe('ids', () => {
+  const BAD_IDS = [0, -1, 1.5, 2147483648, NaN, Infinity];
+  /** Sync throw or rejection: both count, as long as nothing was fetched. */
+  const attempt = (run: () => Promise<unknown>) => (async () => run())();
+
+  it.each(BAD_IDS)('providerLink(%s) fails with a TypeError without fetching', async (id) => {
+    const fetch = fakeFetch(() => json(LINK_JSON));
+    const client = clientWith(fetch);
+    await expect(attempt(() => client.providerLink(id))).rejects.toThrow(TypeError);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(unexpectedFetch).not.toHaveBeenCalled();
+  });
+
+  it.each(BAD_IDS)('ticket() fails with a TypeError without fetching when either id is %s', async (id) => {
+    const fetch = fakeFetch(() => json(TICKET_JSON));
+    const client = clientWith(fetch);
+    await expect(attempt(() => client.ticket(619, id))).rejects.toThrow(TypeError);
+    await expect(attempt(() => client.ticket(id, 2152))).rejects.toThrow(TypeError);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(unexpectedFetch).not.toHaveBeenCalled();
+  });
+
+  it('accepts the largest id, 2147483647', async () => {
+    const fetch = fakeFetch(() => json({ ...LINK_JSON, id: 2147483647 }));
+    await expect(clientWith(fetch).providerLink(2147483647)).resolves.toMatchObject({ id: 2147483647 });
+    expect(requestedUrls(fetch)).toEqual([`${ORIGIN}/api/v1/provider-links/2147483647`]);
+  });
+});

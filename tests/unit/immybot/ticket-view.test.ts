@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketInfo } from '../../../lib/immybot/schemas';
+import { onlineCount, ticketView, type TicketView } from '../../../lib/immybot/ticket-view';
+
+const BEN: TicketInfo = {
+  computers: [
+    { computerId: 12, computerName: 'DESKTOP-CH4L46D', isOnline: true },
+    { computerId: 13, computerName: 'LAPTOP-BEN', isOnline: false },
+  ],
+  personId: 40,
+  personName: 'Ben Castle',
+  tenantId: 3,
+  tenantName: 'Acorn Construction',
+  ticketClientId: '27',
+  ticketEmailAddress: 'Ben.Castle@contoso.com',
+};
+
+const NOTHING: TicketInfo = {
+  computers: [],
+  personId: null,
+  personName: null,
+  tenantId: null,
+  tenantName: null,
+  ticketClientId: null,
+  ticketEmailAddress: null,
+};
+
+describe('ticketView', () => {
+  it('shows the person, tenant and computers of a resolved ticket', () => {
+    expect(ticketView(2152, BEN)).toStrictEqual({
+      faultId: 2152,
+      person: { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' },
+      tenant: 'Acorn Construction',
+      computers: [
+        { name: 'DESKTOP-CH4L46D', online: true },
+        { name: 'LAPTOP-BEN', online: false },
+      ],
+    });
+  });
+
+  it('shows nothing but the ticket id when ImmyBot matched nothing', () => {
+    expect(ticketView(7, NOTHING)).toStrictEqual({ faultId: 7, person: null, tenant: null, computers: [] });
+  });
+
+  it.each<[string, Partial<TicketInfo>, TicketView['person']]>([
+    ['both personId and personName null', { personId: null, personName: null }, null],
+    ['both absent (undefined)', { personId: undefined, personName: undefined }, null],
+    ['no person but an email on the ticket', { personId: null, personName: null, ticketEmailAddress: 'x@y.test' }, null],
+    ['a personId without a name', { personId: 40, personName: null }, { name: null, email: 'Ben.Castle@contoso.com' }],
+    ['a name without a personId', { personId: null, personName: 'Ben Castle' }, { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' }],
+    ['personId 0 (a number, so present)', { personId: 0, personName: null }, { name: null, email: 'Ben.Castle@contoso.com' }],
+    ['a person without an email', { ticketEmailAddress: null }, { name: 'Ben Castle', email: null }],
+    ['a person whose email is absent', { ticketEmailAddress: undefined }, { name: 'Ben Castle', email: null }],
+  ])('person for %s', (_, change, person) => {
+    expect(ticketView(2152, { ...BEN, ...change }).person).toStrictEqual(person);
+  });
+
+  it.each<[Partial<TicketInfo>, string | null]>([
+    [{ tenantName: null }, null],
+    [{ tenantName: undefined }, null],
+    [{ tenantName: 'Acorn Construction', tenantId: null }, 'Acorn Construction'],
+  ])('tenant for %j is %j', (change, tenant) => {
+    expect(ticketView(2152, { ...BEN, ...change }).tenant).toBe(tenant);
+  });
+
+  // Some rows are shapes the schema never produces (absent keys): ticketView must still cope.
+  type Computer = TicketInfo['computers'][number];
+  it.each<[Partial<Computer> & { computerId: number }, { name: string; online: boolean }]>([
+    [{ computerId: 12, computerName: 'PC-1', isOnline: true }, { name: 'PC-1', online: true }],
+    [{ computerId: 12, computerName: 'PC-1', isOnline: false }, { name: 'PC-1', online: false }],
+    [{ computerId: 12, computerName: 'PC-1', isOnline: null }, { name: 'PC-1', online: false }],
+    [{ computerId: 12, computerName: 'PC-1' }, { name: 'PC-1', online: false }],
+    [{ computerId: 77, computerName: null, isOnline: true }, { name: 'Computer 77', online: true }],
+    [{ computerId: 78, isOnline: false }, { name: 'Computer 78', online: false }],
+    [{ computerId: 79, computerName: '', isOnline: true }, { name: '', online: true }],
+  ])('computer %j → %j', (computer, shown) => {
+    expect(ticketView(1, { ...NOTHING, computers: [computer as Computer] }).computers).toStrictEqual([shown]);
+  });
+
+  it('keeps the computers in ImmyBot’s order', () => {
+    const computers = [30, 10, 20].map((computerId) => ({ computerId, computerName: `PC-${computerId}`, isOnline: true }));
+    expect(ticketView(1, { ...NOTHING, computers }).computers.map((c) => c.name)).toEqual(['PC-30', 'PC-10', 'PC-20']);
+  });
+
+  it('does not change the info it was given', () => {
+    const info = structuredClone(BEN);
+    ticketView(2152, info);
+    expect(info).toStrictEqual(BEN);
+  });
+});
+
+describe('onlineCount', () => {
+  const view = (states: Array<boolean | null | undefined>) =>
+    ticketView(1, {
+      ...NOTHING,
+      computers: states.map((isOnline, i) => ({ computerId: i + 1, computerName: null, isOnline }) as TicketInfo['computers'][number]),
+    });
+
+  it.each<[Array<boolean | null | undefined>, number]>([
+    [[], 0],
+    [[true], 1],
+    [[false], 0],
+    [[null], 0],
+    [[undefined], 0],
+    [[true, false, null, true], 2],
+    [[null, null, null], 0],
+    [[true, true, true], 3],
+  ])('%j → %d online', (states, count) => {
+    expect(onlineCount(view(states))).toBe(count);
+  });
+
+  it('counts the DOMAIN.md-style ticket: one of two online', () => {
+    expect(onlineCount(ticketView(2152, BEN))).toBe(1);
+  });
+});
