@@ -1,29 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createImmyBotClient, ImmyBotError, type ImmyBotClient, type ImmyBotFailure } from '../../../lib/immybot/client';
+import { AUTH_USER, TICKET_EXAMPLE } from './examples';
 
 const ORIGIN = 'https://acme.immy.bot';
 
-// The DOMAIN.md example answer for GET /api/v1/provider-links/{id}/tickets/{ticketId}.
-const TICKET_JSON = {
-  computers: [{ computerId: 12, computerName: 'DESKTOP-CH4L46D', isOnline: true }],
-  personId: 40,
-  personName: 'Ben Castle',
-  tenantId: 3,
-  tenantName: 'Acorn Construction',
-  ticketClientId: '27',
-  ticketEmailAddress: 'Ben.Castle@contoso.com',
-};
-const AUTH_JSON = {
-  userId: 7,
-  email: 'tech@acme.example',
-  displayName: 'Tess Tech',
-  firstName: 'Tess',
-  lastName: 'Tech',
-  isAdmin: false,
-  isMSP: true,
-  tenantId: 1,
-  personId: 99,
-};
 const LINK_JSON = {
   id: 619,
   name: 'HaloPSA',
@@ -99,13 +79,13 @@ interface Call {
   body: unknown;
 }
 const CALLS: Call[] = [
-  { name: 'auth()', call: (c) => c.auth(), url: `${ORIGIN}/api/v1/auth`, body: AUTH_JSON },
+  { name: 'auth()', call: (c) => c.auth(), url: `${ORIGIN}/api/v1/auth`, body: AUTH_USER },
   { name: 'providerLink(619)', call: (c) => c.providerLink(619), url: `${ORIGIN}/api/v1/provider-links/619`, body: LINK_JSON },
   {
     name: 'ticket(619, 2152)',
     call: (c) => c.ticket(619, 2152),
     url: `${ORIGIN}/api/v1/provider-links/619/tickets/2152`,
-    body: TICKET_JSON,
+    body: TICKET_EXAMPLE,
   },
 ];
 
@@ -135,14 +115,14 @@ describe('createImmyBotClient', () => {
 describe('requests', () => {
   it('uses the injected fetch, not the global one', async () => {
     // ClientOptions.fetch is the client's documented injection point; the global fetch stays a rejecting spy here.
-    const fetch = fakeFetch(() => json(AUTH_JSON));
+    const fetch = fakeFetch(() => json(AUTH_USER));
     const client = createImmyBotClient(ORIGIN, { fetch });
     const outcome = await client.auth().then(
       (user) => ({ user }),
       (error: unknown) => ({ error: error instanceof ImmyBotError ? error.failure : String(error) }),
     );
     expect({ injected: fetch.mock.calls.length, global: unexpectedFetch.mock.calls.length }).toEqual({ injected: 1, global: 0 });
-    expect(outcome).toEqual({ user: AUTH_JSON });
+    expect(outcome).toEqual({ user: AUTH_USER });
   });
 
   it.each(CALLS)('$name requests exactly $url once, with the browser cookies and a JSON accept header', async ({ call, url, body }) => {
@@ -157,13 +137,13 @@ describe('requests', () => {
   });
 
   it('uses the instance the client was made for', async () => {
-    const fetch = fakeFetch(() => json(TICKET_JSON));
+    const fetch = fakeFetch(() => json(TICKET_EXAMPLE));
     await clientWith(fetch, undefined, 'https://other-msp.immy.bot').ticket(1, 2147483647);
     expect(requestedUrls(fetch)).toEqual(['https://other-msp.immy.bot/api/v1/provider-links/1/tickets/2147483647']);
   });
 
   it('passes a signal so the request can time out', async () => {
-    const fetch = fakeFetch(() => json(AUTH_JSON));
+    const fetch = fakeFetch(() => json(AUTH_USER));
     await clientWith(fetch, 5_000).auth();
     expect(fetch.mock.calls[0]![1]?.signal).toBeInstanceOf(AbortSignal);
   });
@@ -171,8 +151,8 @@ describe('requests', () => {
 
 describe('answers', () => {
   it('auth() returns the validated user', async () => {
-    const client = clientWith(fakeFetch(() => json({ ...AUTH_JSON, secret: 'x' })));
-    await expect(client.auth()).resolves.toEqual(AUTH_JSON);
+    const client = clientWith(fakeFetch(() => json({ ...AUTH_USER, secret: 'x' })));
+    await expect(client.auth()).resolves.toEqual(AUTH_USER);
   });
 
   it('providerLink() returns the validated integration', async () => {
@@ -181,13 +161,13 @@ describe('answers', () => {
   });
 
   it('ticket() returns the validated ticket info', async () => {
-    const client = clientWith(fakeFetch(() => json(TICKET_JSON)));
-    await expect(client.ticket(619, 2152)).resolves.toEqual(TICKET_JSON);
+    const client = clientWith(fakeFetch(() => json(TICKET_EXAMPLE)));
+    await expect(client.ticket(619, 2152)).resolves.toEqual(TICKET_EXAMPLE);
   });
 
   it('reads JSON whatever content type the server claims', async () => {
-    const fetch = fakeFetch(() => new Response(JSON.stringify(TICKET_JSON), { headers: { 'content-type': 'text/plain' } }));
-    await expect(clientWith(fetch).ticket(619, 2152)).resolves.toEqual(TICKET_JSON);
+    const fetch = fakeFetch(() => new Response(JSON.stringify(TICKET_EXAMPLE), { headers: { 'content-type': 'text/plain' } }));
+    await expect(clientWith(fetch).ticket(619, 2152)).resolves.toEqual(TICKET_EXAMPLE);
   });
 });
 
@@ -226,7 +206,7 @@ describe('failures', () => {
     ['an empty body', () => new Response('', { status: 200 })],
     ['no content (204)', () => new Response(null, { status: 204 })],
     ['JSON null', () => json(null)],
-    ['a JSON array', () => json([TICKET_JSON])],
+    ['a JSON array', () => json([TICKET_EXAMPLE])],
     ['a JSON string', () => json('ok')],
     ['a JSON number', () => json(42)],
   ])('ticket(): %s → malformed', async (_, answer) => {
@@ -315,7 +295,7 @@ describe('ids', () => {
   });
 
   it.each(BAD_IDS)('ticket() fails with a TypeError without fetching when either id is %s', async (id) => {
-    const fetch = fakeFetch(() => json(TICKET_JSON));
+    const fetch = fakeFetch(() => json(TICKET_EXAMPLE));
     const client = clientWith(fetch);
     await expect(attempt(() => client.ticket(619, id))).rejects.toThrow(TypeError);
     await expect(attempt(() => client.ticket(id, 2152))).rejects.toThrow(TypeError);

@@ -3,18 +3,8 @@ import { ImmyBotError, type ImmyBotClient, type ImmyBotFailure } from '../../../
 import { testConnection } from '../../../lib/immybot/connection-test';
 import { problemFor } from '../../../lib/immybot/problems';
 import type { AuthUser, ProviderLink } from '../../../lib/immybot/schemas';
+import { AUTH_USER } from './examples';
 
-const USER: AuthUser = {
-  userId: 7,
-  email: 'tess@acme.example',
-  displayName: 'Tess Tech',
-  firstName: 'Tess',
-  lastName: 'Tech',
-  isAdmin: true,
-  isMSP: true,
-  tenantId: 1,
-  personId: 99,
-};
 const LINK: ProviderLink = {
   id: 619,
   name: 'HaloPSA (production)',
@@ -27,7 +17,7 @@ const LINK: ProviderLink = {
 
 const fail = (failure: ImmyBotFailure, status?: number) => () => Promise.reject(new ImmyBotError(failure, status));
 
-function fakeClient({ auth = async () => USER, providerLink = async () => LINK }: Partial<Pick<ImmyBotClient, 'auth' | 'providerLink'>> = {}) {
+function fakeClient({ auth = async () => AUTH_USER, providerLink = async () => LINK }: Partial<Pick<ImmyBotClient, 'auth' | 'providerLink'>> = {}) {
   return {
     auth: vi.fn(auth),
     providerLink: vi.fn(providerLink),
@@ -59,7 +49,7 @@ describe('testConnection', () => {
   });
 
   it('turns missing user and integration details into null, and an unknown disabled state into false', async () => {
-    const nullUser: AuthUser = { ...USER, displayName: null, email: null };
+    const nullUser: AuthUser = { ...AUTH_USER, displayName: null, email: null };
     const bareLink: ProviderLink = { ...LINK, name: null, disabled: null, healthStatus: null, healthStatusMessage: null };
     const client = fakeClient({ auth: async () => nullUser, providerLink: async () => bareLink });
     await expect(testConnection(asClient(client), 619)).resolves.toStrictEqual({

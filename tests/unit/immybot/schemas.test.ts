@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AuthUserSchema, ProviderLinkSchema, TicketInfoSchema } from '../../../lib/immybot/schemas';
+import { AUTH_USER, TICKET_EXAMPLE, TICKET_NULLS } from './examples';
 
 // The example answer from DOMAIN.md ("ImmyBot API"), as ImmyBot sends it.
 const DOMAIN_EXAMPLE = JSON.parse(`{ "computers": [ { "computerId": 12, "computerName": "DESKTOP-CH4L46D", "isOnline": true } ],
     "personId": 40, "personName": "Ben Castle", "tenantId": 3, "tenantName": "Acorn Construction",
     "ticketClientId": "27", "ticketEmailAddress": "Ben.Castle@contoso.com" }`) as unknown;
 
-const AUTH = {
-  userId: 7,
-  email: 'tess@acme.example',
-  displayName: 'Tess Tech',
-  firstName: 'Tess',
-  lastName: 'Tech',
-  isAdmin: true,
-  isMSP: true,
-  tenantId: 1,
-  personId: 99,
-};
 const AUTH_NULLS = {
   userId: null,
   email: null,
@@ -48,27 +38,10 @@ const LINK_NULLS = {
   providerCapabilities: null,
 };
 
-const TICKET_NULLS = {
-  computers: [],
-  personId: null,
-  personName: null,
-  tenantId: null,
-  tenantName: null,
-  ticketClientId: null,
-  ticketEmailAddress: null,
-};
 
 describe('TicketInfoSchema', () => {
   it('parses the DOMAIN.md example to exactly the expected object', () => {
-    expect(TicketInfoSchema.parse(DOMAIN_EXAMPLE)).toStrictEqual({
-      computers: [{ computerId: 12, computerName: 'DESKTOP-CH4L46D', isOnline: true }],
-      personId: 40,
-      personName: 'Ben Castle',
-      tenantId: 3,
-      tenantName: 'Acorn Construction',
-      ticketClientId: '27',
-      ticketEmailAddress: 'Ben.Castle@contoso.com',
-    });
+    expect(TicketInfoSchema.parse(DOMAIN_EXAMPLE)).toStrictEqual(TICKET_EXAMPLE);
   });
 
   it('drops unknown fields, at the top and inside computers', () => {
@@ -179,11 +152,11 @@ describe('TicketInfoSchema', () => {
 
 describe('AuthUserSchema', () => {
   it('parses the signed-in user', () => {
-    expect(AuthUserSchema.parse(AUTH)).toStrictEqual(AUTH);
+    expect(AuthUserSchema.parse(AUTH_USER)).toStrictEqual(AUTH_USER);
   });
 
   it('drops unknown fields', () => {
-    expect(AuthUserSchema.parse({ ...AUTH, roles: ['admin'], impersonating: false, accessToken: 'secret' })).toStrictEqual(AUTH);
+    expect(AuthUserSchema.parse({ ...AUTH_USER, roles: ['admin'], impersonating: false, accessToken: 'secret' })).toStrictEqual(AUTH_USER);
   });
 
   it('turns null fields into null', () => {
@@ -211,10 +184,10 @@ describe('AuthUserSchema', () => {
   });
 
   it('keeps the good fields next to mistyped ones', () => {
-    expect(AuthUserSchema.parse({ ...AUTH, isAdmin: 'yes' })).toStrictEqual({ ...AUTH, isAdmin: null });
+    expect(AuthUserSchema.parse({ ...AUTH_USER, isAdmin: 'yes' })).toStrictEqual({ ...AUTH_USER, isAdmin: null });
   });
 
-  it.each([null, 'Tess', 7, [AUTH]])('rejects an answer that is %j', (input) => {
+  it.each([null, 'Tess', 7, [AUTH_USER]])('rejects an answer that is %j', (input) => {
     expect(AuthUserSchema.safeParse(input).success).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketInfo } from '../../../lib/immybot/schemas';
 import { onlineCount, ticketView, type TicketView } from '../../../lib/immybot/ticket-view';
+import { TICKET_NULLS } from './examples';
 
 const BEN: TicketInfo = {
   computers: [
@@ -15,15 +16,6 @@ const BEN: TicketInfo = {
   ticketEmailAddress: 'Ben.Castle@contoso.com',
 };
 
-const NOTHING: TicketInfo = {
-  computers: [],
-  personId: null,
-  personName: null,
-  tenantId: null,
-  tenantName: null,
-  ticketClientId: null,
-  ticketEmailAddress: null,
-};
 
 describe('ticketView', () => {
   it('shows the person, tenant and computers of a resolved ticket', () => {
@@ -39,7 +31,7 @@ describe('ticketView', () => {
   });
 
   it('shows nothing but the ticket id when ImmyBot matched nothing', () => {
-    expect(ticketView(7, NOTHING)).toStrictEqual({ faultId: 7, person: null, tenant: null, computers: [] });
+    expect(ticketView(7, TICKET_NULLS)).toStrictEqual({ faultId: 7, person: null, tenant: null, computers: [] });
   });
 
   it.each<[string, Partial<TicketInfo>, TicketView['person']]>([
@@ -74,12 +66,12 @@ describe('ticketView', () => {
     [{ computerId: 78, isOnline: false }, { name: 'Computer 78', online: false }],
     [{ computerId: 79, computerName: '', isOnline: true }, { name: '', online: true }],
   ])('computer %j → %j', (computer, shown) => {
-    expect(ticketView(1, { ...NOTHING, computers: [computer as Computer] }).computers).toStrictEqual([shown]);
+    expect(ticketView(1, { ...TICKET_NULLS, computers: [computer as Computer] }).computers).toStrictEqual([shown]);
   });
 
   it('keeps the computers in ImmyBot’s order', () => {
     const computers = [30, 10, 20].map((computerId) => ({ computerId, computerName: `PC-${computerId}`, isOnline: true }));
-    expect(ticketView(1, { ...NOTHING, computers }).computers.map((c) => c.name)).toEqual(['PC-30', 'PC-10', 'PC-20']);
+    expect(ticketView(1, { ...TICKET_NULLS, computers }).computers.map((c) => c.name)).toEqual(['PC-30', 'PC-10', 'PC-20']);
   });
 
   it('does not change the info it was given', () => {
@@ -92,7 +84,7 @@ describe('ticketView', () => {
 describe('onlineCount', () => {
   const view = (states: Array<boolean | null | undefined>) =>
     ticketView(1, {
-      ...NOTHING,
+      ...TICKET_NULLS,
       computers: states.map((isOnline, i) => ({ computerId: i + 1, computerName: null, isOnline }) as TicketInfo['computers'][number]),
     });
 
