@@ -23,6 +23,13 @@ const storedOrigins = async (context: BrowserContext) =>
 const registeredMatches = async (context: BrowserContext) =>
   (await (await worker(context)).evaluate(() => chrome.scripting.getRegisteredContentScripts())).flatMap((s) => s.matches ?? []);
 
+async function openTicket(context: BrowserContext, url: string, faultId: number): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto(url);
+  await expectPodLoaded(tab, podUrlFor(faultId));
+  return tab;
+}
+
 const halo = (page: Page) => page.getByRole('form', { name: 'Self-hosted HaloPSA' });
 
 async function addAddress(options: Page, address: string): Promise<void> {
@@ -46,6 +53,12 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
     return options;
+  };
+  /** A browser with ImmyBot configured and the options page open. */
+  const startConfigured = async (sandbox: Parameters<typeof launchWithExtension>[1]) => {
+    const context = await launch(sandbox);
+    await configureThroughOptions(context, 'acme', 619);
+    return { context, options: await openOptions(context) };
   };
 
   test('adding an address turns on the pane there, in tabs already open too, with and without a port; it survives a restart', async ({ sandbox }) => {
@@ -88,14 +101,10 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
   });
 
   test('removing an address removes the pane from open tabs, unregisters it, and forgets it', async ({ sandbox }) => {
-    const context = await launch(sandbox);
-    await configureThroughOptions(context, 'acme', 619);
-    const options = await openOptions(context);
+    const { context, options } = await startConfigured(sandbox);
     await addAddress(options, 'https://psa.example.test');
     await expect(halo(options).getByRole('status')).toContainText('Added');
-    const ticket = await context.newPage();
-    await ticket.goto('https://psa.example.test/ticket?id=2152');
-    await expectPodLoaded(ticket, podUrlFor(2152));
+    const ticket = await openTicket(context, 'https://psa.example.test/ticket?id=2152', 2152);
 
     await options.bringToFront();
     await halo(options).getByRole('button', { name: 'Remove https://psa.example.test' }).click();
@@ -141,23 +150,17 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
   });
 
   test('an address that hides /api/instanceinfo can still be added', async ({ sandbox }) => {
-    const context = await launch(sandbox);
-    await configureThroughOptions(context, 'acme', 619);
-    const options = await openOptions(context);
+    const { context, options } = await startConfigured(sandbox);
     await halo(options).getByLabel('HaloPSA address', { exact: true }).fill('https://hidden.example.test');
     await expect(options.getByTestId('halo-check')).toContainText('Could not confirm this is HaloPSA');
     await halo(options).getByRole('button', { name: 'Add anyway' }).click();
     await expect(halo(options).locator('li[data-origin="https://hidden.example.test"]')).toContainText('Active');
-    const ticket = await context.newPage();
-    await ticket.goto('https://hidden.example.test/ticket?id=2152');
-    await expectPodLoaded(ticket, podUrlFor(2152));
+    await openTicket(context, 'https://hidden.example.test/ticket?id=2152', 2152);
     await context.close();
   });
 
   test('without access the address is listed as "access not granted", runs nothing, and the toolbar says so', async ({ sandbox }) => {
-    const context = await launch(sandbox);
-    await configureThroughOptions(context, 'acme', 619);
-    const options = await openOptions(context);
+    const { context, options } = await startConfigured(sandbox);
     // Not pre-granted: the browser's prompt opens (automation cannot answer it), the address is saved first.
     await addAddress(options, 'https://other.example.test');
     const item = halo(options).locator('li[data-origin="https://other.example.test"]');
