@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { cookieSettingsSupported, hasCookiePermission, requestCookiePermission } from '../lib/immybot/cookie-permission';
+import { sendToBackground } from '../lib/messaging/client';
 import { loadSettings } from '../lib/settings/store';
 
 /**
@@ -52,6 +53,7 @@ export function SignInPage() {
   );
 }
 
+/** Hands the window to ImmyBot; the background closes it once ImmyBot has a session. */
 function goToImmyBot(instanceOrigin: string): void {
-  location.replace(`${instanceOrigin}/`);
+  void sendToBackground({ type: 'watchSignIn' }).finally(() => location.replace(`${instanceOrigin}/`));
 }

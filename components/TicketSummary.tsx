@@ -1,3 +1,4 @@
+import type { CookieAccess } from '../lib/immybot/cookie-access';
 import type { TicketView } from '../lib/immybot/ticket-view';
 import type { LookupState } from './useTicketLookup';
 
@@ -11,7 +12,7 @@ interface Props {
 /** The header's second line: who and what ImmyBot resolves for the ticket, or why it cannot. */
 export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings }: Props) {
   if (lookup === 'loading') return <div class="summary muted">Looking up the ticket in ImmyBot…</div>;
-  if (lookup.ok) return <TicketDetails ticket={lookup.ticket} vouched={lookup.cookieAccess === 'applied'} />;
+  if (lookup.ok) return <TicketDetails ticket={lookup.ticket} cookieAccess={lookup.cookieAccess} onAllowCookies={onSignIn} />;
   const { problem } = lookup;
   const actions = { 'sign-in': ['Sign in to ImmyBot', onSignIn], retry: ['Retry', onRetry], settings: ['Open settings', onOpenSettings] } as const;
   const action = problem.action && actions[problem.action];
@@ -27,7 +28,14 @@ export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings }: Pro
   );
 }
 
-function TicketDetails({ ticket, vouched }: { ticket: TicketView; vouched: boolean }) {
+interface DetailsProps {
+  ticket: TicketView;
+  cookieAccess?: CookieAccess;
+  /** The sign-in window asks for the cookie exception; it closes at once when already signed in. */
+  onAllowCookies: () => void;
+}
+
+function TicketDetails({ ticket, cookieAccess, onAllowCookies }: DetailsProps) {
   const { person, tenant, computers } = ticket;
   const online = computers.filter((c) => c.online).length;
   const who = person ? [person.name, person.email].filter(Boolean).join(' · ') : 'No ImmyBot person matched this ticket';
@@ -51,7 +59,20 @@ function TicketDetails({ ticket, vouched }: { ticket: TicketView; vouched: boole
       ) : (
         <span class="muted">No computers</span>
       )}
-      {!vouched && <span class="muted note">Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab.</span>}
+      {cookieAccess !== 'applied' && (
+        <span class="muted note">
+          Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab
+          {cookieAccess === 'no-permission' && (
+            <>
+              {', or '}
+              <button type="button" class="link" onClick={onAllowCookies}>
+                allow them here
+              </button>
+            </>
+          )}
+          .
+        </span>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { syncCookieExceptions } from '../lib/immybot/cookie-access';
 import { cookieSettingsApi, cookieSettingsSupported, hasCookiePermission } from '../lib/immybot/cookie-permission';
 import { createLookups, type LookupCache } from '../lib/immybot/lookups';
 import { problemFor } from '../lib/immybot/problems';
-import { openSignIn, resumeSignIn } from '../lib/immybot/sign-in-window';
+import { openSignIn, resumeSignIn, watchSignInWindow } from '../lib/immybot/sign-in-window';
 import { onlineCount } from '../lib/immybot/ticket-view';
 import { contentScriptMayAsk, parseRequest, type Request, type Responses } from '../lib/messaging/protocol';
 import { isTrustedSender, type SenderInfo } from '../lib/messaging/sender';
@@ -53,7 +53,7 @@ export default defineBackground(() => {
   void resumeSignIn(browser, isSignedIn);
 });
 
-async function handle(request: Request, sender: SenderInfo & { tab?: { id?: number } }): Promise<Responses[Request['type']]> {
+async function handle(request: Request, sender: SenderInfo & { tab?: { id?: number; windowId?: number } }): Promise<Responses[Request['type']]> {
   switch (request.type) {
     case 'openOptions':
       await browser.runtime.openOptionsPage();
@@ -74,7 +74,12 @@ async function handle(request: Request, sender: SenderInfo & { tab?: { id?: numb
       return { ok: true };
     case 'signIn': {
       await rememberHostedTenant(browser, sender.url);
-      void openSignIn(browser, isSignedIn);
+      await openSignIn(browser);
+      return { ok: true };
+    }
+    case 'watchSignIn': {
+      // Answer at once; the watch goes on for up to five minutes.
+      void watchSignInWindow(browser, sender.tab?.windowId, isSignedIn);
       return { ok: true };
     }
     case 'testConnection':

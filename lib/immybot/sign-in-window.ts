@@ -9,13 +9,16 @@ const SIGN_IN_KEY = 'signInWindow';
 interface PendingSignIn {
   windowId: number;
   startedAt: number;
+  /** Set once the window has left our consent page for ImmyBot: from then on, a session closes it. */
+  watching?: boolean;
 }
 
 /**
  * Sign-in happens in a top-level popup window (Microsoft's sign-in refuses to be framed). The
- * window opens our own page first, which asks for cookie access where that helps, then goes to ImmyBot.
+ * window opens our own page first, which asks for cookie access where that helps, then goes to
+ * ImmyBot and calls `watchSignInWindow`.
  */
-export async function openSignIn(browser: Api, isSignedIn: () => Promise<boolean>): Promise<void> {
+export async function openSignIn(browser: Api): Promise<void> {
   const pending = await pendingSignIn(browser);
   if (pending && (await windowOpen(browser, pending.windowId))) {
     await browser.windows.update(pending.windowId, { focused: true });
@@ -24,13 +27,20 @@ export async function openSignIn(browser: Api, isSignedIn: () => Promise<boolean
   const created = await browser.windows.create({ url: browser.runtime.getURL('/signin.html'), type: 'popup', width: 520, height: 720 });
   if (created?.id === undefined) return;
   await browser.storage.session.set({ [SIGN_IN_KEY]: { windowId: created.id, startedAt: Date.now() } satisfies PendingSignIn });
-  await watch(browser, created.id, Date.now(), isSignedIn);
+}
+
+/** The sign-in window went on to ImmyBot: close it, and refresh the panes, once a session exists. */
+export async function watchSignInWindow(browser: Api, windowId: number | undefined, isSignedIn: () => Promise<boolean>): Promise<void> {
+  const pending = await pendingSignIn(browser);
+  if (!pending || pending.windowId !== windowId) return;
+  await browser.storage.session.set({ [SIGN_IN_KEY]: { ...pending, watching: true } satisfies PendingSignIn });
+  await watch(browser, pending.windowId, pending.startedAt, isSignedIn);
 }
 
 /** After a service-worker restart: go on watching a sign-in window that is still open. */
 export async function resumeSignIn(browser: Api, isSignedIn: () => Promise<boolean>): Promise<void> {
   const pending = await pendingSignIn(browser);
-  if (pending) await watch(browser, pending.windowId, pending.startedAt, isSignedIn);
+  if (pending?.watching) await watch(browser, pending.windowId, pending.startedAt, isSignedIn);
 }
 
 async function watch(browser: Api, windowId: number, startedAt: number, isSignedIn: () => Promise<boolean>): Promise<void> {

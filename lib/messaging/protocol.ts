@@ -16,6 +16,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookupTicket'), faultId: id }),
   z.object({ type: z.literal('ticketClosed') }),
   z.object({ type: z.literal('signIn') }),
+  z.object({ type: z.literal('watchSignIn') }),
   z.object({
     type: z.literal('testConnection'),
     instanceOrigin: z.string().check(z.refine(isInstanceOrigin)),
@@ -45,6 +46,7 @@ export interface Responses {
   lookupTicket: LookupResult & { cookieAccess?: CookieAccess };
   ticketClosed: { ok: true };
   signIn: { ok: boolean };
+  watchSignIn: { ok: true };
   testConnection: ConnectionTest;
 }
 

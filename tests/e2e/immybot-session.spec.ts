@@ -49,11 +49,16 @@ test.describe('ImmyBot sign-in', () => {
     await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
     await signInThroughWindow(context, page, 'Sign in without');
     await expect(summary(page)).toContainText('Ben Castle');
-    await expect(summary(page)).toContainText('Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab.');
+    await expect(summary(page)).toContainText('Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab, or allow them here.');
     // This Chromium blocks third-party cookies: exactly the case the consent exists for.
     await expect.poll(() => frameSession(page, 2152)).toContain('Signed out');
     const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('link', { name: 'Open in new tab' }).click()]);
     await expect(tab.locator('#pod-session')).toHaveText('Signed in as Jane Tech');
+
+    // Changing one's mind later: the same sign-in window asks again.
+    await page.bringToFront();
+    const [consent] = await Promise.all([context.waitForEvent('page'), summary(page).getByRole('button', { name: 'allow them here' }).click()]);
+    await expect(consent.getByRole('button', { name: 'Allow and sign in' })).toBeVisible();
     await context.close();
   });
 });

@@ -81,6 +81,8 @@ describe('contentScriptMayAsk', () => {
     // A HaloPSA page must not make the background probe other sites or test connections.
     [{ type: 'checkHaloAddress', origin: 'https://psa.example.com' }, false],
     [{ type: 'testConnection', instanceOrigin: 'https://acme.immy.bot', integrationId: 619 }, false],
+    // Only the sign-in window itself says it has handed over to ImmyBot.
+    [{ type: 'watchSignIn' }, false],
   ])('%j → %s', (message, allowed) => {
     const request = parseRequest(message);
     expect(request).not.toBeNull();
