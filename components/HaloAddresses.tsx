@@ -92,7 +92,7 @@ export function HaloAddresses() {
             ? `Checking ${check.origin}…`
             : check.result.looksLikeHalo
               ? `This looks like HaloPSA${check.result.tenant ? ` (tenant ${check.result.tenant})` : ''}.`
-              : `Could not confirm this is HaloPSA (${check.result.reason}) — add anyway?`}
+              : `Could not confirm this is HaloPSA: ${check.result.reason}. Add it anyway?`}
         </p>
       )}
       <p role="status" class="status saved">

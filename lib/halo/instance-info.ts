@@ -27,6 +27,6 @@ export async function checkHaloInstance(origin: string, fetchImpl: typeof fetch 
     return { looksLikeHalo: true, tenant: info.data.tenant_id === undefined ? undefined : String(info.data.tenant_id) };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    return { looksLikeHalo: false, reason: timedOut ? 'it did not answer in time' : 'it could not be reached (or hides /api/instanceinfo)' };
+    return { looksLikeHalo: false, reason: timedOut ? 'it did not answer in time' : 'it could not be reached, or it hides /api/instanceinfo' };
   }
 }
