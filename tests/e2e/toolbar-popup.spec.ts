@@ -1,0 +1,55 @@
+import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
+import { configureThroughOptions } from '../sandbox/configure';
+import { EXTENSION_DIR, expect, expectPodLoaded, paneCount, podUrlFor, test } from './fixtures';
+import { openToolbarPopup } from './popup';
+
+const popupText = 'document.body.innerText';
+/** Waits for the popup to settle (it probes the tab asynchronously) and returns its text. */
+async function settledText(popup: { evaluate: (e: string) => Promise<unknown> }, expected: string): Promise<string> {
+  let text = '';
+  for (let i = 0; i < 50; i++) {
+    text = String(await popup.evaluate(popupText));
+    if (text.includes(expected)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return text;
+}
+
+test('the toolbar popup says Technician Tools is on for a hosted tenant', async ({ page, context, configure }) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  const popup = await openToolbarPopup(context, page);
+  expect(await settledText(popup, 'is on')).toContain('Technician Tools is on for this HaloPSA tenant.');
+});
+
+test('on a HaloPSA-looking site that is not enabled, one click in the popup turns the pane on there', async ({ sandbox }) => {
+  // Pre-granted, so the popup's permission request resolves without a dialog (TESTING.md).
+  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, ['https://psa.example.test/*']), sandbox);
+  await configureThroughOptions(context, 'acme', 619);
+  const page = context.pages()[0];
+  await page.goto('https://psa.example.test/ticket?id=2152');
+  await page.waitForTimeout(200);
+  expect(await paneCount(page)).toBe(0);
+
+  let popup = await openToolbarPopup(context, page);
+  expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on https://psa.example.test');
+  await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`);
+  await expectPodLoaded(page, podUrlFor(2152));
+
+  popup = await openToolbarPopup(context, page);
+  expect(await settledText(popup, 'is on for')).toContain('Technician Tools is on for https://psa.example.test.');
+  await context.close();
+});
+
+test('on a site that does not look like HaloPSA the popup offers nothing', async ({ sandbox }) => {
+  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, ['https://hidden.example.test/*']), sandbox);
+  const page = context.pages()[0];
+  // hidden.* answers /api/instanceinfo with 404; without the HaloPSA markup nothing says HaloPSA.
+  await page.goto('https://hidden.example.test/');
+  await page.evaluate(() => document.body.replaceChildren('An intranet page'));
+  const popup = await openToolbarPopup(context, page);
+  const text = await settledText(popup, 'does not look like HaloPSA');
+  expect(text).toContain('This page does not look like HaloPSA.');
+  expect(text).not.toContain('Use Technician Tools on');
+  await context.close();
+});
