@@ -8,6 +8,17 @@ export default defineConfig({
   imports: false,
   analysis: { enabled: !!process.env.ANALYZE, template: 'raw-data', outputFile: 'stats/stats.json' },
   vite: () => ({ plugins: [preact({ prerender: { enabled: false } })] }),
+  hooks: {
+    // The content script runs on every HaloPSA page and calls only APIs that return promises natively
+    // (Chrome MV3, Firefox), so it skips webextension-polyfill (~3 KB gzipped). Every other context keeps it.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const isPolyfill = (replacement: unknown) => String(replacement).includes('webextension-polyfill');
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => !isPolyfill(a.replacement));
+      else if (alias) for (const [find, replacement] of Object.entries(alias)) if (isPolyfill(replacement)) delete (alias as Record<string, string>)[find];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'ImmyBot Technician Tools for HaloPSA',
     short_name: 'ImmyBot Tools',

@@ -18,7 +18,8 @@ export function useTicketLookup(faultId: number, refresh: number): [LookupState,
     let current = true;
     setState('loading');
     sendToBackground({ type: 'lookupTicket', faultId }).then(
-      (result) => current && setState(result ?? UNREACHABLE),
+      // Anything but an answer (an old background during an update, say) reads as unreachable.
+      (result) => current && setState(typeof result === 'object' && result !== null && 'ok' in result ? result : UNREACHABLE),
       () => current && setState(UNREACHABLE),
     );
     return () => {
