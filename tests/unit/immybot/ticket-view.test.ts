@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketInfo } from '../../../lib/immybot/schemas';
 import { onlineCount, ticketView, type TicketView } from '../../../lib/immybot/ticket-view';
-import { TICKET_NULLS } from './examples';
+import { TICKET_EXAMPLE, TICKET_NULLS } from './examples';
 
+// DOMAIN.md's example with a second, offline computer.
 const BEN: TicketInfo = {
-  computers: [
-    { computerId: 12, computerName: 'DESKTOP-CH4L46D', isOnline: true },
-    { computerId: 13, computerName: 'LAPTOP-BEN', isOnline: false },
-  ],
-  personId: 40,
-  personName: 'Ben Castle',
-  tenantId: 3,
-  tenantName: 'Acorn Construction',
-  ticketClientId: '27',
-  ticketEmailAddress: 'Ben.Castle@contoso.com',
+  ...TICKET_EXAMPLE,
+  computers: [...TICKET_EXAMPLE.computers, { computerId: 13, computerName: 'LAPTOP-BEN', isOnline: false }],
 };
-
 
 describe('ticketView', () => {
   it('shows the person, tenant and computers of a resolved ticket', () => {
