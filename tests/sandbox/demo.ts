@@ -11,11 +11,24 @@ const headed = process.argv.includes('--headed') || (!!process.env.DISPLAY && !p
 const shots = resolve('demo-screenshots');
 const extensionDir = resolve('.output/chrome-mv3');
 
-async function shot(page: Page, name: string, waitForFrame?: number): Promise<void> {
-  if (waitForFrame) {
-    const frameText = () => page.frames().find((f) => f.url().endsWith(`/ticket/${waitForFrame}`))?.locator('#pod-fault-id').textContent();
-    for (let i = 0; i < 100 && (await frameText()?.catch(() => null)) !== String(waitForFrame); i++) await page.waitForTimeout(50);
+/** The pane's header once it shows what ImmyBot resolved for `faultId` (text the HaloPSA page cannot match). */
+const paneSummary = (page: Page, faultId: number) =>
+  page.locator(`immybot-technician-tools section.pane[data-fault-id="${faultId}"] .summary`);
+
+/** Waits until the Technician Tools frame for `faultId` has really loaded its document; throws otherwise. */
+async function waitForPod(page: Page, faultId: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().endsWith(`/ticket/${faultId}`));
+    const text = await frame?.locator('#pod-fault-id').textContent({ timeout: 1_000 }).catch(() => null);
+    if (text === String(faultId)) return;
+    if (Date.now() > deadline) throw new Error(`Technician Tools for ticket ${faultId} did not load`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+async function shot(page: Page, name: string, waitForFrame?: number): Promise<void> {
+  if (waitForFrame) await waitForPod(page, waitForFrame);
   await page.screenshot({ path: `${shots}/${name}.png` });
   console.log(`  ${name}.png  ${page.url()}`);
 }
@@ -40,15 +53,16 @@ async function main(): Promise<void> {
   const [signInWindow] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Sign in to ImmyBot' }).click()]);
   await signInWindow.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await signInWindow.waitForEvent('close');
-  await page.getByText('1 online').waitFor();
+  await paneSummary(page, 2152).getByText('1 online').waitFor();
   await shot(page, '03-ticket-2152-signed-in', 2152);
 
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
   await page.locator('a[data-ticket="2820"]').click();
-  await page.getByText('Dana Ruiz').waitFor();
+  await paneSummary(page, 2820).locator('.person', { hasText: 'Dana Ruiz' }).waitFor();
   await shot(page, '04-ticket-2820-from-list', 2820);
 
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+  await page.locator('immybot-technician-tools').waitFor({ state: 'detached' });
   await shot(page, '05-ticket-list-no-pane');
 
   const options = await context.newPage();
