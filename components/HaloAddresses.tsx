@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { releaseHaloAccess, requestHaloAccess } from '../lib/halo/access';
+import { requestHaloAccess } from '../lib/halo/access';
 import { parseHaloAddress } from '../lib/halo/address';
+import { isHostedHaloUrl } from '../lib/halo/hosts';
 import type { HaloCheck } from '../lib/halo/instance-info';
+import { changeSettings } from '../lib/messaging/change-settings';
 import { sendToBackground } from '../lib/messaging/client';
-import { addHaloOrigin, removeHaloOrigin } from '../lib/settings/store';
 import { Field } from './Field';
 import { useHaloOrigins } from './useHaloOrigins';
 
 type Check = { origin: string; result: HaloCheck | 'checking' } | null;
 
-/** Self-hosted and custom-domain HaloPSA: add an address, grant access to it, remove it. */
+/** The HaloPSA sites Technician Tools works on, hosted or self-hosted: add one, grant access, remove it. */
 export function HaloAddresses() {
   const origins = useHaloOrigins();
   const [address, setAddress] = useState('');
@@ -20,7 +21,8 @@ export function HaloAddresses() {
   // Before adding, ask the background whether the address answers like HaloPSA (never blocks adding).
   useEffect(() => {
     const parsed = parseHaloAddress(address);
-    if (!parsed.ok) return setCheck(null);
+    // A hosted tenant is HaloPSA by its address; only other addresses are worth asking.
+    if (!parsed.ok || isHostedHaloUrl(parsed.origin)) return setCheck(null);
     const { origin } = parsed;
     setCheck({ origin, result: 'checking' });
     const timer = setTimeout(() => {
@@ -37,10 +39,11 @@ export function HaloAddresses() {
     if (!parsed.ok) return fail(parsed.error);
     const { origin } = parsed;
     if (origins?.some((o) => o.origin === origin)) return fail(`${origin} is already in the list.`);
-    // The prompt first, inside the click; the save right after, not waiting for the answer: a prompt
-    // can close the page that asked, and the background finishes the job when access is granted.
-    const granted = requestHaloAccess(origin);
-    void addHaloOrigin(origin)
+    // Hosted tenants are covered by the manifest. Otherwise the prompt first, inside the click; the
+    // save right after, not waiting for the answer: a prompt can close the page that asked, and the
+    // background finishes the job when access is granted.
+    const granted = isHostedHaloUrl(origin) ? Promise.resolve(true) : requestHaloAccess(origin);
+    void changeSettings({ kind: 'addSite', origin })
       .then(async () => {
         setAddress('');
         setError(undefined);
@@ -62,11 +65,11 @@ export function HaloAddresses() {
 
   return (
     <form class="card" onSubmit={onAdd} noValidate aria-labelledby="halo-heading">
-      <h2 id="halo-heading">Self-hosted HaloPSA</h2>
+      <h2 id="halo-heading">HaloPSA sites</h2>
       <p class="hint">
-        Hosted tenants (<code>*.halopsa.com</code>, <code>*.haloitsm.com</code>, <code>*.haloservicedesk.com</code>,{' '}
-        <code>*.trial.usehalo.com</code>) work without this. Add your own HaloPSA address here; the browser asks for
-        access to that one site only.
+        Technician Tools works only on the HaloPSA sites listed here, so no other HaloPSA tenant can read ImmyBot
+        through it. Add your tenant (<code>acme.halopsa.com</code>) or your own HaloPSA address; for a self-hosted
+        address the browser asks for access to that one site only.
       </p>
       <div class="inline-field">
         <Field
@@ -74,7 +77,7 @@ export function HaloAddresses() {
           label="HaloPSA address"
           value={address}
           error={error}
-          placeholder="https://psa.example.com"
+          placeholder="acme.halopsa.com or https://psa.example.com"
           inputMode="url"
           onInput={(value) => {
             setAddress(value);
@@ -118,8 +121,10 @@ export function HaloAddresses() {
                 class="link"
                 aria-label={`Remove ${origin}`}
                 onClick={() => {
-                  void removeHaloOrigin(origin).then(() => releaseHaloAccess(origin));
-                  setStatus(`Removed ${origin}.`);
+                  void changeSettings({ kind: 'removeSite', origin }).then(
+                    () => setStatus(`Removed ${origin}.`),
+                    (e: unknown) => fail(e instanceof Error ? e.message : String(e)),
+                  );
                 }}
               >
                 Remove

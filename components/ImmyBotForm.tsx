@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { readConnectionForm, type ConnectionFormErrors } from '../lib/immybot/connection-form';
 import { parseInstance } from '../lib/immybot/instance';
 import { podUrl } from '../lib/immybot/pod-url';
-import { loadSettings, saveImmyBotConnection } from '../lib/settings/store';
+import { changeSettings } from '../lib/messaging/change-settings';
+import { loadSettings } from '../lib/settings/store';
 import { Field } from './Field';
 import { TestConnection } from './TestConnection';
 
@@ -11,7 +12,8 @@ const SAMPLE_FAULT_ID = 2152;
 
 type Status = { kind: 'saved' | 'failed'; text: string } | null;
 
-export function ImmyBotForm() {
+/** `site`: the HaloPSA site of the ticket this page was opened from; the first save turns it on too. */
+export function ImmyBotForm({ site }: { site?: string }) {
   const [instance, setInstance] = useState('');
   const [integrationId, setIntegrationId] = useState('');
   const [errors, setErrors] = useState<ConnectionFormErrors>({});
@@ -51,11 +53,12 @@ export function ImmyBotForm() {
     }
     setErrors({});
     try {
-      const saved = await saveImmyBotConnection(result.connection);
-      const { instanceOrigin, integrationId: id } = saved.immybot!;
+      await changeSettings({ kind: 'saveConnection', connection: result.connection, site });
+      const { instanceOrigin, integrationId: id } = result.connection;
       setInstance(instanceOrigin);
       setIntegrationId(String(id));
-      setStatus({ kind: 'saved', text: `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).` });
+      const siteOn = site ? ` It is now on for ${new URL(site).host}.` : '';
+      setStatus({ kind: 'saved', text: `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).${siteOn}` });
     } catch (error) {
       setStatus({ kind: 'failed', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -94,6 +97,11 @@ export function ImmyBotForm() {
           {preview.ok ? podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID) : '—'}
         </code>
       </div>
+      {site && (
+        <p class="hint" data-testid="save-adds-site">
+          Saving also turns on Technician Tools for {new URL(site).host}, the HaloPSA site you came from.
+        </p>
+      )}
       <div class="form-actions">
         <button type="submit" class="primary">
           Save

@@ -1,4 +1,3 @@
-import { Icon } from './icons';
 import { IconButton } from './IconButton';
 
 interface Props {
@@ -18,9 +17,8 @@ export function PaneHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettin
       </div>
       <div class="actions">
         <IconButton icon="reload" label="Reload Technician Tools" onClick={onReload} />
-        <a class="icon-button" href={podUrl} target="_blank" rel="noopener noreferrer" aria-label="Open in new tab" title="Open in new tab">
-          <Icon name="external" />
-        </a>
+        {/* A button, not a link: a page script's synthetic click on a link would still follow it. */}
+        <IconButton icon="external" label="Open in new tab" onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')} />
         <IconButton icon="settings" label="ImmyBot settings" onClick={onOpenSettings} />
         <IconButton icon="collapse" label="Collapse Technician Tools" onClick={onCollapse} />
       </div>

@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { trusted } from '../lib/pane/trusted';
 
 interface Props {
   width: number;
@@ -27,24 +28,24 @@ export function ResizeGrip({ width, onResize, onResizeEnd, onDragChange }: Props
       aria-label="Resize Technician Tools"
       aria-valuenow={width}
       tabIndex={0}
-      onPointerDown={(event) => {
+      onPointerDown={trusted((event) => {
         event.preventDefault();
         (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
         dragging.current = true;
         onDragChange(true);
-      }}
+      })}
       onPointerMove={(event) => {
         if (dragging.current) onResize(window.innerWidth - event.clientX);
       }}
       onPointerUp={end}
       onPointerCancel={end}
-      onKeyDown={(event) => {
+      onKeyDown={trusted((event) => {
         const delta = event.key === 'ArrowLeft' ? KEY_STEP : event.key === 'ArrowRight' ? -KEY_STEP : 0;
         if (delta === 0) return;
         event.preventDefault();
         onResize(width + delta);
         onResizeEnd();
-      }}
+      })}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { trusted } from '../lib/pane/trusted';
 import { IconButton } from './IconButton';
 
 export function SetupPrompt({ onOpenSettings, onDismiss }: { onOpenSettings: () => void; onDismiss: () => void }) {
@@ -8,7 +9,7 @@ export function SetupPrompt({ onOpenSettings, onDismiss }: { onOpenSettings: () 
         instance and Integration ID.
       </p>
       <div class="prompt-actions">
-        <button type="button" class="primary" onClick={onOpenSettings}>
+        <button type="button" class="primary" onClick={trusted(onOpenSettings)}>
           Set up ImmyBot
         </button>
         <IconButton icon="close" label="Dismiss" onClick={onDismiss} />

@@ -1,23 +1,31 @@
 import { useState } from 'preact/hooks';
 import type { PaneLayout } from '../lib/pane/layout';
-import type { ImmyBotConnection } from '../lib/settings/schema';
+import type { PaneView } from '../lib/pane/view';
 import { SetupPrompt } from './SetupPrompt';
+import { SiteOffer } from './SiteOffer';
 import { TechnicianToolsPane } from './TechnicianToolsPane';
 
 interface Props {
-  faultId: number;
-  connection: ImmyBotConnection | null;
+  view: Exclude<PaneView, { kind: 'none' }>;
   layout: PaneLayout;
   onLayoutChange: (layout: PaneLayout) => void;
   onOpenSettings: () => void;
   onSignIn: () => void;
+  onEnableSite: () => void;
+  onDeclineSite: () => void;
   signedInAt: number;
   pushPage: (widthPx: number) => void;
 }
 
-/** What a HaloPSA ticket shows: the pane once ImmyBot is configured, a setup prompt before. */
-export function TechnicianTools({ connection, ...props }: Props) {
+/** What a HaloPSA ticket shows: the pane on a listed site, the offer on an unlisted tenant, the setup prompt before setup. */
+export function TechnicianTools({ view, layout, onEnableSite, onDeclineSite, ...props }: Props) {
   const [dismissed, setDismissed] = useState(false);
-  if (connection) return <TechnicianToolsPane {...props} connection={connection} initialLayout={props.layout} />;
-  return dismissed ? null : <SetupPrompt onOpenSettings={props.onOpenSettings} onDismiss={() => setDismissed(true)} />;
+  switch (view.kind) {
+    case 'pane':
+      return <TechnicianToolsPane {...props} faultId={view.faultId} connection={view.connection} initialLayout={layout} />;
+    case 'offer':
+      return <SiteOffer host={view.host} onEnable={onEnableSite} onDecline={onDeclineSite} />;
+    case 'setup':
+      return dismissed ? null : <SetupPrompt onOpenSettings={props.onOpenSettings} onDismiss={() => setDismissed(true)} />;
+  }
 }

@@ -1,3 +1,4 @@
+import { trusted } from '../lib/pane/trusted';
 import type { CookieAccess } from '../lib/immybot/cookie-access';
 import type { TicketView } from '../lib/immybot/ticket-view';
 import type { LookupState } from './useTicketLookup';
@@ -20,7 +21,7 @@ export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings }: Pro
     <div class={`summary problem ${problem.kind}`} role="status">
       <span>{problem.message}</span>
       {action && (
-        <button type="button" class="primary small" onClick={action[1]}>
+        <button type="button" class="primary small" onClick={trusted(action[1])}>
           {action[0]}
         </button>
       )}
@@ -65,7 +66,7 @@ function TicketDetails({ ticket, cookieAccess, onAllowCookies }: DetailsProps) {
           {cookieAccess === 'no-permission' && (
             <>
               {', or '}
-              <button type="button" class="link" onClick={onAllowCookies}>
+              <button type="button" class="link" onClick={trusted(onAllowCookies)}>
                 allow them here
               </button>
             </>

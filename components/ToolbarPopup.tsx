@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { requestHaloAccess } from '../lib/halo/access';
 import { probeHaloPage, tabState, type TabState } from '../lib/halo/tab-state';
-import { addHaloOrigin } from '../lib/settings/store';
+import { isHostedHaloUrl } from '../lib/halo/hosts';
+import { changeSettings } from '../lib/messaging/change-settings';
 import { useHaloOrigins } from './useHaloOrigins';
 
 type Probe = 'probing' | boolean;
@@ -30,10 +31,14 @@ export function ToolbarPopup() {
   }, [state?.kind, tab?.id]);
 
   const enable = (origin: string) => {
-    // The prompt inside the click, the save right away: the prompt may close this popup.
-    const granted = requestHaloAccess(origin);
-    void addHaloOrigin(origin).catch(() => undefined);
-    void granted.then((ok) => setMessage(ok ? `Technician Tools is now on for ${origin}.` : 'Access was not granted.'));
+    // Hosted tenants are covered by the manifest. Otherwise the prompt inside the click, and the save
+    // right away: the prompt may close this popup, and the background finishes the job once granted.
+    const granted = isHostedHaloUrl(origin) ? Promise.resolve(true) : requestHaloAccess(origin);
+    const saved = changeSettings({ kind: 'addSite', origin });
+    void Promise.all([granted, saved]).then(
+      ([ok]) => setMessage(ok ? `Technician Tools is now on for ${hostOf(origin)}.` : 'Access was not granted.'),
+      (error: unknown) => setMessage(`Not turned on: ${error instanceof Error ? error.message : String(error)}`),
+    );
   };
 
   const needAccess = origins?.filter((o) => !o.hasAccess) ?? [];
@@ -56,10 +61,10 @@ export function ToolbarPopup() {
 
 function TabMessage({ state, probe, onEnable }: { state: TabState; probe: Probe; onEnable: (origin: string) => void }) {
   switch (state.kind) {
-    case 'hosted':
-      return <p>Technician Tools is on for this HaloPSA tenant.</p>;
     case 'enabled':
-      return <p>Technician Tools is on for {state.origin}.</p>;
+      return <p>Technician Tools is on for {hostOf(state.origin)}.</p>;
+    case 'hosted-off':
+      return <EnableButton origin={state.origin} onEnable={onEnable} />;
     case 'needs-access':
       return (
         <>
@@ -72,15 +77,23 @@ function TabMessage({ state, probe, onEnable }: { state: TabState; probe: Probe;
     case 'candidate':
       if (probe === 'probing') return <p>Checking this page…</p>;
       return probe ? (
-        <p>
-          <button type="button" class="primary" onClick={() => onEnable(state.origin)}>
-            Use Technician Tools on {state.origin}
-          </button>
-        </p>
+        <EnableButton origin={state.origin} onEnable={onEnable} />
       ) : (
         <p>This page does not look like HaloPSA. Add a HaloPSA address in the settings.</p>
       );
     case 'other':
       return <p>Open a HaloPSA ticket to see Technician Tools beside it.</p>;
   }
+}
+
+const hostOf = (origin: string) => new URL(origin).host;
+
+function EnableButton({ origin, onEnable }: { origin: string; onEnable: (origin: string) => void }) {
+  return (
+    <p>
+      <button type="button" class="primary" onClick={() => onEnable(origin)}>
+        Use Technician Tools on {hostOf(origin)}
+      </button>
+    </p>
+  );
 }

@@ -1,9 +1,9 @@
 import { IMMYBOT_DOMAIN } from '../immybot/instance';
-import { hostedHaloSuffix, isHaloWebsiteHost } from './hosts';
+import { hostedHaloSuffix, isHaloWebsiteHost, isHostedHaloUrl } from './hosts';
 
 export type HaloAddressResult = { ok: true; origin: string } | { ok: false; error: string };
 
-const EXAMPLE = 'Enter your HaloPSA address, like https://psa.example.com.';
+const EXAMPLE = 'Enter your HaloPSA address, like acme.halopsa.com or https://psa.example.com.';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -14,21 +14,23 @@ function isSpecificHost(hostname: string): boolean {
   return labels.length >= 2 && labels.every((label) => LABEL.test(label));
 }
 
-/** Hosts that are never a self-hosted HaloPSA: hosted tenants (already on), Halo's sites, ImmyBot. */
-function isExcludedHost(hostname: string): boolean {
-  return hostedHaloSuffix(hostname) !== null || isHaloWebsiteHost(hostname) || hostname === IMMYBOT_DOMAIN || hostname.endsWith(`.${IMMYBOT_DOMAIN}`);
-}
+const isImmyBotHost = (hostname: string) => hostname === IMMYBOT_DOMAIN || hostname.endsWith(`.${IMMYBOT_DOMAIN}`);
 
-/** A canonical self-hosted HaloPSA origin: https (or http on localhost), as `URL.origin` spells it. */
+/**
+ * A canonical HaloPSA site origin, as `URL.origin` spells it: a hosted tenant (`https://acme.halopsa.com`,
+ * no port) or a self-hosted instance (https, or http on localhost). Never Halo's own sites or ImmyBot.
+ */
 export function isHaloOrigin(value: unknown): value is string {
   if (typeof value !== 'string' || !URL.canParse(value)) return false;
   const url = new URL(value);
+  if (url.origin !== value) return false;
+  if (hostedHaloSuffix(url.hostname) !== null) return isHostedHaloUrl(url);
   const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
-  return schemeOk && url.origin === value && isSpecificHost(url.hostname) && !isExcludedHost(url.hostname);
+  return schemeOk && isSpecificHost(url.hostname) && !isHaloWebsiteHost(url.hostname) && !isImmyBotHost(url.hostname);
 }
 
 /**
- * Reads a self-hosted or custom-domain HaloPSA address as people paste it (`psa.example.com`,
+ * Reads a HaloPSA address as people paste it (`acme.halopsa.com`, `psa.example.com`,
  * `https://psa.example.com:8443/`, a ticket URL) and keeps only the origin.
  */
 export function parseHaloAddress(input: string): HaloAddressResult {
@@ -48,8 +50,10 @@ export function parseHaloAddress(input: string): HaloAddressResult {
   if (!isSpecificHost(url.hostname)) return fail(`That is not a full host name. ${EXAMPLE}`);
   if (isHaloWebsiteHost(url.hostname)) return fail(`${url.hostname} is Halo’s own website, not a HaloPSA instance.`);
   const suffix = hostedHaloSuffix(url.hostname);
-  if (suffix) return fail(`${url.hostname} is a hosted HaloPSA address (${suffix}): it already works without adding it.`);
-  if (url.hostname === IMMYBOT_DOMAIN || url.hostname.endsWith(`.${IMMYBOT_DOMAIN}`)) {
+  if (suffix && (url.protocol !== 'https:' || url.port !== '')) {
+    return fail(`Hosted HaloPSA (${suffix}) is reached at https://${url.hostname}, without a port.`);
+  }
+  if (isImmyBotHost(url.hostname)) {
     return fail('That is an ImmyBot address. Enter it as the ImmyBot instance above; here goes HaloPSA’s address.');
   }
   return isHaloOrigin(url.origin) ? { ok: true, origin: url.origin } : fail(EXAMPLE);

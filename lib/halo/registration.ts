@@ -1,14 +1,15 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { haloContentScriptFiles, injectIntoTabs } from '../reinject';
 import { originPattern } from './address';
+import { selfHostedOrigins } from './sites';
 
 type Api = typeof extensionApi;
 
-/** One registered content script carries every enabled self-hosted origin. */
+/** One registered content script carries every listed self-hosted origin (the manifest covers hosted tenants). */
 export const CUSTOM_HALO_SCRIPT_ID = 'halo-custom-origins';
 
 export interface HaloOriginAccess {
-  /** Added and permitted: the pane runs there. */
+  /** Listed and permitted (hosted tenants always are): the pane runs there. */
   active: string[];
   /** Added, but the browser holds no permission (declined, or taken away by the browser). */
   needAccess: string[];
@@ -26,7 +27,7 @@ export async function haloOriginAccess(browser: Api, haloOrigins: string[]): Pro
  */
 export async function reconcileHaloOrigins(browser: Api, haloOrigins: string[], { injectAll = false } = {}): Promise<HaloOriginAccess> {
   const access = await haloOriginAccess(browser, haloOrigins);
-  const patterns = [...new Set(access.active.map(originPattern))].sort();
+  const patterns = [...new Set(selfHostedOrigins(access.active).map(originPattern))].sort();
   const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_HALO_SCRIPT_ID] });
   const before = new Set(registered?.matches ?? []);
   const js = haloContentScriptFiles(browser);

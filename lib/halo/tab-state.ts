@@ -3,21 +3,21 @@ import { isHostedHaloUrl, toUrl } from './hosts';
 
 /** What the toolbar popup can say about the active tab. */
 export type TabState =
-  | { kind: 'hosted'; origin: string }
   | { kind: 'enabled'; origin: string }
   | { kind: 'needs-access'; origin: string }
-  /** A web page not enabled yet: a probe decides whether it looks like HaloPSA. */
+  /** A hosted tenant not listed: one click lists it, no permission needed. */
+  | { kind: 'hosted-off'; origin: string }
+  /** A web page not listed yet: a probe decides whether it looks like HaloPSA. */
   | { kind: 'candidate'; origin: string }
   | { kind: 'other' };
 
 export function tabState(url: string | undefined, haloOrigins: readonly string[], hasAccess: (origin: string) => boolean): TabState {
   const parsed = url ? toUrl(url) : null;
   if (!parsed) return { kind: 'other' };
-  if (isHostedHaloUrl(parsed)) return { kind: 'hosted', origin: parsed.origin };
   const address = parseHaloAddress(parsed.origin);
   if (!address.ok) return { kind: 'other' };
   const { origin } = address;
-  if (!haloOrigins.includes(origin)) return { kind: 'candidate', origin };
+  if (!haloOrigins.includes(origin)) return { kind: isHostedHaloUrl(origin) ? 'hosted-off' : 'candidate', origin };
   return hasAccess(origin) ? { kind: 'enabled', origin } : { kind: 'needs-access', origin };
 }
 

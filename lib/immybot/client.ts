@@ -17,6 +17,16 @@ export class ImmyBotError extends Error {
   }
 }
 
+/**
+ * An answer that means "go and sign in": a redirect (seen as such with `redirect: 'manual'`, or
+ * opaque when it crosses origins, as to Microsoft's sign-in) or an HTML page where JSON was asked for.
+ */
+function isLoginAnswer(response: Response): boolean {
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) return true;
+  const type = response.headers.get('content-type') ?? '';
+  return response.status >= 200 && response.status < 300 && /^\s*text\/html/i.test(type);
+}
+
 export interface ClientOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -37,6 +47,8 @@ export function createImmyBotClient(instanceOrigin: string, { fetch, timeoutMs =
       retry: 0,
       ignoreResponseError: true,
       responseType: 'text',
+      // A signed-out ImmyBot may redirect to a login page instead of answering 401: see it, never follow it.
+      redirect: 'manual',
     },
     fetch ? { fetch } : {},
   );
@@ -44,6 +56,7 @@ export function createImmyBotClient(instanceOrigin: string, { fetch, timeoutMs =
   async function get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
     const response = await send(path);
     const status = response.status;
+    if (isLoginAnswer(response)) throw new ImmyBotError('signed-out', status || undefined);
     if (status === 401) throw new ImmyBotError('signed-out', status);
     if (status === 403) throw new ImmyBotError('forbidden', status);
     if (status === 404) throw new ImmyBotError('not-found', status);

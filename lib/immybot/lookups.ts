@@ -24,7 +24,8 @@ export function createLookups(clientFor: (instanceOrigin: string) => ImmyBotClie
     const client = clientFor(instanceOrigin);
     try {
       const ticket = ticketView(faultId, await client.ticket(integrationId, faultId));
-      await cache.set(key, { at: now(), ticket });
+      // The answer matters more than remembering it: a cache that cannot write never fails a lookup.
+      await cache.set(key, { at: now(), ticket }).catch(() => undefined);
       return { ok: true, ticket };
     } catch (error) {
       if (!(error instanceof ImmyBotError)) throw error;
@@ -40,7 +41,7 @@ export function createLookups(clientFor: (instanceOrigin: string) => ImmyBotClie
 
   return async function lookup(connection: ImmyBotConnection, faultId: number): Promise<LookupResult> {
     const key = `${connection.instanceOrigin}|${connection.integrationId}|${faultId}`;
-    const cached = await cache.get(key);
+    const cached = await cache.get(key).catch(() => undefined);
     if (cached && now() - cached.at < LOOKUP_TTL_MS) return { ok: true, ticket: cached.ticket };
     let pending = inFlight.get(key);
     if (!pending) {

@@ -1,5 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { SIGNED_IN_AT_KEY } from '../settings/keys';
+import { createSerialQueue } from '../serial';
 import { watchSignIn } from './sign-in';
 
 type Api = typeof extensionApi;
@@ -18,7 +19,14 @@ interface PendingSignIn {
  * window opens our own page first, which asks for cookie access where that helps, then goes to
  * ImmyBot and calls `watchSignInWindow`.
  */
-export async function openSignIn(browser: Api): Promise<void> {
+export function openSignIn(browser: Api): Promise<void> {
+  // Two clicks in two tabs at once: the second waits for the first window, then focuses it.
+  return oneAtATime(() => openOrFocus(browser));
+}
+
+const oneAtATime = createSerialQueue();
+
+async function openOrFocus(browser: Api): Promise<void> {
   const pending = await pendingSignIn(browser);
   if (pending && (await windowOpen(browser, pending.windowId))) {
     await browser.windows.update(pending.windowId, { focused: true });

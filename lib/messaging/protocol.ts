@@ -6,6 +6,8 @@ import { isInstanceOrigin } from '../immybot/instance';
 import type { CookieAccess } from '../immybot/cookie-access';
 import type { LookupResult } from '../immybot/lookups';
 import type { Problem } from '../immybot/problems';
+import { SettingsChangeSchema } from '../settings/changes';
+import type { SenderRole } from './sender';
 
 const id = z.number().check(z.refine(isValidId));
 
@@ -22,13 +24,32 @@ export const RequestSchema = z.discriminatedUnion('type', [
     instanceOrigin: z.string().check(z.refine(isInstanceOrigin)),
     integrationId: id,
   }),
+  z.object({ type: z.literal('changeSettings'), change: SettingsChangeSchema }),
+  // From the offer on a hosted tenant's ticket: the site is the sender's own, never named in the message.
+  z.object({ type: z.literal('enableSite') }),
+  z.object({ type: z.literal('declineSite') }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
 
-/** What a content script on a HaloPSA page may ask; the rest is for extension pages only. */
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set(['openOptions', 'lookupTicket', 'ticketClosed', 'signIn']);
-export const contentScriptMayAsk = (request: Request): boolean => CONTENT_SCRIPT_REQUESTS.has(request.type);
+const PAGES = ['extension-page'] as const;
+const LISTED = ['listed-site'] as const;
+
+/** Who may ask what. A page script cannot send at all; this limits what our own content script may ask where. */
+const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
+  openOptions: ['extension-page', 'listed-site', 'unlisted-hosted'],
+  checkHaloAddress: PAGES,
+  lookupTicket: LISTED,
+  ticketClosed: LISTED,
+  signIn: LISTED,
+  watchSignIn: PAGES,
+  testConnection: PAGES,
+  changeSettings: PAGES,
+  enableSite: ['unlisted-hosted', 'listed-site'],
+  declineSite: ['unlisted-hosted'],
+};
+
+export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
 
 export type ConnectionTest =
   | {
@@ -37,6 +58,8 @@ export type ConnectionTest =
       integration: { name: string | null; healthStatus: string | null; healthStatusMessage: string | null; disabled: boolean };
     }
   | { ok: false; problem: Problem };
+
+export type Done = { ok: true } | { ok: false; error: string };
 
 /** What the background answers to each request type. */
 export interface Responses {
@@ -48,6 +71,9 @@ export interface Responses {
   signIn: { ok: boolean };
   watchSignIn: { ok: true };
   testConnection: ConnectionTest;
+  changeSettings: Done;
+  enableSite: Done;
+  declineSite: Done;
 }
 
 export function parseRequest(message: unknown): Request | null {

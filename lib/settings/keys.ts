@@ -3,5 +3,3 @@ export const SETTINGS_KEY = 'settings';
 export const PANE_LAYOUT_KEY = 'paneLayout';
 /** When the last ImmyBot sign-in completed: open panes refresh when it changes. No secret in it. */
 export const SIGNED_IN_AT_KEY = 'immybotSignedInAt';
-/** Hosted HaloPSA tenants Technician Tools ran on: the frames that may need ImmyBot's cookies. */
-export const HOSTED_TENANTS_KEY = 'hostedTenants';

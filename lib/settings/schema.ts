@@ -9,7 +9,7 @@ export const ImmyBotConnectionSchema = z.object({
   integrationId: z.number().check(z.refine(isValidId, 'Not an integration id')),
 });
 
-/** Self-hosted or custom-domain HaloPSA origins the user added (hosted tenants need none). */
+/** A list of HaloPSA site origins (hosted tenants and self-hosted instances), each once. */
 export const HaloOriginsSchema = z
   .array(z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA origin')))
   .check(z.refine((origins) => new Set(origins).size === origins.length, 'Duplicate HaloPSA origin'));
@@ -17,10 +17,13 @@ export const HaloOriginsSchema = z
 export const SettingsSchema = z.object({
   /** Where Technician Tools lives; null until an admin saves the options page. */
   immybot: z.nullable(ImmyBotConnectionSchema),
+  /** The HaloPSA sites Technician Tools works on; every other site gets nothing from ImmyBot. */
   haloOrigins: HaloOriginsSchema,
+  /** Hosted tenants where the user answered "Not here": their tickets show no offer. */
+  declinedOrigins: HaloOriginsSchema,
 });
 
 export type ImmyBotConnection = z.infer<typeof ImmyBotConnectionSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { immybot: null, haloOrigins: [] };
+export const DEFAULT_SETTINGS: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [] };

@@ -1,57 +1,39 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { createSerialQueue } from '../serial';
+import { applySettingsChange, checkSettings, type SettingsChange } from './changes';
 import { SETTINGS_KEY } from './keys';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
-import { DEFAULT_SETTINGS, ImmyBotConnectionSchema, SettingsSchema, type ImmyBotConnection, type Settings } from './schema';
+import { readSettings, type ReadSettings } from './read';
+import type { Settings } from './schema';
 
-// The only writer of settings. Defined lazily so importing this file never touches browser.* .
-let item: WxtStorageItem<Settings, {}> | undefined;
-function settingsItem(): WxtStorageItem<Settings, {}> {
-  item ??= storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
-    fallback: DEFAULT_SETTINGS,
+// Defined lazily so importing this file never touches browser.* .
+let item: WxtStorageItem<unknown, {}> | undefined;
+function settingsItem(): WxtStorageItem<unknown, {}> {
+  item ??= storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
+    fallback: null,
     version: SETTINGS_VERSION,
     migrations: settingsMigrations,
   });
   return item;
 }
 
-/** Stored settings, or the defaults when nothing valid is stored (a hand-edited or corrupt value). */
-function valid(value: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+/** The stored settings, repaired field by field, and what had to be dropped (for the options page). */
+export async function loadSettingsWithProblems(): Promise<ReadSettings> {
+  return readSettings(await settingsItem().getValue());
 }
 
 export async function loadSettings(): Promise<Settings> {
-  return valid(await settingsItem().getValue());
+  return (await loadSettingsWithProblems()).settings;
 }
 
-// Changes from one page run one after another, so two quick clicks cannot overwrite each other.
-let writing: Promise<unknown> = Promise.resolve();
+// One writer (the background) applies changes one after another: none from any page is lost.
+const enqueue = createSerialQueue();
 
-/** Applies one change; rejects (and writes nothing) when the result breaks the schema. */
-function update(change: (current: Settings) => Settings): Promise<Settings> {
-  const run = async () => {
-    const next = SettingsSchema.parse(change(await loadSettings()));
+/** Applies one change and stores the result; rejects (and writes nothing) when the change cannot apply. */
+export function changeSettings(change: SettingsChange): Promise<Settings> {
+  return enqueue(async () => {
+    const next = checkSettings(applySettingsChange(await loadSettings(), change));
     await settingsItem().setValue(next);
     return next;
-  };
-  const result = writing.then(run, run);
-  writing = result.catch(() => undefined);
-  return result;
-}
-
-/** Saves the ImmyBot instance and integration; rejects (and writes nothing) when either is invalid. */
-export function saveImmyBotConnection(connection: ImmyBotConnection): Promise<Settings> {
-  return update((settings) => ({ ...settings, immybot: ImmyBotConnectionSchema.parse(connection) }));
-}
-
-/** Adds a self-hosted HaloPSA origin (already parsed by parseHaloAddress); rejects duplicates. */
-export function addHaloOrigin(origin: string): Promise<Settings> {
-  return update((settings) => {
-    if (settings.haloOrigins.includes(origin)) throw new Error(`${origin} is already in the list.`);
-    return { ...settings, haloOrigins: [...settings.haloOrigins, origin] };
   });
-}
-
-export function removeHaloOrigin(origin: string): Promise<Settings> {
-  return update((settings) => ({ ...settings, haloOrigins: settings.haloOrigins.filter((o) => o !== origin) }));
 }

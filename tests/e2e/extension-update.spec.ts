@@ -4,7 +4,7 @@ import { expect, expectPodLoaded, paneCount, podUrlFor, reloadExtension, test } 
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
 
 test('after the extension is reloaded with tickets open: one pane per tab, still following navigation', async ({ page, context, configure, extensionId }) => {
-  await configure();
+  await configure(undefined, undefined, ['https://acme.halopsa.com', 'https://acme.haloitsm.com']);
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   await expectPodLoaded(page, podUrlFor(2152));
   const second = await context.newPage();

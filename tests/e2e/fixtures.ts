@@ -17,8 +17,8 @@ interface Fixtures {
   extensionId: string;
   /** Opens the options page in a new tab. */
   openOptions: () => Promise<Page>;
-  /** Saves an ImmyBot instance and integration through the real options page. */
-  configure: (instance?: string, integrationId?: string | number) => Promise<void>;
+  /** Saves an ImmyBot instance and integration, and lists HaloPSA sites (default: acme.halopsa.com), through the real options page. */
+  configure: (instance?: string, integrationId?: string | number, sites?: readonly string[]) => Promise<void>;
   /** Gives the browser an ImmyBot session for `acme.immy.bot`, as a finished sign-in would. */
   signInToImmyBot: () => Promise<void>;
 }
@@ -59,7 +59,9 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
     );
   },
   configure: async ({ context }, use) => {
-    await use((instance = INSTANCE, integrationId = INTEGRATION_ID) => configureThroughOptions(context, instance, integrationId));
+    await use((instance = INSTANCE, integrationId = INTEGRATION_ID, sites?: readonly string[]) =>
+      configureThroughOptions(context, instance, integrationId, sites),
+    );
   },
 });
 

@@ -52,7 +52,7 @@ test.describe('ImmyBot sign-in', () => {
     await expect(summary(page)).toContainText('Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab, or allow them here.');
     // This Chromium blocks third-party cookies: exactly the case the consent exists for.
     await expect.poll(() => frameSession(page, 2152)).toContain('Signed out');
-    const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('link', { name: 'Open in new tab' }).click()]);
+    const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('button', { name: 'Open in new tab' }).click()]);
     await expect(tab.locator('#pod-session')).toHaveText('Signed in as Jane Tech');
 
     // Changing one's mind later: the same sign-in window asks again.
@@ -115,7 +115,7 @@ test.describe('ticket lookups', () => {
     await summary(page).getByRole('button', { name: 'Retry' }).click();
     await expect(summary(page)).toContainText('Person 5000');
 
-    await configure('acme', 999);
+    await configure('acme', 999, []);
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
     await expectPodLoaded(page, podUrlFor(2152, INSTANCE, 999));
     await expect(summary(page)).toContainText('ImmyBot has no integration 999 — check the Integration ID in options.');
@@ -154,6 +154,21 @@ test.describe('options: Test connection', () => {
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(result).toHaveText('ImmyBot has no integration 999 — check the Integration ID in options.');
   });
+});
+
+test('an ImmyBot that redirects signed-out calls to a login page (same origin or Microsoft) reads as signed out', async ({ page, configure, openOptions }) => {
+  for (const tenant of ['sso', 'entra']) {
+    await configure(tenant, 619, tenant === 'sso' ? undefined : []);
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    await expectPodLoaded(page, podUrlFor(2152, `https://${tenant}.immy.bot`));
+    await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
+    await expect(summary(page).getByRole('button', { name: 'Sign in to ImmyBot' })).toBeVisible();
+
+    const options = await openOptions();
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByTestId('connection-result')).toHaveText('You are not signed in to ImmyBot.');
+    await options.close();
+  }
 });
 
 test('the service worker can stop at any moment: lookups still work, and answers kept before are reused', async ({ page, context, configure, signInToImmyBot, sandbox }) => {

@@ -33,6 +33,7 @@ test('the instance field accepts the spellings people use and the pasted URL tem
   expect((await storedSettings(serviceWorker(options))).settings).toEqual({
     immybot: { instanceOrigin: 'https://contoso.immy.bot', integrationId: 42 },
     haloOrigins: [],
+    declinedOrigins: [],
   });
 });
 

@@ -74,17 +74,17 @@ test('header actions: reload the frame, open it in a new tab, open settings', as
   await expect.poll(() => sandbox.immybot.podRequests().filter((u) => u === url).length).toBe(before + 1);
   await expectPodLoaded(page, url);
 
-  const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('link', { name: 'Open in new tab' }).click()]);
+  const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('button', { name: 'Open in new tab' }).click()]);
   await expect(tab).toHaveURL(url);
   await expect(tab.locator('#pod-fault-id')).toHaveText('2152');
   await tab.close();
 
   const [options] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('button', { name: 'ImmyBot settings' }).click()]);
-  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);
+  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://acme.halopsa.com')}`);
   await expect(options.getByLabel('ImmyBot instance')).toHaveValue('https://acme.immy.bot');
 });
 
-test('before setup, a ticket shows a compact prompt that opens the options page, and no frame', async ({ page, context, extensionId, sandbox }) => {
+test('before setup, a ticket shows a compact prompt; one save in the options page it opens turns that site on', async ({ page, context, extensionId, sandbox }) => {
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   const prompt = page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
   await expect(prompt).toBeVisible();
@@ -96,18 +96,23 @@ test('before setup, a ticket shows a compact prompt that opens the options page,
   expect(sandbox.immybot.podRequests()).toEqual([]);
 
   const [options] = await Promise.all([context.waitForEvent('page'), prompt.getByRole('button', { name: 'Set up ImmyBot' }).click()]);
-  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);
+  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://acme.halopsa.com')}`);
+  await expect(options.getByTestId('save-adds-site')).toContainText('Saving also turns on Technician Tools for acme.halopsa.com');
 
-  // Saving there turns the prompt into the pane in the open ticket, without a reload.
+  // Saving there lists the ticket's site and turns the prompt into the pane in the open ticket, without a reload.
+  const loadId = await page.evaluate(() => (window as any).haloLoadId);
   await options.getByLabel('ImmyBot instance').fill('acme');
   await options.getByLabel('Integration ID').fill('619');
   await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('form', { name: 'ImmyBot' }).getByRole('status')).toContainText('It is now on for acme.halopsa.com.');
+  await expect(options.locator('li[data-origin="https://acme.halopsa.com"]')).toContainText('Active');
   await expectPodLoaded(page, podUrlFor(2152));
   await expect(prompt).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
 });
 
 test('HaloPSA CSS cannot break the pane, and the pane does not restyle HaloPSA', async ({ page, configure }) => {
-  await configure();
+  await configure(undefined, undefined, ['https://hostile.halopsa.com']);
   await page.goto('https://hostile.halopsa.com/tickets?id=2152');
   await expectPodLoaded(page, podUrlFor(2152));
   // The hostile theme really is in force on HaloPSA's own elements.
@@ -142,7 +147,7 @@ test('styles do not leak: HaloPSA elements keep every computed style but the pag
 });
 
 test('a strict Content-Security-Policy (frame-src self) does not stop the pane', async ({ page, configure }) => {
-  await configure();
+  await configure(undefined, undefined, ['https://strict.halopsa.com']);
   const cspErrors: string[] = [];
   page.on('console', (m) => m.text().includes('Content Security Policy') && cspErrors.push(m.text()));
   const response = await page.goto('https://strict.halopsa.com/ticket?id=2152');
@@ -152,7 +157,7 @@ test('a strict Content-Security-Policy (frame-src self) does not stop the pane',
 });
 
 test('dark HaloPSA gets the dark pane', async ({ page, configure }) => {
-  await configure();
+  await configure(undefined, undefined, ['https://dark.halopsa.com']);
   await page.goto('https://dark.halopsa.com/ticket?id=2152');
   await expectPodLoaded(page, podUrlFor(2152));
   const background = await pane(page).evaluate((el) => getComputedStyle(el).backgroundColor);

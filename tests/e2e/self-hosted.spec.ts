@@ -30,7 +30,7 @@ async function openTicket(context: BrowserContext, url: string, faultId: number)
   return tab;
 }
 
-const halo = (page: Page) => page.getByRole('form', { name: 'Self-hosted HaloPSA' });
+const halo = (page: Page) => page.getByRole('form', { name: 'HaloPSA sites' });
 
 async function addAddress(options: Page, address: string): Promise<void> {
   await halo(options).getByLabel('HaloPSA address', { exact: true }).fill(address);
@@ -57,13 +57,13 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
   /** A browser with ImmyBot configured and the options page open. */
   const startConfigured = async (sandbox: Parameters<typeof launchWithExtension>[1]) => {
     const context = await launch(sandbox);
-    await configureThroughOptions(context, 'acme', 619);
+    await configureThroughOptions(context, 'acme', 619, []);
     return { context, options: await openOptions(context) };
   };
 
   test('adding an address turns on the pane there, in tabs already open too, with and without a port; it survives a restart', async ({ sandbox }) => {
     let context = await launch(sandbox);
-    await configureThroughOptions(context, 'acme', 619);
+    await configureThroughOptions(context, 'acme', 619, []);
     const ticket = await context.newPage();
     await ticket.goto('https://psa.example.test/ticket?id=2152');
     const ported = await context.newPage();
@@ -133,7 +133,8 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
       ['', /Enter your HaloPSA address/],
       ['not a url', /spaces/],
       ['https://', /not a web address/],
-      ['https://acme.halopsa.com', /already works/],
+      ['https://acme.halopsa.com:8443', /without a port/],
+      ['https://www.halopsa.com', /Halo’s own website/],
       ['https://PSA.example.test/ticket?id=9', /already in the list/],
     ];
     for (const [input, message] of cases) {
@@ -178,7 +179,7 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
 
 test('after an extension update a self-hosted ticket tab keeps exactly one working pane', async ({ sandbox }) => {
   const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, GRANTED), sandbox);
-  await configureThroughOptions(context, 'acme', 619);
+  await configureThroughOptions(context, 'acme', 619, []);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
   await addAddress(options, 'psa.example.test');

@@ -15,29 +15,39 @@ async function settledText(popup: { evaluate: (e: string) => Promise<unknown> },
   return text;
 }
 
-test('the toolbar popup says Technician Tools is on for a hosted tenant', async ({ page, context, configure }) => {
+test('the toolbar popup says Technician Tools is on for a listed tenant, and turns an unlisted one on in one click', async ({ page, context, configure }) => {
   await configure();
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  const popup = await openToolbarPopup(context, page);
-  expect(await settledText(popup, 'is on')).toContain('Technician Tools is on for this HaloPSA tenant.');
+  let popup = await openToolbarPopup(context, page);
+  expect(await settledText(popup, 'is on')).toContain('Technician Tools is on for acme.halopsa.com.');
+
+  // Another hosted tenant: nothing runs there until the user says so (no permission prompt needed).
+  await page.goto('https://beta.haloitsm.com/ticket?id=2152');
+  await expect(page.getByRole('button', { name: 'Use Technician Tools on beta.haloitsm.com' })).toBeVisible();
+  expect(await paneCount(page)).toBe(1);
+  await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
+  popup = await openToolbarPopup(context, page);
+  expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on beta.haloitsm.com');
+  await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`);
+  await expectPodLoaded(page, podUrlFor(2152));
 });
 
 test('on a HaloPSA-looking site that is not enabled, one click in the popup turns the pane on there', async ({ sandbox }) => {
   // Pre-granted, so the popup's permission request resolves without a dialog (TESTING.md).
   const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, ['https://psa.example.test/*']), sandbox);
-  await configureThroughOptions(context, 'acme', 619);
+  await configureThroughOptions(context, 'acme', 619, []);
   const page = context.pages()[0];
   await page.goto('https://psa.example.test/ticket?id=2152');
   await page.waitForTimeout(200);
   expect(await paneCount(page)).toBe(0);
 
   let popup = await openToolbarPopup(context, page);
-  expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on https://psa.example.test');
+  expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on psa.example.test');
   await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`);
   await expectPodLoaded(page, podUrlFor(2152));
 
   popup = await openToolbarPopup(context, page);
-  expect(await settledText(popup, 'is on for')).toContain('Technician Tools is on for https://psa.example.test.');
+  expect(await settledText(popup, 'is on for')).toContain('Technician Tools is on for psa.example.test.');
   await context.close();
 });
 

@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { extensionWithGrantedHosts, launchWithExtension } from './chromium';
-import { configureThroughOptions } from './configure';
 import { startSandbox } from './sandbox';
 
 const headed = process.argv.includes('--headed') || (!!process.env.DISPLAY && !process.argv.includes('--headless'));
@@ -46,7 +45,14 @@ async function main(): Promise<void> {
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   await shot(page, '01-before-setup');
 
-  await configureThroughOptions(context, 'https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID', 619);
+  // A new user's path: the ticket's setup prompt opens the options page; one save sets ImmyBot up and
+  // turns Technician Tools on for the site the ticket is on.
+  const [options] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Set up ImmyBot' }).click()]);
+  await options.getByLabel('ImmyBot instance').fill('https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('form', { name: 'ImmyBot' }).getByRole('status').filter({ hasText: 'It is now on for acme.halopsa.com' }).waitFor();
+  await options.close();
+  await page.bringToFront();
   await shot(page, '02-ticket-2152-signed-out', 2152);
 
   // Sign in the way a technician does: the header's button, ImmyBot's own page in a popup window.
@@ -65,10 +71,15 @@ async function main(): Promise<void> {
   await page.locator('immybot-technician-tools').waitFor({ state: 'detached' });
   await shot(page, '05-ticket-list-no-pane');
 
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${new URL(context.serviceWorkers()[0].url()).host}/options.html`);
-  await shot(options, '06-options');
-  await options.close();
+  // Another hosted tenant, not listed: only the offer, nothing from ImmyBot until a real click.
+  await page.goto('https://beta.halopsa.com/ticket?id=3001');
+  await page.getByRole('button', { name: 'Use Technician Tools on beta.halopsa.com' }).waitFor();
+  await shot(page, '06-unlisted-tenant-offer');
+
+  const settings = await context.newPage();
+  await settings.goto(`chrome-extension://${new URL(context.serviceWorkers()[0].url()).host}/options.html`);
+  await shot(settings, '07-options');
+  await settings.close();
 
   console.log(`Technician Tools requests the stand-in saw: ${sandbox.immybot.podRequests().join(', ')}`);
   if (headed) {

@@ -83,7 +83,7 @@ export function createImmyBot() {
       setTimeout(() => res.end(page.slice(page.length / 2)), podDelayMs);
       return;
     }
-    if (url.pathname === '/' && req.method === 'GET') {
+    if ((url.pathname === '/' || url.pathname === '/login') && req.method === 'GET') {
       return send(res, 200, 'text/html; charset=utf-8', signedIn ? signedInPage(USER.displayName) : signInPage());
     }
     if (url.pathname === '/login' && req.method === 'POST') {
@@ -92,6 +92,12 @@ export function createImmyBot() {
       return void res.end();
     }
     if (url.pathname.startsWith('/api/')) {
+      // `sso.immy.bot` and `entra.immy.bot` answer a signed-out API call as some deployments do: with a
+      // redirect to a login page on the same origin, or to Microsoft's sign-in.
+      if (!signedIn && host.startsWith('sso.')) return void res.writeHead(302, { location: '/login?returnUrl=%2F' }).end();
+      if (!signedIn && host.startsWith('entra.')) {
+        return void res.writeHead(302, { location: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize' }).end();
+      }
       if (!signedIn) return json(401, { message: 'Unauthorized' });
       if (url.pathname === '/api/v1/auth') return json(200, USER);
       const link = LINK_PATH.exec(url.pathname);

@@ -1,0 +1,9 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { setupMessages } from '../../lib/background/messages';
+import { setupReconciliation } from '../../lib/background/reconcile';
+
+export default defineBackground(() => {
+  setupMessages(browser);
+  setupReconciliation(browser);
+});

@@ -1,0 +1,99 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import { originPattern } from '../halo/address';
+import { isHostedHaloUrl } from '../halo/hosts';
+import { checkHaloInstance } from '../halo/instance-info';
+import { createImmyBotClient } from '../immybot/client';
+import { testConnection } from '../immybot/connection-test';
+import { cookieSettingsSupported, hasCookiePermission } from '../immybot/cookie-permission';
+import { createStorageLookupCache } from '../immybot/lookup-cache';
+import { createLookups } from '../immybot/lookups';
+import { problemFor } from '../immybot/problems';
+import { openSignIn, resumeSignIn, watchSignInWindow } from '../immybot/sign-in-window';
+import { onlineCount } from '../immybot/ticket-view';
+import { mayAsk, parseRequest, type Done, type Request, type Responses } from '../messaging/protocol';
+import { senderRole, type SenderInfo } from '../messaging/sender';
+import type { SettingsChange } from '../settings/changes';
+import { changeSettings, loadSettings } from '../settings/store';
+import { showOnlineComputers } from './badge';
+
+type Api = typeof extensionApi;
+type Sender = SenderInfo & { tab?: { id?: number; windowId?: number } };
+
+/** Answers every validated request from a sender allowed to make it; drops or refuses the rest. */
+export function setupMessages(browser: Api): void {
+  // Answers live in storage.session: they outlive a worker restart, never reach a page, and die with the browser.
+  const lookup = createLookups((instanceOrigin) => createImmyBotClient(instanceOrigin), createStorageLookupCache(browser.storage.session));
+
+  const isSignedIn = async (): Promise<boolean> => {
+    const { immybot } = await loadSettings();
+    return immybot !== null && createImmyBotClient(immybot.instanceOrigin).auth().then(() => true, () => false);
+  };
+
+  const handle = async (request: Request, sender: Sender): Promise<Responses[Request['type']]> => {
+    const siteOrigin = sender.url ? new URL(sender.url).origin : undefined;
+    switch (request.type) {
+      case 'openOptions':
+        // From a ticket: the options page offers to turn that ticket's site on with the first save.
+        if (siteOrigin && sender.tab) await browser.tabs.create({ url: browser.runtime.getURL(`/options.html?site=${encodeURIComponent(siteOrigin)}`) });
+        else await browser.runtime.openOptionsPage();
+        return { ok: true };
+      case 'checkHaloAddress':
+        return checkHaloInstance(request.origin);
+      case 'lookupTicket': {
+        const { immybot } = await loadSettings();
+        if (!immybot) return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
+        const result = await lookup(immybot, request.faultId);
+        showOnlineComputers(browser, sender.tab?.id, result.ok ? String(onlineCount(result.ticket)) : '');
+        const cookieAccess = !cookieSettingsSupported() ? 'unsupported' : (await hasCookiePermission()) ? 'applied' : 'no-permission';
+        return { ...result, cookieAccess };
+      }
+      case 'ticketClosed':
+        showOnlineComputers(browser, sender.tab?.id, '');
+        return { ok: true };
+      case 'signIn':
+        await openSignIn(browser);
+        return { ok: true };
+      case 'watchSignIn':
+        // Answer at once; the watch goes on for up to five minutes.
+        void watchSignInWindow(browser, sender.tab?.windowId, isSignedIn);
+        return { ok: true };
+      case 'testConnection':
+        return testConnection(createImmyBotClient(request.instanceOrigin), request.integrationId);
+      case 'changeSettings':
+        return apply(browser, request.change);
+      case 'enableSite':
+        return apply(browser, { kind: 'addSite', origin: siteOrigin! });
+      case 'declineSite':
+        return apply(browser, { kind: 'declineSite', origin: siteOrigin! });
+    }
+  };
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const request = parseRequest(message);
+    if (!request) return undefined;
+    return loadSettings().then(({ haloOrigins }) => {
+      const role = senderRole(sender, { ownId: browser.runtime.id, ownBaseUrl: browser.runtime.getURL('/'), haloOrigins });
+      if (!mayAsk(role, request)) throw new Error(`Message refused: ${request.type} is not for this sender.`);
+      return handle(request, sender);
+    });
+  });
+
+  void resumeSignIn(browser, isSignedIn);
+}
+
+/** The single writer's door: one change, applied in order; a removed self-hosted site gives its permission back. */
+async function apply(browser: Api, change: SettingsChange): Promise<Done> {
+  try {
+    const settings = await changeSettings(change);
+    if (change.kind === 'removeSite' && !isHostedHaloUrl(change.origin)) {
+      // Two listed sites on one host (other ports) share one permission: keep it while either is listed.
+      const pattern = originPattern(change.origin);
+      if (!settings.haloOrigins.some((origin) => originPattern(origin) === pattern)) {
+        await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+      }
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,28 @@
+import { isHostedHaloUrl, toUrl } from '../halo/hosts';
+import { isListedSite } from '../halo/sites';
+import { faultIdFromUrl } from '../halo/ticket';
+import type { ImmyBotConnection, Settings } from '../settings/schema';
+
+/** What a HaloPSA page shows of Technician Tools. */
+export type PaneView =
+  | { kind: 'none' }
+  /** Nothing is configured yet: the setup prompt, whose save also turns this site on. */
+  | { kind: 'setup'; faultId: number }
+  /** ImmyBot is configured, but nobody listed this hosted tenant: only the offer, nothing from ImmyBot. */
+  | { kind: 'offer'; faultId: number; host: string }
+  | { kind: 'pane'; faultId: number; connection: ImmyBotConnection };
+
+type SiteSettings = Pick<Settings, 'immybot' | 'haloOrigins' | 'declinedOrigins'>;
+
+/** The trust decision for one page: only a listed site's tickets get Technician Tools. */
+export function paneView(url: string, settings: SiteSettings): PaneView {
+  const faultId = faultIdFromUrl(url);
+  if (faultId === null) return { kind: 'none' };
+  if (isListedSite(url, settings.haloOrigins)) {
+    return settings.immybot ? { kind: 'pane', faultId, connection: settings.immybot } : { kind: 'setup', faultId };
+  }
+  // A self-hosted page off the list (a registration outliving its removal) shows nothing at all.
+  const parsed = toUrl(url);
+  if (!parsed || !isHostedHaloUrl(parsed) || settings.declinedOrigins.includes(parsed.origin)) return { kind: 'none' };
+  return settings.immybot ? { kind: 'offer', faultId, host: parsed.host } : { kind: 'setup', faultId };
+}

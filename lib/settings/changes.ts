@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+import { isHaloOrigin } from '../halo/address';
+import { isHostedHaloUrl } from '../halo/hosts';
+import { ImmyBotConnectionSchema, SettingsSchema, type Settings } from './schema';
+
+const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA address'));
+
+/** Every change a page may ask the background (the only writer) to make to the settings. */
+export const SettingsChangeSchema = z.discriminatedUnion('kind', [
+  /** From the options page; `site` is the ticket's site when the options page was opened from a ticket. */
+  z.object({ kind: z.literal('saveConnection'), connection: ImmyBotConnectionSchema, site: z.optional(origin) }),
+  z.object({ kind: z.literal('addSite'), origin }),
+  z.object({ kind: z.literal('removeSite'), origin }),
+  z.object({ kind: z.literal('declineSite'), origin }),
+]);
+
+export type SettingsChange = z.infer<typeof SettingsChangeSchema>;
+
+const withSite = (origins: string[], site: string) => (origins.includes(site) ? origins : [...origins, site]);
+const without = (origins: string[], site: string) => origins.filter((o) => o !== site);
+
+/** The settings after one change. Adding a listed site or removing an unlisted one changes nothing. */
+export function applySettingsChange(settings: Settings, change: SettingsChange): Settings {
+  switch (change.kind) {
+    case 'saveConnection': {
+      const next = { ...settings, immybot: change.connection };
+      return change.site ? addSite(next, change.site) : next;
+    }
+    case 'addSite':
+      return addSite(settings, change.origin);
+    case 'removeSite':
+      return { ...settings, haloOrigins: without(settings.haloOrigins, change.origin) };
+    case 'declineSite':
+      // Only hosted tenants get an offer to decline; a listed site is removed, not declined.
+      if (!isHostedHaloUrl(change.origin) || settings.haloOrigins.includes(change.origin)) return settings;
+      return { ...settings, declinedOrigins: withSite(settings.declinedOrigins, change.origin) };
+  }
+}
+
+function addSite(settings: Settings, site: string): Settings {
+  return { ...settings, haloOrigins: withSite(settings.haloOrigins, site), declinedOrigins: without(settings.declinedOrigins, site) };
+}
+
+/** Validates a whole settings value before it is stored; throws on anything the schema rejects. */
+export const checkSettings = (settings: Settings): Settings => SettingsSchema.parse(settings);

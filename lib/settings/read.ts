@@ -1,0 +1,60 @@
+import { isHaloOrigin } from '../halo/address';
+import { isValidId } from '../ids';
+import { isInstanceOrigin } from '../immybot/instance';
+import type { ImmyBotConnection, Settings } from './schema';
+
+/** A stored value that could not be kept, said so the options page can show it. */
+export interface SettingsProblem {
+  field: keyof Settings;
+  message: string;
+}
+
+export interface ReadSettings {
+  settings: Settings;
+  problems: SettingsProblem[];
+}
+
+/**
+ * Reads stored settings field by field, with the same rules SettingsSchema refines with (a property
+ * test holds the two in agreement) and no zod, so the content script can afford it. A bad field is
+ * dropped and reported; every valid field is kept. Nothing is written: the next save stores the
+ * repaired settings.
+ */
+export function readSettings(stored: unknown): ReadSettings {
+  const problems: SettingsProblem[] = [];
+  if (stored === undefined || stored === null) return { settings: { immybot: null, haloOrigins: [], declinedOrigins: [] }, problems };
+  const record = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  if (record !== stored) problems.push({ field: 'immybot', message: 'The saved settings were unreadable; enter them again.' });
+  return {
+    settings: {
+      immybot: readConnection(record.immybot, problems),
+      haloOrigins: readOrigins('haloOrigins', record.haloOrigins, problems),
+      declinedOrigins: readOrigins('declinedOrigins', record.declinedOrigins, problems),
+    },
+    problems,
+  };
+}
+
+function readConnection(value: unknown, problems: SettingsProblem[]): ImmyBotConnection | null {
+  if (value === null || value === undefined) return null;
+  const { instanceOrigin, integrationId } = value as Partial<ImmyBotConnection>;
+  if (isInstanceOrigin(instanceOrigin) && isValidId(integrationId)) return { instanceOrigin, integrationId };
+  problems.push({ field: 'immybot', message: 'The saved ImmyBot instance or Integration ID was not valid and was set aside; enter them again.' });
+  return null;
+}
+
+const ORIGIN_LISTS = { haloOrigins: 'HaloPSA address', declinedOrigins: '“Not here” answer' } as const;
+
+function readOrigins(field: keyof typeof ORIGIN_LISTS, value: unknown, problems: SettingsProblem[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ field, message: `The saved ${ORIGIN_LISTS[field]} list was unreadable and was dropped.` });
+    return [];
+  }
+  const kept: string[] = [];
+  for (const origin of value) {
+    if (!isHaloOrigin(origin)) problems.push({ field, message: `A saved ${ORIGIN_LISTS[field]} was not valid and was dropped: ${String(JSON.stringify(origin)).slice(0, 80)}` });
+    else if (!kept.includes(origin)) kept.push(origin);
+  }
+  return kept;
+}

@@ -1,0 +1,154 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { extensionIdOf, extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
+import { configureThroughOptions } from '../sandbox/configure';
+import { SESSION_COOKIE } from '../sandbox/immybot/server';
+import type { Sandbox } from '../sandbox/sandbox';
+import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, podUrlFor, test } from './fixtures';
+
+// Runs in the service worker, where `chrome` is the extension API.
+declare const chrome: {
+  contentSettings: { cookies: { get(details: { primaryUrl: string; secondaryUrl: string }): Promise<{ setting: string }> } };
+  storage: { local: { get(key: string): Promise<Record<string, any>> } };
+};
+
+const STRANGER = 'https://other.trial.usehalo.com';
+const offerButton = (page: Page, host: string) => page.getByRole('button', { name: `Use Technician Tools on ${host}` });
+const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
+const worker = async (context: BrowserContext): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+/** Chrome's cookie setting for ImmyBot framed by `site`, read back from the browser itself. */
+const cookieSetting = async (context: BrowserContext, site: string) =>
+  (await worker(context)).evaluate(
+    ({ primaryUrl, secondaryUrl }) => chrome.contentSettings.cookies.get({ primaryUrl, secondaryUrl }).then((s) => s.setting),
+    { primaryUrl: 'https://acme.immy.bot/', secondaryUrl: `${site}/` },
+  );
+
+/** Configured for acme.halopsa.com, signed in to ImmyBot, cookie permission held (as after the consent click). */
+async function signedInBrowser(sandbox: Sandbox): Promise<BrowserContext> {
+  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']), sandbox);
+  await configureThroughOptions(context, 'acme', 619);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: sandbox.immybot.issueSession(), domain: 'acme.immy.bot', path: '/', secure: true, httpOnly: true, sameSite: 'None' },
+  ]);
+  await expect.poll(() => cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
+  return context;
+}
+
+/** What a hostile page script can do to the pane: call .click() and dispatch events on every control in it. */
+const clickEverything = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('immybot-technician-tools')?.shadowRoot;
+    const controls = [...(root?.querySelectorAll('button, a, [tabindex], summary') ?? [])] as HTMLElement[];
+    for (const control of controls) {
+      control.click();
+      control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      control.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+      control.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerId: 1 }));
+    }
+    return controls.length;
+  });
+
+test('a stranger hosted tenant gets only the offer: its script causes no ImmyBot request and opens nothing; one real click turns it on', async ({ sandbox }) => {
+  const context = await signedInBrowser(sandbox);
+  const page = context.pages()[0];
+  sandbox.immybot.requests.splice(0);
+  await page.goto(`${STRANGER}/ticket?id=2152`);
+  await expect(offerButton(page, 'other.trial.usehalo.com')).toBeVisible();
+  const pagesBefore = context.pages().length;
+
+  // The tenant's own script walks tickets and clicks every control the extension put in its page.
+  for (const faultId of [2820, 3001, 3002, 2152]) {
+    await navigate(page, `/ticket?id=${faultId}`);
+    expect(await clickEverything(page)).toBeGreaterThanOrEqual(2);
+  }
+  await page.waitForTimeout(500);
+  expect(sandbox.immybot.requests).toEqual([]);
+  expect(context.pages()).toHaveLength(pagesBefore);
+  await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
+  // No ImmyBot data in its DOM, and no cookie exception for it.
+  const paneText = await page.evaluate(() => document.querySelector('immybot-technician-tools')?.shadowRoot?.textContent ?? '');
+  expect(paneText).not.toMatch(/Ben Castle|Acorn|DESKTOP|contoso/i);
+  expect(await cookieSetting(context, STRANGER)).not.toBe('allow');
+  expect((await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings.haloOrigins).toEqual(['https://acme.halopsa.com']);
+
+  // One real click: listed, the pane loads at once, with no page reload, signed in.
+  const loadId = await page.evaluate(() => (window as any).haloLoadId);
+  await offerButton(page, 'other.trial.usehalo.com').click();
+  await expectPodLoaded(page, podUrlFor(2152));
+  await expect(pane(page).locator('.summary .person')).toContainText('Ben Castle');
+  expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
+  await expect.poll(() => cookieSetting(context, STRANGER)).toBe('allow');
+
+  // The options page lists it; removing it there takes the pane out of the open tab and the exception away.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
+  const item = options.locator(`li[data-origin="${STRANGER}"]`);
+  await expect(item).toContainText('Active');
+  await item.getByRole('button', { name: `Remove ${STRANGER}` }).click();
+  await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
+  await expect(offerButton(page, 'other.trial.usehalo.com')).toBeVisible();
+  await expect(page.locator('style[data-immybot-technician-tools-push]')).toHaveCount(0);
+  await expect.poll(() => cookieSetting(context, STRANGER)).not.toBe('allow');
+  await context.close();
+});
+
+test('on a listed site, a page script clicking the pane controls does nothing', async ({ sandbox }) => {
+  const context = await signedInBrowser(sandbox);
+  const page = context.pages()[0];
+  sandbox.immybot.answerTicket(2152, { status: 401 });
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  // Signed out in the header: the Sign in button is there to be abused.
+  await expect(pane(page).getByRole('button', { name: 'Sign in to ImmyBot' })).toBeVisible();
+  const pagesBefore = context.pages().length;
+  const podRequests = sandbox.immybot.podRequests().length;
+
+  expect(await clickEverything(page)).toBeGreaterThanOrEqual(5);
+  await page.waitForTimeout(500);
+  expect(context.pages().map((p) => p.url())).toHaveLength(pagesBefore);
+  expect(sandbox.immybot.podRequests()).toHaveLength(podRequests);
+  await expect(pane(page).getByRole('button', { name: 'Collapse Technician Tools' })).toBeVisible();
+  expect((await pane(page).boundingBox())!.width).toBe(440);
+
+  // The same controls still answer a real click.
+  await pane(page).getByRole('button', { name: 'Collapse Technician Tools' }).click();
+  await expect(pane(page).getByRole('button', { name: 'Expand Technician Tools' })).toBeVisible();
+  await context.close();
+});
+
+test('"Not here" is remembered for that tenant; the offer stays away after a reload', async ({ sandbox }) => {
+  const context = await signedInBrowser(sandbox);
+  const page = context.pages()[0];
+  await page.goto('https://beta.halopsa.com/ticket?id=2152');
+  await page.getByRole('button', { name: 'Not here' }).click();
+  await expect.poll(() => paneCount(page)).toBe(0);
+  await page.reload();
+  await expect(page.locator('#page-title')).toContainText('2152');
+  await page.waitForTimeout(300);
+  expect(await paneCount(page)).toBe(0);
+  // Other tenants are not affected.
+  await page.goto(`${STRANGER}/ticket?id=2152`);
+  await expect(offerButton(page, 'other.trial.usehalo.com')).toBeVisible();
+  await context.close();
+});
+
+test('two pages adding sites at the same moment keep every one (the background is the only writer)', async ({ context, openOptions }) => {
+  const [first, second] = [await openOptions(), await openOptions()];
+  const add = (options: Page, tenants: string[]) =>
+    options.evaluate(
+      (origins) =>
+        Promise.all(
+          origins.map((origin) =>
+            (globalThis as any).chrome.runtime.sendMessage({ type: 'changeSettings', change: { kind: 'addSite', origin } }),
+          ),
+        ),
+      tenants.map((tenant) => `https://${tenant}.halopsa.com`),
+    );
+  const a = Array.from({ length: 10 }, (_, i) => `first${i}`);
+  const b = Array.from({ length: 10 }, (_, i) => `second${i}`);
+  const answers = (await Promise.all([add(first, a), add(second, b)])).flat();
+  expect(answers.every((answer: { ok: boolean }) => answer.ok)).toBe(true);
+  const stored = (await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings.haloOrigins as string[];
+  expect([...stored].sort()).toEqual([...a, ...b].map((tenant) => `https://${tenant}.halopsa.com`).sort());
+  // Both pages show the full list.
+  for (const options of [first, second]) await expect(options.locator('li[data-origin]')).toHaveCount(20);
+});
