@@ -1,38 +1,48 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { podUrl } from '../lib/immybot/pod-url';
 import { clampWidth, COLLAPSED_WIDTH, type PaneLayout } from '../lib/pane/layout';
-import type { ImmyBotConnection } from '../lib/settings/schema';
+import type { PaneShell } from '../lib/pane/shell';
 import { CollapsedHandle } from './CollapsedHandle';
 import { PaneHeader } from './PaneHeader';
-import { PodFrame } from './PodFrame';
 import { ResizeGrip } from './ResizeGrip';
 import { TicketSummary } from './TicketSummary';
 import { useTicketLookup } from './useTicketLookup';
 
 interface Props {
   faultId: number;
-  connection: ImmyBotConnection;
+  /** The Technician Tools URL the shell's frame shows. */
+  podUrl: string;
+  /** The section and frame the content script made; this component only decorates them. */
+  shell: PaneShell;
   initialLayout: PaneLayout;
   onLayoutChange: (layout: PaneLayout) => void;
   onOpenSettings: () => void;
   onSignIn: () => void;
-  /** Changes when an ImmyBot sign-in completes: header and frame refresh. */
+  /** Changes when an ImmyBot sign-in completes: the header asks ImmyBot again. */
   signedInAt: number;
   /** Makes room for the pane in HaloPSA's page (0 = give it all back). */
   pushPage: (widthPx: number) => void;
 }
 
-/** The docked Technician Tools pane: header, resizable frame, collapsible to a slim handle. */
+/** The docked Technician Tools pane's controls: grip, header and summary around the frame; collapsible to a slim handle. */
 export function TechnicianToolsPane(props: Props) {
-  const { faultId, connection, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } = props;
+  const { faultId, podUrl, shell, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } = props;
   const [layout, setLayout] = useState(() => ({ ...initialLayout, width: clampWidth(initialLayout.width, window.innerWidth) }));
   const [dragging, setDragging] = useState(false);
   const [reloads, setReloads] = useState(0);
+  // Whatever makes ImmyBot worth asking again: a completed sign-in or the Reload button.
   const [lookup, retryLookup] = useTicketLookup(faultId, signedInAt + reloads);
-  const url = podUrl(connection.instanceOrigin, connection.integrationId, faultId);
   const shownWidth = layout.collapsed ? COLLAPSED_WIDTH : layout.width;
 
-  useLayoutEffect(() => pushPage(shownWidth), [shownWidth]);
+  useLayoutEffect(() => {
+    const { section, frame } = shell;
+    section.className = `pane${layout.collapsed ? ' collapsed' : ''}${dragging ? ' dragging' : ''}`;
+    section.style.width = `${shownWidth}px`;
+    section.setAttribute('aria-label', `ImmyBot Technician Tools for ticket ${faultId}`);
+    section.dataset.faultId = String(faultId);
+    frame.element.title = `ImmyBot Technician Tools for ticket ${faultId}`;
+    frame.element.hidden = layout.collapsed;
+    pushPage(shownWidth);
+  }, [shell, layout.collapsed, dragging, shownWidth, faultId]);
   useEffect(() => () => pushPage(0), []);
 
   // The latest layout, readable synchronously by drag and key handlers between renders.
@@ -46,34 +56,26 @@ export function TechnicianToolsPane(props: Props) {
     onLayoutChange(next);
   };
 
+  if (layout.collapsed) return <CollapsedHandle faultId={faultId} onExpand={() => update({ ...layout, collapsed: false })} />;
   return (
-    <section
-      class={`pane${layout.collapsed ? ' collapsed' : ''}${dragging ? ' dragging' : ''}`}
-      style={{ width: `${shownWidth}px` }}
-      aria-label={`ImmyBot Technician Tools for ticket ${faultId}`}
-      data-fault-id={faultId}
-    >
-      {layout.collapsed ? (
-        <CollapsedHandle faultId={faultId} onExpand={() => update({ ...layout, collapsed: false })} />
-      ) : (
-        <>
-          <ResizeGrip
-            width={layout.width}
-            onResize={(width) => show({ ...latest.current, width: clampWidth(width, window.innerWidth) })}
-            onResizeEnd={() => onLayoutChange(latest.current)}
-            onDragChange={setDragging}
-          />
-          <PaneHeader
-            faultId={faultId}
-            podUrl={url}
-            onReload={() => setReloads((n) => n + 1)}
-            onCollapse={() => update({ ...layout, collapsed: true })}
-            onOpenSettings={onOpenSettings}
-          />
-          <TicketSummary lookup={lookup} onSignIn={onSignIn} onRetry={retryLookup} onOpenSettings={onOpenSettings} />
-        </>
-      )}
-      <PodFrame url={url} reloads={reloads + signedInAt} title={`ImmyBot Technician Tools for ticket ${faultId}`} hidden={layout.collapsed} />
-    </section>
+    <>
+      <ResizeGrip
+        width={layout.width}
+        onResize={(width) => show({ ...latest.current, width: clampWidth(width, window.innerWidth) })}
+        onResizeEnd={() => onLayoutChange(latest.current)}
+        onDragChange={setDragging}
+      />
+      <PaneHeader
+        faultId={faultId}
+        podUrl={podUrl}
+        onReload={() => {
+          shell.frame.show(podUrl, { reload: true });
+          setReloads((n) => n + 1);
+        }}
+        onCollapse={() => update({ ...layout, collapsed: true })}
+        onOpenSettings={onOpenSettings}
+      />
+      <TicketSummary lookup={lookup} onSignIn={onSignIn} onRetry={retryLookup} onOpenSettings={onOpenSettings} />
+    </>
   );
 }

@@ -1,87 +1,98 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { TechnicianTools } from '../../components/TechnicianTools';
+import { PanePrompt } from '../../components/PanePrompt';
+import { TechnicianToolsPane } from '../../components/TechnicianToolsPane';
 import { HOSTED_HALO_EXCLUDES, HOSTED_HALO_MATCHES } from '../../lib/halo/hosts';
-import { faultIdFromUrl } from '../../lib/halo/ticket';
 import { sendToBackground } from '../../lib/messaging/client';
+import { createPaneController } from '../../lib/pane/controller';
 import { createPaneHost, type PaneHost } from '../../lib/pane/host';
 import { loadLayout, saveLayout, type PaneLayout } from '../../lib/pane/layout';
-import { paneView } from '../../lib/pane/view';
-import { loadPageSettings, watchPageSettings, type PageSettings } from '../../lib/settings/page-settings';
+import { createPaneShell, type PaneShell } from '../../lib/pane/shell';
+import { loadPageSettings, watchPageSettings } from '../../lib/settings/page-settings';
 import css from '../../components/pane.css?inline';
 
 export default defineContentScript({
   // Hosted tenants here (each must still be listed); listed self-hosted origins get the same file registered at run time.
   matches: HOSTED_HALO_MATCHES,
   excludeMatches: HOSTED_HALO_EXCLUDES,
-  runAt: 'document_end',
+  // As early as possible: the settings read starts before HaloPSA's page has even parsed.
+  runAt: 'document_start',
   main(ctx) {
-    let url = location.href;
     let host: PaneHost | null = null;
-    let state: { settings: PageSettings; layout: PaneLayout } | null = null;
-    let loading: Promise<void> | null = null;
-    let showsTicket = false;
+    let shell: PaneShell | null = null;
+    let layout: PaneLayout | null = null;
     const ask = (type: 'openOptions' | 'signIn' | 'enableSite' | 'declineSite' | 'ticketClosed') =>
       void sendToBackground({ type }).catch(() => undefined);
 
-    const update = () => {
-      if (ctx.isInvalid) return;
-      // Storage is read on the first ticket only: list and other pages cost nothing more.
-      if (!state) {
-        if (faultIdFromUrl(url) !== null) loading ??= loadState().then(update);
-        return;
-      }
-      const view = paneView(url, state.settings);
-      if (view.kind === 'none') {
-        // The toolbar badge counts online computers for the ticket on screen; there is none now.
-        if (showsTicket) ask('ticketClosed');
-        showsTicket = false;
-        return unmount();
-      }
-      host ??= createPaneHost(document, css);
-      showsTicket = view.kind === 'pane';
-      render(
-        <TechnicianTools
-          view={view}
-          layout={state.layout}
-          onLayoutChange={(layout) => {
-            if (state) state.layout = layout;
-            void saveLayout(layout);
-          }}
-          onOpenSettings={() => ask('openOptions')}
-          onSignIn={() => ask('signIn')}
-          onEnableSite={() => ask('enableSite')}
-          onDeclineSite={() => ask('declineSite')}
-          signedInAt={state.settings.signedInAt}
-          pushPage={host.push}
-        />,
-        host.container,
-      );
+    const dropShell = () => {
+      if (!shell) return;
+      render(null, shell.ui);
+      shell.remove();
+      shell = null;
     };
 
-    const loadState = async () => {
-      const [settings, layout] = await Promise.all([loadPageSettings(), loadLayout()]);
-      state = { settings, layout };
-      ctx.onInvalidated(
-        watchPageSettings((next) => {
-          if (state) state.settings = next;
-          update();
-        }),
-      );
-    };
+    const controller = createPaneController(
+      async () => {
+        const [read, storedLayout] = await Promise.all([loadPageSettings(), loadLayout()]);
+        layout = storedLayout;
+        ctx.onInvalidated(watchPageSettings(controller.settingsChanged));
+        return read;
+      },
+      {
+        showPane(faultId, url, { reload, signedInAt }) {
+          if (ctx.isInvalid) return;
+          host ??= createPaneHost(document, css);
+          render(null, host.promptRoot);
+          const title = `ImmyBot Technician Tools for ticket ${faultId}`;
+          // The frame first: its request is out before Preact renders the header.
+          if (shell) shell.frame.show(url, { reload });
+          else shell = createPaneShell(document, host.container, url, title);
+          render(
+            <TechnicianToolsPane
+              faultId={faultId}
+              podUrl={url}
+              shell={shell}
+              initialLayout={layout!}
+              onLayoutChange={(next) => {
+                layout = next;
+                void saveLayout(next);
+              }}
+              onOpenSettings={() => ask('openOptions')}
+              onSignIn={() => ask('signIn')}
+              signedInAt={signedInAt}
+              pushPage={host.push}
+            />,
+            shell.ui,
+          );
+        },
+        showPrompt(view) {
+          if (ctx.isInvalid) return;
+          dropShell();
+          host ??= createPaneHost(document, css);
+          render(
+            <PanePrompt
+              view={view}
+              onOpenSettings={() => ask('openOptions')}
+              onEnableSite={() => ask('enableSite')}
+              onDeclineSite={() => ask('declineSite')}
+            />,
+            host.promptRoot,
+          );
+        },
+        clear,
+        ticketClosed: () => ask('ticketClosed'),
+      },
+    );
 
-    const unmount = () => {
-      if (!host) return;
-      render(null, host.container);
-      host.remove();
+    function clear() {
+      dropShell();
+      if (host) render(null, host.promptRoot);
+      host?.remove();
       host = null;
-    };
+    }
 
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      url = newUrl.href;
-      update();
-    });
-    ctx.onInvalidated(unmount);
-    update();
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => controller.navigate(newUrl.href));
+    ctx.onInvalidated(clear);
+    controller.navigate(location.href);
   },
 });

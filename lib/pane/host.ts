@@ -17,8 +17,10 @@ const HOST_STYLE = [
 ].join(';');
 
 export interface PaneHost {
-  /** Where the UI renders, inside the shadow root. */
+  /** The themed root inside the shadow root; the pane's section goes here. */
   container: HTMLElement;
+  /** Where the setup prompt or the offer renders (Preact), inside the container. */
+  promptRoot: HTMLElement;
   /** Narrows HaloPSA's page so the docked pane sits beside its content instead of over it (0 = release). */
   push(widthPx: number): void;
   /** Removes this host and the room it made, and nothing that belongs to another instance. */
@@ -38,7 +40,13 @@ export function createPaneHost(doc: Document, css: string): PaneHost {
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');
-  container.className = isDarkHalo(doc) ? 'theme theme-dark' : 'theme';
+  const applyTheme = () => container.classList.toggle('theme-dark', isDarkHalo(doc));
+  container.className = 'theme';
+  applyTheme();
+  // Made at document_start, before HaloPSA's body (and its theme class) exists: look again once it does.
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', applyTheme, { once: true });
+  const promptRoot = doc.createElement('div');
+  container.append(promptRoot);
   root.append(style, container);
   doc.documentElement.append(host);
 
@@ -50,6 +58,7 @@ export function createPaneHost(doc: Document, css: string): PaneHost {
   };
   return {
     container,
+    promptRoot,
     push(widthPx) {
       if (widthPx <= 0) return release();
       if (!pushStyle) {

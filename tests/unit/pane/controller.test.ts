@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createPaneController, type PaneOutputs } from '../../../lib/pane/controller';
+import type { PageSettings } from '../../../lib/settings/page-settings';
+
+const CONNECTION = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
+const LISTED: PageSettings = { immybot: CONNECTION, haloOrigins: ['https://acme.halopsa.com'], declinedOrigins: [], signedInAt: 0 };
+const pod = (faultId: number) => `https://acme.immy.bot/technician-pod/psa/619/ticket/${faultId}`;
+const ticket = (faultId: number, origin = 'https://acme.halopsa.com') => `${origin}/ticket?id=${faultId}`;
+
+function setup(settings: PageSettings = LISTED) {
+  const calls: Array<[string, ...unknown[]]> = [];
+  const out: PaneOutputs = {
+    showPane: (...args) => void calls.push(['showPane', ...args]),
+    showPrompt: (view) => void calls.push(['showPrompt', view]),
+    clear: () => void calls.push(['clear']),
+    ticketClosed: () => void calls.push(['ticketClosed']),
+  };
+  const load = vi.fn(async () => settings);
+  const controller = createPaneController(load, out);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { controller, calls, load, settle };
+}
+
+describe('createPaneController', () => {
+  it('reads no settings and does nothing on pages that are not tickets', async () => {
+    const { controller, calls, load, settle } = setup();
+    controller.navigate('https://acme.halopsa.com/tickets?area=1');
+    controller.navigate('https://acme.halopsa.com/config/tickets/tickettype?id=1');
+    await settle();
+    expect(load).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+  });
+
+  it('reads settings once, on the first ticket, and shows the pane for the URL current when they arrive', async () => {
+    const { controller, calls, load, settle } = setup();
+    controller.navigate(ticket(2152));
+    controller.navigate(ticket(2820));
+    await settle();
+    controller.navigate(ticket(3001));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual([
+      ['showPane', 2820, pod(2820), { reload: false, signedInAt: 0 }],
+      ['showPane', 3001, pod(3001), { reload: false, signedInAt: 0 }],
+    ]);
+  });
+
+  it('leaving tickets closes the ticket and clears; coming back shows the pane again', async () => {
+    const { controller, calls, settle } = setup();
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.navigate('https://acme.halopsa.com/tickets?area=1');
+    controller.navigate(ticket(2152));
+    expect(calls.map(([name]) => name)).toEqual(['showPane', 'ticketClosed', 'clear', 'showPane']);
+  });
+
+  it('an unlisted hosted tenant gets the offer; listing it turns the offer into the pane at once', async () => {
+    const { controller, calls, settle } = setup();
+    controller.navigate(ticket(2152, 'https://beta.halopsa.com'));
+    await settle();
+    controller.settingsChanged({ ...LISTED, haloOrigins: [...LISTED.haloOrigins, 'https://beta.halopsa.com'] });
+    expect(calls).toEqual([
+      ['showPrompt', { kind: 'offer', faultId: 2152, host: 'beta.halopsa.com' }],
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+    ]);
+  });
+
+  it('removing the site takes the pane away (closing the ticket) and shows the offer again', async () => {
+    const { controller, calls, settle } = setup();
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.settingsChanged({ ...LISTED, haloOrigins: [] });
+    expect(calls.slice(1)).toEqual([['ticketClosed'], ['showPrompt', { kind: 'offer', faultId: 2152, host: 'acme.halopsa.com' }]]);
+  });
+
+  it('before setup a ticket shows the setup prompt; a self-hosted page off the list shows nothing', async () => {
+    const { controller, calls, settle } = setup({ ...LISTED, immybot: null });
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.navigate(ticket(2152, 'https://psa.example.com'));
+    expect(calls).toEqual([['showPrompt', { kind: 'setup', faultId: 2152 }], ['clear']]);
+  });
+
+  it('a completed sign-in reloads the frame that is showing, and only then', async () => {
+    const { controller, calls, settle } = setup();
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.settingsChanged({ ...LISTED, signedInAt: 5 });
+    controller.settingsChanged({ ...LISTED, signedInAt: 5 });
+    expect(calls).toEqual([
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+      ['showPane', 2152, pod(2152), { reload: true, signedInAt: 5 }],
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 5 }],
+    ]);
+  });
+
+  it('a changed ImmyBot instance moves the pane to the new Technician Tools URL', async () => {
+    const { controller, calls, settle } = setup();
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.settingsChanged({ ...LISTED, immybot: { instanceOrigin: 'https://contoso.immy.bot', integrationId: 77 } });
+    expect(calls[1]).toEqual(['showPane', 2152, 'https://contoso.immy.bot/technician-pod/psa/77/ticket/2152', { reload: false, signedInAt: 0 }]);
+  });
+});
