@@ -9,10 +9,11 @@ export default defineConfig({
   analysis: { enabled: !!process.env.ANALYZE, template: 'raw-data', outputFile: 'stats/stats.json' },
   vite: () => ({ plugins: [preact({ prerender: { enabled: false } })] }),
   hooks: {
-    // The content script runs on every HaloPSA page and calls only APIs that return promises natively
-    // (Chrome MV3, Firefox), so it skips webextension-polyfill (~3 KB gzipped). Every other context keeps it.
+    // The content script runs on every HaloPSA page, and the pane's controls (pane-ui) beside it; both call only
+    // APIs that return promises natively (Chrome MV3, Firefox), so they skip webextension-polyfill (~3 KB
+    // gzipped). Every other context keeps it.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'pane-ui')) return;
       const alias = config.resolve?.alias;
       const isPolyfill = (replacement: unknown) => String(replacement).includes('webextension-polyfill');
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => !isPolyfill(a.replacement));

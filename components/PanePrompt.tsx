@@ -3,7 +3,7 @@ import type { PromptView } from '../lib/pane/controller';
 import { SetupPrompt } from './SetupPrompt';
 import { SiteOffer } from './SiteOffer';
 
-interface Props {
+export interface PanePromptProps {
   view: PromptView;
   onOpenSettings: () => void;
   onEnableSite: () => void;
@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** What a ticket shows instead of the pane: the offer on an unlisted tenant, the setup prompt before setup. */
-export function PanePrompt({ view, onOpenSettings, onEnableSite, onDeclineSite }: Props) {
+export function PanePrompt({ view, onOpenSettings, onEnableSite, onDeclineSite }: PanePromptProps) {
   const [dismissed, setDismissed] = useState(false);
   if (view.kind === 'offer') return <SiteOffer host={view.host} onEnable={onEnableSite} onDecline={onDeclineSite} />;
   return dismissed ? null : <SetupPrompt onOpenSettings={onOpenSettings} onDismiss={() => setDismissed(true)} />;

@@ -7,7 +7,7 @@ import { ResizeGrip } from './ResizeGrip';
 import { TicketSummary } from './TicketSummary';
 import { useTicketLookup } from './useTicketLookup';
 
-interface Props {
+export interface TechnicianToolsPaneProps {
   faultId: number;
   /** The Technician Tools URL the shell's frame shows. */
   podUrl: string;
@@ -24,7 +24,7 @@ interface Props {
 }
 
 /** The docked Technician Tools pane's controls: grip, header and summary around the frame; collapsible to a slim handle. */
-export function TechnicianToolsPane(props: Props) {
+export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
   const { faultId, podUrl, shell, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } = props;
   const [layout, setLayout] = useState(() => ({ ...initialLayout, width: clampWidth(initialLayout.width, window.innerWidth) }));
   const [dragging, setDragging] = useState(false);

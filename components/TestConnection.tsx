@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sendToBackground } from '../lib/messaging/client';
-import type { ConnectionTest } from '../lib/messaging/protocol';
-import type { ImmyBotConnection } from '../lib/settings/schema';
+import type { ImmyBotConnection } from '../lib/immybot/connection';
+import type { ConnectionTest } from '../lib/immybot/connection-test';
 
 /** "Test connection": who ImmyBot says is signed in, and the integration's name and health. */
 export function TestConnection({ connection }: { connection: ImmyBotConnection | null }) {

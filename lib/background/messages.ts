@@ -1,5 +1,5 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { originPattern } from '../halo/address';
+import { originPattern } from '../match-pattern';
 import { isHostedHaloUrl } from '../halo/hosts';
 import { checkHaloInstance } from '../halo/instance-info';
 import { createImmyBotClient } from '../immybot/client';
@@ -17,7 +17,10 @@ import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
 
 type Api = typeof extensionApi;
-type Sender = SenderInfo & { tab?: { id?: number; windowId?: number } };
+type Sender = SenderInfo & { tab?: { id?: number; windowId?: number }; frameId?: number };
+
+/** The pane's controls, built from entrypoints/pane-ui.ts. */
+const PANE_UI_SCRIPT = '/pane-ui.js';
 
 /** Answers every validated request from a sender allowed to make it; drops or refuses the rest. */
 export function setupMessages(browser: Api): void {
@@ -65,6 +68,13 @@ export function setupMessages(browser: Api): void {
         return apply(browser, { kind: 'addSite', origin: siteOrigin! });
       case 'declineSite':
         return apply(browser, { kind: 'declineSite', origin: siteOrigin! });
+      case 'loadPaneUi':
+        // Into the asking frame only, in the isolated world our content scripts share.
+        await browser.scripting.executeScript({
+          target: { tabId: sender.tab!.id!, frameIds: [sender.frameId ?? 0] },
+          files: [PANE_UI_SCRIPT],
+        });
+        return { ok: true };
     }
   };
 

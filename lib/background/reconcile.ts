@@ -4,14 +4,11 @@ import { syncCookieExceptions } from '../immybot/cookie-access';
 import { cookieSettingsApi, hasCookiePermission } from '../immybot/cookie-permission';
 import { injectIntoOpenTabs } from '../reinject';
 import { createSerialQueue } from '../serial';
-import { SETTINGS_KEY } from '../settings/keys';
+import { SETTINGS_KEY, UNTRUSTED_V01_TENANTS_KEY } from '../storage';
 import { loadSettings } from '../settings/store';
 import { showAccess } from './badge';
 
 type Api = typeof extensionApi;
-
-/** v0.1 remembered every hosted tenant that opened a ticket; such a list is not trusted, so it goes. */
-const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
 
 /**
  * Registered content scripts and ImmyBot's cookie exceptions follow the listed sites and the
@@ -24,6 +21,7 @@ export function setupReconciliation(browser: Api): void {
 
   // An installed or updated extension gets no content script in tabs that were already open.
   browser.runtime.onInstalled.addListener(() => {
+    // v0.1 remembered every hosted tenant that opened a ticket; such a list is not trusted, so it goes.
     void browser.storage.local.remove(UNTRUSTED_V01_TENANTS_KEY);
     void injectIntoOpenTabs(browser);
     schedule({ injectAll: true });

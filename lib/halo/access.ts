@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from './address';
+import { originPattern } from '../match-pattern';
 
 /**
  * Asks the browser for one HaloPSA origin. Call it first thing in a click handler (before any

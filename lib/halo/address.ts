@@ -1,4 +1,4 @@
-import { IMMYBOT_DOMAIN } from '../immybot/instance';
+import { isImmyBotHost } from '../domains';
 import { hostedHaloSuffix, isHaloWebsiteHost, isHostedHaloUrl } from './hosts';
 
 export type HaloAddressResult = { ok: true; origin: string } | { ok: false; error: string };
@@ -13,8 +13,6 @@ function isSpecificHost(hostname: string): boolean {
   const labels = hostname.split('.');
   return labels.length >= 2 && labels.every((label) => LABEL.test(label));
 }
-
-const isImmyBotHost = (hostname: string) => hostname === IMMYBOT_DOMAIN || hostname.endsWith(`.${IMMYBOT_DOMAIN}`);
 
 /**
  * A canonical HaloPSA site origin, as `URL.origin` spells it: a hosted tenant (`https://acme.halopsa.com`,
@@ -57,16 +55,6 @@ export function parseHaloAddress(input: string): HaloAddressResult {
     return fail('That is an ImmyBot address. Enter it as the ImmyBot instance above; here goes HaloPSA’s address.');
   }
   return isHaloOrigin(url.origin) ? { ok: true, origin: url.origin } : fail(EXAMPLE);
-}
-
-/**
- * The match pattern for an origin's host permission and content script. Without the port: Firefox
- * rejects ports in patterns, and a port-less pattern matches every port in both browsers. The
- * content script then checks the exact origin.
- */
-export function originPattern(origin: string): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
 }
 
 function fail(error: string): { ok: false; error: string } {

@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { haloContentScriptFiles, injectIntoTabs } from '../reinject';
-import { originPattern } from './address';
+import { originPattern } from '../match-pattern';
 import { selfHostedOrigins } from './sites';
 
 type Api = typeof extensionApi;

@@ -1,4 +1,4 @@
-import type { ImmyBotConnection } from '../settings/schema';
+import type { ImmyBotConnection } from './connection';
 import { parseInstance, parseIntegrationId } from './instance';
 
 export interface ConnectionFormErrors {

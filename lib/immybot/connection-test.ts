@@ -1,6 +1,13 @@
-import type { ConnectionTest } from '../messaging/protocol';
 import { ImmyBotError, type ImmyBotClient } from './client';
-import { problemFor } from './problems';
+import { problemFor, type Problem } from './problems';
+
+export type ConnectionTest =
+  | {
+      ok: true;
+      user: { displayName: string | null; email: string | null };
+      integration: { name: string | null; healthStatus: string | null; healthStatusMessage: string | null; disabled: boolean };
+    }
+  | { ok: false; problem: Problem };
 
 /** The options page's "Test connection": who is signed in, and the integration's name and health. */
 export async function testConnection(client: ImmyBotClient, integrationId: number): Promise<ConnectionTest> {

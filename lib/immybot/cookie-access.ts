@@ -1,4 +1,4 @@
-import { originPattern } from '../halo/address';
+import { originPattern } from '../match-pattern';
 
 /** The slice of Chrome's contentSettings API we use; Firefox has none. */
 export interface CookieSettingsApi {

@@ -1,6 +1,6 @@
+import { IMMYBOT_DOMAIN } from '../domains';
 import { parseId } from '../ids';
 
-export const IMMYBOT_DOMAIN = 'immy.bot';
 export const IMMYBOT_MATCH = `https://*.${IMMYBOT_DOMAIN}/*`;
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';

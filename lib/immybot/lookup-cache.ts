@@ -1,3 +1,4 @@
+import { LOOKUP_KEY_PREFIX } from '../storage';
 import { LOOKUP_TTL_MS, type LookupCache } from './lookups';
 
 /** The slice of a storage area the cache needs (storage.session in the background). */
@@ -7,7 +8,6 @@ export interface CacheStorage {
   remove(keys: string[]): Promise<void>;
 }
 
-const PREFIX = 'lookup:';
 type Entry = { at: number };
 
 /**
@@ -18,22 +18,22 @@ type Entry = { at: number };
 export function createStorageLookupCache(area: CacheStorage, now = Date.now): LookupCache {
   const keysOf = async (isStale: (entry: Entry | undefined) => boolean) =>
     Object.entries(await area.get(null))
-      .filter(([key, value]) => key.startsWith(PREFIX) && isStale(value as Entry | undefined))
+      .filter(([key, value]) => key.startsWith(LOOKUP_KEY_PREFIX) && isStale(value as Entry | undefined))
       .map(([key]) => key);
   const prune = async (all: boolean) => {
     const stale = await keysOf((entry) => all || typeof entry?.at !== 'number' || now() - entry.at >= LOOKUP_TTL_MS);
     if (stale.length) await area.remove(stale);
   };
   return {
-    get: async (key) => (await area.get(PREFIX + key))[PREFIX + key] as never,
+    get: async (key) => (await area.get(LOOKUP_KEY_PREFIX + key))[LOOKUP_KEY_PREFIX + key] as never,
     set: async (key, entry) => {
       try {
         await prune(false);
-        await area.set({ [PREFIX + key]: entry });
+        await area.set({ [LOOKUP_KEY_PREFIX + key]: entry });
       } catch {
         try {
           await prune(true);
-          await area.set({ [PREFIX + key]: entry });
+          await area.set({ [LOOKUP_KEY_PREFIX + key]: entry });
         } catch {
           // Still no room: answer without caching.
         }

@@ -1,4 +1,4 @@
-import type { ImmyBotConnection } from '../settings/schema';
+import type { ImmyBotConnection } from './connection';
 import { ImmyBotError, type ImmyBotClient } from './client';
 import { problemFor, type Problem } from './problems';
 import { ticketView, type TicketView } from './ticket-view';

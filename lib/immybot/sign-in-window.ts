@@ -1,12 +1,10 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { SIGNED_IN_AT_KEY } from '../settings/keys';
+import { SIGN_IN_WINDOW_KEY, SIGNED_IN_AT_KEY } from '../storage';
 import { createSerialQueue } from '../serial';
 import { watchSignIn } from './sign-in';
 
 type Api = typeof extensionApi;
 
-/** storage.session: the open sign-in window survives a service-worker restart. */
-const SIGN_IN_KEY = 'signInWindow';
 interface PendingSignIn {
   windowId: number;
   startedAt: number;
@@ -34,14 +32,14 @@ async function openOrFocus(browser: Api): Promise<void> {
   }
   const created = await browser.windows.create({ url: browser.runtime.getURL('/signin.html'), type: 'popup', width: 520, height: 720 });
   if (created?.id === undefined) return;
-  await browser.storage.session.set({ [SIGN_IN_KEY]: { windowId: created.id, startedAt: Date.now() } satisfies PendingSignIn });
+  await browser.storage.session.set({ [SIGN_IN_WINDOW_KEY]: { windowId: created.id, startedAt: Date.now() } satisfies PendingSignIn });
 }
 
 /** The sign-in window went on to ImmyBot: close it, and refresh the panes, once a session exists. */
 export async function watchSignInWindow(browser: Api, windowId: number | undefined, isSignedIn: () => Promise<boolean>): Promise<void> {
   const pending = await pendingSignIn(browser);
   if (!pending || pending.windowId !== windowId) return;
-  await browser.storage.session.set({ [SIGN_IN_KEY]: { ...pending, watching: true } satisfies PendingSignIn });
+  await browser.storage.session.set({ [SIGN_IN_WINDOW_KEY]: { ...pending, watching: true } satisfies PendingSignIn });
   await watch(browser, pending.windowId, pending.startedAt, isSignedIn);
 }
 
@@ -57,7 +55,7 @@ async function watch(browser: Api, windowId: number, startedAt: number, isSigned
     isWindowOpen: () => windowOpen(browser, windowId),
     deadlineMs: Math.max(0, 5 * 60_000 - (Date.now() - startedAt)),
   });
-  await browser.storage.session.remove(SIGN_IN_KEY);
+  await browser.storage.session.remove(SIGN_IN_WINDOW_KEY);
   if (outcome !== 'signed-in') return;
   await browser.windows.remove(windowId).catch(() => undefined);
   // Every open pane watches this key and refreshes its header and frame.
@@ -65,7 +63,7 @@ async function watch(browser: Api, windowId: number, startedAt: number, isSigned
 }
 
 async function pendingSignIn(browser: Api): Promise<PendingSignIn | undefined> {
-  const value = (await browser.storage.session.get(SIGN_IN_KEY))[SIGN_IN_KEY] as Partial<PendingSignIn> | undefined;
+  const value = (await browser.storage.session.get(SIGN_IN_WINDOW_KEY))[SIGN_IN_WINDOW_KEY] as Partial<PendingSignIn> | undefined;
   return typeof value?.windowId === 'number' && typeof value.startedAt === 'number' ? (value as PendingSignIn) : undefined;
 }
 

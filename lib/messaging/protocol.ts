@@ -5,7 +5,7 @@ import { isValidId } from '../ids';
 import { isInstanceOrigin } from '../immybot/instance';
 import type { CookieAccess } from '../immybot/cookie-access';
 import type { LookupResult } from '../immybot/lookups';
-import type { Problem } from '../immybot/problems';
+import type { ConnectionTest } from '../immybot/connection-test';
 import { SettingsChangeSchema } from '../settings/changes';
 import type { SenderRole } from './sender';
 
@@ -28,6 +28,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   // From the offer on a hosted tenant's ticket: the site is the sender's own, never named in the message.
   z.object({ type: z.literal('enableSite') }),
   z.object({ type: z.literal('declineSite') }),
+  // The pane's controls (lib/pane/ui): injected only into tabs that show a pane or a prompt.
+  z.object({ type: z.literal('loadPaneUi') }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -47,17 +49,10 @@ const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
   changeSettings: PAGES,
   enableSite: ['unlisted-hosted', 'listed-site'],
   declineSite: ['unlisted-hosted'],
+  loadPaneUi: ['listed-site', 'unlisted-hosted'],
 };
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
-
-export type ConnectionTest =
-  | {
-      ok: true;
-      user: { displayName: string | null; email: string | null };
-      integration: { name: string | null; healthStatus: string | null; healthStatusMessage: string | null; disabled: boolean };
-    }
-  | { ok: false; problem: Problem };
 
 export type Done = { ok: true } | { ok: false; error: string };
 
@@ -74,6 +69,7 @@ export interface Responses {
   changeSettings: Done;
   enableSite: Done;
   declineSite: Done;
+  loadPaneUi: { ok: true };
 }
 
 export function parseRequest(message: unknown): Request | null {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PANE_LAYOUT_KEY } from '../settings/keys';
+import { PANE_LAYOUT_KEY } from '../storage';
 
 /** How the technician left the pane: remembered across tickets, tabs and restarts. */
 export interface PaneLayout {

@@ -1,7 +1,8 @@
 import { isHostedHaloUrl, toUrl } from '../halo/hosts';
 import { isListedSite } from '../halo/sites';
 import { faultIdFromUrl } from '../halo/ticket';
-import type { ImmyBotConnection, Settings } from '../settings/schema';
+import type { ImmyBotConnection } from '../immybot/connection';
+import type { Settings } from '../settings/schema';
 
 /** What a HaloPSA page shows of Technician Tools. */
 export type PaneView =

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { isHaloOrigin } from '../halo/address';
 import { isHostedHaloUrl } from '../halo/hosts';
-import { ImmyBotConnectionSchema, SettingsSchema, type Settings } from './schema';
+import { ImmyBotConnectionSchema } from '../immybot/connection';
+import { SettingsSchema, type Settings } from './schema';
 
 const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA address'));
 

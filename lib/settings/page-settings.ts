@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, SIGNED_IN_AT_KEY } from './keys';
+import { SETTINGS_KEY, SIGNED_IN_AT_KEY } from '../storage';
 import { readSettings } from './read';
 import type { Settings } from './schema';
 

@@ -1,7 +1,8 @@
 import { isHaloOrigin } from '../halo/address';
 import { isValidId } from '../ids';
 import { isInstanceOrigin } from '../immybot/instance';
-import type { ImmyBotConnection, Settings } from './schema';
+import type { ImmyBotConnection } from '../immybot/connection';
+import type { Settings } from './schema';
 
 /** A stored value that could not be kept, said so the options page can show it. */
 export interface SettingsProblem {

@@ -1,13 +1,8 @@
 import * as z from 'zod/mini';
 import { isHaloOrigin } from '../halo/address';
-import { isValidId } from '../ids';
-import { isInstanceOrigin } from '../immybot/instance';
+import { ImmyBotConnectionSchema } from '../immybot/connection';
 
 // zod/mini keeps the bundles small; the rules themselves live in lib/ids, lib/immybot and lib/halo.
-export const ImmyBotConnectionSchema = z.object({
-  instanceOrigin: z.string().check(z.refine(isInstanceOrigin, 'Not an ImmyBot instance origin')),
-  integrationId: z.number().check(z.refine(isValidId, 'Not an integration id')),
-});
 
 /** A list of HaloPSA site origins (hosted tenants and self-hosted instances), each once. */
 export const HaloOriginsSchema = z
@@ -23,7 +18,6 @@ export const SettingsSchema = z.object({
   declinedOrigins: HaloOriginsSchema,
 });
 
-export type ImmyBotConnection = z.infer<typeof ImmyBotConnectionSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [] };

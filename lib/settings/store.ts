@@ -1,7 +1,7 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { createSerialQueue } from '../serial';
 import { applySettingsChange, checkSettings, type SettingsChange } from './changes';
-import { SETTINGS_KEY } from './keys';
+import { SETTINGS_KEY } from '../storage';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
 import { readSettings, type ReadSettings } from './read';
 import type { Settings } from './schema';

@@ -1,15 +1,17 @@
-import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PanePrompt } from '../../components/PanePrompt';
-import { TechnicianToolsPane } from '../../components/TechnicianToolsPane';
+import type { PanePromptProps } from '../../components/PanePrompt';
+import type { TechnicianToolsPaneProps } from '../../components/TechnicianToolsPane';
 import { HOSTED_HALO_EXCLUDES, HOSTED_HALO_MATCHES } from '../../lib/halo/hosts';
 import { sendToBackground } from '../../lib/messaging/client';
 import { createPaneController } from '../../lib/pane/controller';
 import { createPaneHost, type PaneHost } from '../../lib/pane/host';
 import { loadLayout, saveLayout, type PaneLayout } from '../../lib/pane/layout';
 import { createPaneShell, type PaneShell } from '../../lib/pane/shell';
+import { type PaneUi, registeredPaneUi } from '../../lib/pane/ui';
 import { loadPageSettings, watchPageSettings } from '../../lib/settings/page-settings';
 import css from '../../components/pane.css?inline';
+
+type Ui = PaneUi<TechnicianToolsPaneProps, PanePromptProps>;
 
 export default defineContentScript({
   // Hosted tenants here (each must still be listed); listed self-hosted origins get the same file registered at run time.
@@ -24,9 +26,23 @@ export default defineContentScript({
     const ask = (type: 'openOptions' | 'signIn' | 'enableSite' | 'declineSite' | 'ticketClosed') =>
       void sendToBackground({ type }).catch(() => undefined);
 
+    // The controls arrive in their own script, after the frame request is out; only the latest render waits for it.
+    let ui: Ui | undefined = registeredPaneUi<TechnicianToolsPaneProps, PanePromptProps>({ forget: true });
+    let waiting: ((ui: Ui) => void) | null = null;
+    let loadingUi: Promise<unknown> | null = null;
+    const withUi = (draw: (ui: Ui) => void) => {
+      if (ui) return draw(ui);
+      waiting = draw;
+      loadingUi ??= sendToBackground({ type: 'loadPaneUi' }).then(() => {
+        ui = registeredPaneUi();
+        if (ui && waiting && !ctx.isInvalid) waiting(ui);
+        waiting = null;
+      });
+    };
+
     const dropShell = () => {
       if (!shell) return;
-      render(null, shell.ui);
+      ui?.unmount(shell.ui);
       shell.remove();
       shell = null;
     };
@@ -42,41 +58,39 @@ export default defineContentScript({
         showPane(faultId, url, { reload, signedInAt }) {
           if (ctx.isInvalid) return;
           host ??= createPaneHost(document, css);
-          render(null, host.promptRoot);
-          const title = `ImmyBot Technician Tools for ticket ${faultId}`;
-          // The frame first: its request is out before Preact renders the header.
+          ui?.unmount(host.promptRoot);
+          // The frame first: its request is out before the header renders.
           if (shell) shell.frame.show(url, { reload });
-          else shell = createPaneShell(document, host.container, url, title);
-          render(
-            <TechnicianToolsPane
-              faultId={faultId}
-              podUrl={url}
-              shell={shell}
-              initialLayout={layout!}
-              onLayoutChange={(next) => {
-                layout = next;
-                void saveLayout(next);
-              }}
-              onOpenSettings={() => ask('openOptions')}
-              onSignIn={() => ask('signIn')}
-              signedInAt={signedInAt}
-              pushPage={host.push}
-            />,
-            shell.ui,
-          );
+          else shell = createPaneShell(document, host.container, url, `ImmyBot Technician Tools for ticket ${faultId}`);
+          const { ui: root } = shell;
+          const props: TechnicianToolsPaneProps = {
+            faultId,
+            podUrl: url,
+            shell,
+            initialLayout: layout!,
+            onLayoutChange: (next) => {
+              layout = next;
+              void saveLayout(next);
+            },
+            onOpenSettings: () => ask('openOptions'),
+            onSignIn: () => ask('signIn'),
+            signedInAt,
+            pushPage: host.push,
+          };
+          withUi((ui) => ui.renderPane(root, props));
         },
         showPrompt(view) {
           if (ctx.isInvalid) return;
           dropShell();
           host ??= createPaneHost(document, css);
-          render(
-            <PanePrompt
-              view={view}
-              onOpenSettings={() => ask('openOptions')}
-              onEnableSite={() => ask('enableSite')}
-              onDeclineSite={() => ask('declineSite')}
-            />,
-            host.promptRoot,
+          const { promptRoot } = host;
+          withUi((ui) =>
+            ui.renderPrompt(promptRoot, {
+              view,
+              onOpenSettings: () => ask('openOptions'),
+              onEnableSite: () => ask('enableSite'),
+              onDeclineSite: () => ask('declineSite'),
+            }),
           );
         },
         clear,
@@ -85,8 +99,9 @@ export default defineContentScript({
     );
 
     function clear() {
+      waiting = null;
       dropShell();
-      if (host) render(null, host.promptRoot);
+      if (host) ui?.unmount(host.promptRoot);
       host?.remove();
       host = null;
     }

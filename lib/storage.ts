@@ -1,0 +1,18 @@
+/**
+ * Every storage key the extension uses, in one place. The content script reads storage.local raw (WXT's
+ * storage module alone would cost it ~3.7 KB gzipped), so keys, not typed items, are what is shared.
+ */
+
+/** storage.local: the settings (versioned through WXT storage by lib/settings/store, read raw elsewhere). */
+export const SETTINGS_KEY = 'settings';
+/** storage.local: the pane's width and collapsed state. */
+export const PANE_LAYOUT_KEY = 'paneLayout';
+/** storage.local: when the last ImmyBot sign-in completed: open panes refresh when it changes. No secret in it. */
+export const SIGNED_IN_AT_KEY = 'immybotSignedInAt';
+/** storage.local, v0.1 only: hosted tenants remembered without the user's say; deleted on update. */
+export const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
+
+/** storage.session: the open sign-in window, so its watch survives a service-worker restart. */
+export const SIGN_IN_WINDOW_KEY = 'signInWindow';
+/** storage.session: one cached ticket lookup per key with this prefix. */
+export const LOOKUP_KEY_PREFIX = 'lookup:';
