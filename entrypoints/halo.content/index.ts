@@ -26,21 +26,33 @@ export default defineContentScript({
     const ask = (type: 'openOptions' | 'signIn' | 'enableSite' | 'declineSite' | 'ticketClosed') =>
       void sendToBackground({ type }).catch(() => undefined);
 
-    // The controls arrive in their own script, after the frame request is out; only the latest render waits for it.
+    // The controls arrive in their own script and draw in a task of their own, after the frame's navigation
+    // is out; only the latest draw counts, and taking the pane away cancels it.
     let ui: Ui | undefined = registeredPaneUi<TechnicianToolsPaneProps, PanePromptProps>({ forget: true });
-    let waiting: ((ui: Ui) => void) | null = null;
+    let pendingDraw: ((ui: Ui) => void) | null = null;
     let loadingUi: Promise<unknown> | null = null;
+    const flush = () => {
+      const draw = pendingDraw;
+      pendingDraw = null;
+      if (ui && draw && !ctx.isInvalid) draw(ui);
+    };
     const withUi = (draw: (ui: Ui) => void) => {
-      if (ui) return draw(ui);
-      waiting = draw;
-      loadingUi ??= sendToBackground({ type: 'loadPaneUi' }).then(() => {
-        ui = registeredPaneUi();
-        if (ui && waiting && !ctx.isInvalid) waiting(ui);
-        waiting = null;
-      });
+      const scheduled = pendingDraw !== null;
+      pendingDraw = draw;
+      if (!ui) {
+        loadingUi ??= sendToBackground({ type: 'loadPaneUi' }).then(
+          () => {
+            ui = registeredPaneUi();
+            flush();
+          },
+          // An updating or restarting background: the next draw asks again.
+          () => (loadingUi = null),
+        );
+      } else if (!scheduled) setTimeout(flush);
     };
 
     const dropShell = () => {
+      pendingDraw = null;
       if (!shell) return;
       ui?.unmount(shell.ui);
       shell.remove();
@@ -99,7 +111,6 @@ export default defineContentScript({
     );
 
     function clear() {
-      waiting = null;
       dropShell();
       if (host) ui?.unmount(host.promptRoot);
       host?.remove();

@@ -8,14 +8,11 @@ export interface PodFrame {
 // No allow-top-navigation: ImmyBot inside the pane can never navigate the HaloPSA tab away.
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals';
 
-/** True once the frame holds ImmyBot's (cross-origin) document rather than its initial about:blank. */
-function hasCommitted(frame: HTMLIFrameElement): boolean {
-  try {
-    return frame.contentWindow?.location.href !== 'about:blank';
-  } catch {
-    return true;
-  }
-}
+/**
+ * True once the frame holds ImmyBot's (cross-origin) document rather than its initial about:blank, which
+ * is same-origin. contentDocument answers without throwing (a cross-origin access check would also log).
+ */
+const hasCommitted = (frame: HTMLIFrameElement): boolean => frame.contentDocument === null;
 
 function makeFrame(doc: Document, url: string, title: string): HTMLIFrameElement {
   const element = doc.createElement('iframe');
