@@ -3,7 +3,7 @@ import { readConnectionForm, type ConnectionFormErrors } from '../lib/immybot/co
 import { parseInstance } from '../lib/immybot/instance';
 import { podUrl } from '../lib/immybot/pod-url';
 import { changeSettings } from '../lib/messaging/change-settings';
-import { loadSettings } from '../lib/settings/store';
+import { loadStoredSettings } from '../lib/settings/page-settings';
 import { Field } from './Field';
 import { TestConnection } from './TestConnection';
 
@@ -20,7 +20,7 @@ export function ImmyBotForm({ site }: { site?: string }) {
   const [status, setStatus] = useState<Status>(null);
 
   useEffect(() => {
-    void loadSettings().then(({ immybot }) => {
+    void loadStoredSettings().then(({ settings: { immybot } }) => {
       if (!immybot) return;
       setInstance(immybot.instanceOrigin);
       setIntegrationId(String(immybot.integrationId));

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isHaloOrigin } from '../lib/halo/address';
 import type { SettingsProblem } from '../lib/settings/read';
-import { loadSettingsWithProblems } from '../lib/settings/store';
+import { loadStoredSettings } from '../lib/settings/page-settings';
 import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
 
@@ -13,7 +13,7 @@ function siteFromAddress(): string | undefined {
 
 export function OptionsPage() {
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
-  useEffect(() => void loadSettingsWithProblems().then((read) => setProblems(read.problems)), []);
+  useEffect(() => void loadStoredSettings().then((read) => setProblems(read.problems)), []);
   return (
     <>
       <header class="page-header">

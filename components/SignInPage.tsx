@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { cookieSettingsSupported, hasCookiePermission, requestCookiePermission } from '../lib/immybot/cookie-permission';
 import { sendToBackground } from '../lib/messaging/client';
-import { loadSettings } from '../lib/settings/store';
+import { loadStoredSettings } from '../lib/settings/page-settings';
 
 /**
  * The sign-in window's first page. Where the browser supports it, asks once for leave to let ImmyBot
@@ -14,7 +14,7 @@ export function SignInPage() {
   const supported = cookieSettingsSupported();
 
   useEffect(() => {
-    void loadSettings().then(async ({ immybot }) => {
+    void loadStoredSettings().then(async ({ settings: { immybot } }) => {
       setInstanceOrigin(immybot?.instanceOrigin ?? null);
       const permitted = supported && (await hasCookiePermission());
       setNeedsConsent(supported && !permitted);

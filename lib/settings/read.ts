@@ -54,8 +54,20 @@ function readOrigins(field: keyof typeof ORIGIN_LISTS, value: unknown, problems:
   }
   const kept: string[] = [];
   for (const origin of value) {
-    if (!isHaloOrigin(origin)) problems.push({ field, message: `A saved ${ORIGIN_LISTS[field]} was not valid and was dropped: ${String(JSON.stringify(origin)).slice(0, 80)}` });
-    else if (!kept.includes(origin)) kept.push(origin);
+    if (!isHaloOrigin(origin)) problems.push({ field, message: `A saved ${ORIGIN_LISTS[field]} was not valid and was dropped: ${describe(origin)}` });
+    else if (kept.includes(origin)) problems.push({ field, message: `A saved ${ORIGIN_LISTS[field]} was listed twice; the copy was dropped: ${origin}` });
+    else kept.push(origin);
   }
   return kept;
+}
+
+/** A stored value, shortly, for a problem message; never throws (storage can hold what JSON cannot say). */
+function describe(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = `a ${typeof value}`; // a BigInt, or a value that holds itself
+  }
+  return text.slice(0, 80);
 }

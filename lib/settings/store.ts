@@ -1,6 +1,6 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { createSerialQueue } from '../serial';
-import { applySettingsChange, checkSettings, type SettingsChange } from './changes';
+import { applySettingsChange, checkSettings, SettingsChangeSchema, type SettingsChange } from './changes';
 import { SETTINGS_KEY } from '../storage';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
 import { readSettings, type ReadSettings } from './read';
@@ -32,7 +32,8 @@ const enqueue = createSerialQueue();
 /** Applies one change and stores the result; rejects (and writes nothing) when the change cannot apply. */
 export function changeSettings(change: SettingsChange): Promise<Settings> {
   return enqueue(async () => {
-    const next = checkSettings(applySettingsChange(await loadSettings(), change));
+    // The change itself first: a change that is not one (a null connection, say) must not read as "clear it".
+    const next = checkSettings(applySettingsChange(await loadSettings(), SettingsChangeSchema.parse(change)));
     await settingsItem().setValue(next);
     return next;
   });
