@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isHaloOrigin, originPattern, parseHaloAddress } from '../../../lib/halo/address';
+import { isHaloOrigin, parseHaloAddress } from '../../../lib/halo/address';
+import { hostedHaloSuffix, isHaloWebsiteHost, isHostedHaloUrl } from '../../../lib/halo/hosts';
+import { isImmyBotHost } from '../../../lib/domains';
+import { originPattern } from '../../../lib/match-pattern';
 
 describe('parseHaloAddress accepts', () => {
   it.each([
@@ -29,6 +32,17 @@ describe('parseHaloAddress accepts', () => {
     ['https://10.1.2.3', 'https://10.1.2.3'],
     ['10.1.2.3', 'https://10.1.2.3'],
     ['https://192.168.0.10:8443/ticket?id=1', 'https://192.168.0.10:8443'],
+    // Hosted tenants are listed like any other site: only listed sites get Technician Tools.
+    ['https://acme.halopsa.com', 'https://acme.halopsa.com'],
+    ['acme.halopsa.com', 'https://acme.halopsa.com'],
+    ['https://acme.halopsa.com/ticket?id=2152', 'https://acme.halopsa.com'],
+    ['https://acme.halopsa.com/tickets?showalltickettypes=1&mainview=all&id=2820#top', 'https://acme.halopsa.com'],
+    ['ACME.HaloPSA.com', 'https://acme.halopsa.com'],
+    ['https://acme.halopsa.com:443/', 'https://acme.halopsa.com'],
+    ['acme.haloitsm.com', 'https://acme.haloitsm.com'],
+    ['x.haloservicedesk.com', 'https://x.haloservicedesk.com'],
+    ['x.trial.usehalo.com', 'https://x.trial.usehalo.com'],
+    ['eu.acme.halopsa.com', 'https://eu.acme.halopsa.com'],
   ])('%j → %s', (input, origin) => {
     expect(parseHaloAddress(input)).toEqual({ ok: true, origin });
     expect(isHaloOrigin(origin)).toBe(true);
@@ -62,12 +76,14 @@ describe('parseHaloAddress rejects, with a message', () => {
     ['https://999.1.1.1', /not a web address/],
     ['https://user:pw@psa.example.com', /user names and passwords/],
     ['user@psa.example.com', /user names and passwords/],
-    ['https://acme.halopsa.com', /acme\.halopsa\.com.*hosted.*already works/],
-    ['https://acme.halopsa.com/ticket?id=2152', /hosted.*already works/],
-    ['acme.haloitsm.com', /acme\.haloitsm\.com.*hosted.*already works/],
-    ['x.haloservicedesk.com', /x\.haloservicedesk\.com.*hosted.*already works/],
-    ['x.trial.usehalo.com', /x\.trial\.usehalo\.com.*hosted.*already works/],
-    ['ACME.HaloPSA.com', /acme\.halopsa\.com.*hosted.*already works/],
+    // Hosted HaloPSA answers on https without a port; a port there is a typo, not a site.
+    ['acme.halopsa.com:8443', /Hosted HaloPSA \(halopsa\.com\).*https:\/\/acme\.halopsa\.com, without a port/],
+    ['https://acme.halopsa.com:8443/ticket?id=1', /https:\/\/acme\.halopsa\.com, without a port/],
+    ['https://ACME.HaloITSM.com:444', /Hosted HaloPSA \(haloitsm\.com\).*https:\/\/acme\.haloitsm\.com, without a port/],
+    ['x.trial.usehalo.com:8080', /Hosted HaloPSA \(trial\.usehalo\.com\).*without a port/],
+    ['http://acme.halopsa.com', /https:\/\/.*only.*localhost/i],
+    ['http://acme.halopsa.com/ticket?id=2152', /https:\/\/.*only.*localhost/i],
+    ['http://acme.halopsa.com:8080', /https:\/\/.*only.*localhost/i],
     ['acme.immy.bot', /ImmyBot address/],
     ['https://acme.immy.bot/technician-pod/psa/619/ticket/2152', /ImmyBot address/],
     ['immy.bot', /ImmyBot address/],
@@ -83,14 +99,22 @@ describe('parseHaloAddress rejects, with a message', () => {
 
   // The bare sites are Halo's marketing and documentation, not a tenant: the pane must never run there
   // (the hosted content script excludes them too).
-  it.each(['halopsa.com', 'https://www.halopsa.com/', 'haloitsm.com', 'trial.usehalo.com'])(
-    'Halo’s own website %j',
-    (input) => {
-      const result = parseHaloAddress(input);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(/\S/);
-    },
-  );
+  it.each([
+    'halopsa.com',
+    'https://www.halopsa.com/',
+    'www.halopsa.com',
+    'WWW.HaloPSA.com',
+    'https://halopsa.com/guides',
+    'haloitsm.com',
+    'www.haloitsm.com',
+    'haloservicedesk.com',
+    'trial.usehalo.com',
+    'www.trial.usehalo.com',
+  ])('Halo’s own website %j', (input) => {
+    const result = parseHaloAddress(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/Halo’s own website/);
+  });
 
   // DNS has no empty labels: such an address can never be reached.
   it.each(['.example.com', 'https://psa..example.com'])('a host name with an empty label %j', (input) => {
@@ -108,6 +132,12 @@ describe('isHaloOrigin', () => {
     'http://localhost',
     'http://localhost:3000',
     'https://localhost:8080',
+    // Hosted tenants, as URL.origin spells them.
+    'https://acme.halopsa.com',
+    'https://acme.haloitsm.com',
+    'https://acme.haloservicedesk.com',
+    'https://acme.trial.usehalo.com',
+    'https://eu.acme.halopsa.com',
   ])('%s → true', (value) => {
     expect(isHaloOrigin(value)).toBe(true);
   });
@@ -129,11 +159,24 @@ describe('isHaloOrigin', () => {
     'ftp://x.example.com',
     'javascript:alert(1)',
     'file:///etc/passwd',
-    // Hosted tenants need no entry.
-    'https://acme.halopsa.com',
-    'https://acme.haloitsm.com',
-    'https://acme.haloservicedesk.com',
-    'https://acme.trial.usehalo.com',
+    // Hosted tenants only on https without a port, and never in capitals.
+    'https://acme.halopsa.com:8443',
+    'https://acme.trial.usehalo.com:444',
+    'http://acme.halopsa.com',
+    'http://acme.halopsa.com:8080',
+    'https://ACME.halopsa.com',
+    'https://acme.halopsa.com/',
+    // Halo's own sites.
+    'https://halopsa.com',
+    'https://www.halopsa.com',
+    'https://haloitsm.com',
+    'https://www.haloitsm.com',
+    'https://haloservicedesk.com',
+    'https://trial.usehalo.com',
+    'https://www.trial.usehalo.com',
+    // ImmyBot.
+    'https://acme.immy.bot',
+    'https://immy.bot',
     '',
     'https://',
   ])('%j → false', (value) => {
@@ -202,6 +245,11 @@ describe('parseHaloAddress (property)', () => {
         // Reading its own answer gives the same origin back.
         expect(parseHaloAddress(result.origin)).toEqual(result);
         expect(originPattern(result.origin)).toMatch(/^https?:\/\/[^/:*]+\/\*$/);
+        // A hosted tenant only as https://<tenant>.<suffix>; never Halo's own sites, never ImmyBot.
+        const { hostname } = new URL(result.origin);
+        if (hostedHaloSuffix(hostname) !== null) expect(isHostedHaloUrl(result.origin)).toBe(true);
+        expect(isHaloWebsiteHost(hostname)).toBe(false);
+        expect(isImmyBotHost(hostname)).toBe(false);
       }),
       { numRuns: 5000 },
     );

@@ -14,6 +14,10 @@ const PSA = 'https://psa.example.com';
 const PSA_8443 = 'https://psa.example.com:8443';
 const SERVICE = 'https://service.example.net';
 const LOCAL = 'http://localhost:3000';
+const HOSTED = 'https://acme.halopsa.com';
+const TRIAL = 'https://acme.trial.usehalo.com';
+/** What the manifest's host_permissions grant: every hosted tenant. */
+const MANIFEST_GRANTS = ['https://*.halopsa.com/*', 'https://*.trial.usehalo.com/*'];
 const JS = ['content-scripts/halo.js'];
 
 const TABS: Tab[] = [
@@ -41,9 +45,12 @@ function setUp({ granted = [] as string[], registered = [] as RegisteredScript[]
     version: '1.0.0',
     content_scripts: [{ matches: ['https://*.halopsa.com/*'], exclude_matches: ['https://halopsa.com/*'], js: JS }],
   } as Manifest);
+  // A held wildcard pattern (the manifest's hosted domains) covers every host under it, as in the browser.
+  const covered = (pattern: string) =>
+    held.has(pattern) || [...held].some((grant) => grant.includes('*.') && matchesPattern(grant, pattern.replace(/\*$/, '')));
   const contains = vi
     .spyOn(fakeBrowser.permissions, 'contains')
-    .mockImplementation(async ({ origins = [] }) => origins.every((origin) => held.has(origin)));
+    .mockImplementation(async ({ origins = [] }) => origins.every(covered));
   const getRegistered = vi
     .spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts')
     .mockImplementation(async (filter) => structuredClone(scripts.filter((s) => !filter?.ids || filter.ids.includes(s.id))));
@@ -109,6 +116,16 @@ describe('haloOriginAccess', () => {
     const { contains } = setUp();
     await expect(haloOriginAccess(api, [])).resolves.toEqual({ active: [], needAccess: [] });
     expect(contains).not.toHaveBeenCalled();
+  });
+
+  it('a listed hosted tenant is active through the manifest’s grant', async () => {
+    setUp({ granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'] });
+    await expect(haloOriginAccess(api, [HOSTED, PSA, TRIAL, SERVICE])).resolves.toEqual({ active: [HOSTED, PSA, TRIAL], needAccess: [SERVICE] });
+  });
+
+  it('a listed hosted tenant whose access was taken away (Firefox lets people do that) needs access', async () => {
+    setUp({ granted: ['https://*.trial.usehalo.com/*'] });
+    await expect(haloOriginAccess(api, [HOSTED, TRIAL])).resolves.toEqual({ active: [TRIAL], needAccess: [HOSTED] });
   });
 
   it('one permission covers every port of a host', async () => {
@@ -266,5 +283,73 @@ describe('reconcileHaloOrigins', () => {
     const b = setUp({ granted: ['https://psa.example.com/*'] });
     await reconcileHaloOrigins(api, [PSA]);
     expect(b.register.mock.invocationCallOrder[0]).toBeLessThan(b.executeScript.mock.invocationCallOrder[0]);
+  });
+
+  describe('hosted tenants: listed, active, never registered (the manifest scripts them)', () => {
+    it('only hosted tenants listed: registers nothing, injects nothing, yet they are active', async () => {
+      const b = setUp({ granted: MANIFEST_GRANTS });
+      await expect(reconcileHaloOrigins(api, [HOSTED, TRIAL], { injectAll: true })).resolves.toEqual({ active: [HOSTED, TRIAL], needAccess: [] });
+      expect(b.register).not.toHaveBeenCalled();
+      expect(b.update).not.toHaveBeenCalled();
+      expect(b.scripts()).toEqual([]);
+      expect(b.query).not.toHaveBeenCalled();
+      expect(b.executeScript).not.toHaveBeenCalled();
+    });
+
+    it('hosted and self-hosted listed: registers the self-hosted pattern only and injects only into its tabs', async () => {
+      const b = setUp({ granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'] });
+      await expect(reconcileHaloOrigins(api, [HOSTED, PSA])).resolves.toEqual({ active: [HOSTED, PSA], needAccess: [] });
+      expect(b.register).toHaveBeenCalledExactlyOnceWith([registration(['https://psa.example.com/*'])]);
+      expect(b.scripts()).toEqual([registration(['https://psa.example.com/*'])]);
+      // Tab 4 (acme.halopsa.com) already has the manifest's script.
+      expect(b.injectedTabIds()).toEqual([1, 2]);
+      for (const [{ url }] of b.query.mock.calls) expect([url ?? []].flat().filter((pattern) => pattern.includes('halopsa'))).toEqual([]);
+    });
+
+    it('with injectAll, still leaves hosted tabs to the manifest', async () => {
+      const b = setUp({ granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'] });
+      await reconcileHaloOrigins(api, [HOSTED, PSA], { injectAll: true });
+      expect(b.query).toHaveBeenCalledWith({ url: ['https://psa.example.com/*'] });
+      expect(b.injectedTabIds()).toEqual([1, 2]);
+    });
+
+    it('listing a hosted tenant next to a registered self-hosted one changes no registration', async () => {
+      const b = setUp({ granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'] });
+      await reconcileHaloOrigins(api, [PSA]);
+      b.clearCalls();
+
+      await expect(reconcileHaloOrigins(api, [PSA, HOSTED])).resolves.toEqual({ active: [PSA, HOSTED], needAccess: [] });
+      expect(b.register).not.toHaveBeenCalled();
+      expect(b.update).not.toHaveBeenCalled();
+      expect(b.unregister).not.toHaveBeenCalled();
+      expect(b.executeScript).not.toHaveBeenCalled();
+    });
+
+    it('removing the last self-hosted site unregisters the script even while hosted tenants stay listed', async () => {
+      const b = setUp({ granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'] });
+      await reconcileHaloOrigins(api, [HOSTED, PSA]);
+      b.clearCalls();
+
+      await expect(reconcileHaloOrigins(api, [HOSTED])).resolves.toEqual({ active: [HOSTED], needAccess: [] });
+      expect(b.unregister).toHaveBeenCalledExactlyOnceWith({ ids: [CUSTOM_HALO_SCRIPT_ID] });
+      expect(b.scripts()).toEqual([]);
+    });
+
+    it('a hosted pattern found in the registration is dropped from it', async () => {
+      const b = setUp({
+        granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'],
+        registered: [registration(['https://acme.halopsa.com/*', 'https://psa.example.com/*'])],
+      });
+      await reconcileHaloOrigins(api, [HOSTED, PSA]);
+      expect(b.update).toHaveBeenCalledExactlyOnceWith([{ id: CUSTOM_HALO_SCRIPT_ID, matches: ['https://psa.example.com/*'], js: JS }]);
+      expect(b.scripts()).toEqual([registration(['https://psa.example.com/*'])]);
+    });
+
+    it('a registration of hosted patterns only is removed', async () => {
+      const b = setUp({ granted: MANIFEST_GRANTS, registered: [registration(['https://acme.halopsa.com/*'])] });
+      await reconcileHaloOrigins(api, [HOSTED]);
+      expect(b.unregister).toHaveBeenCalledExactlyOnceWith({ ids: [CUSTOM_HALO_SCRIPT_ID] });
+      expect(b.scripts()).toEqual([]);
+    });
   });
 });

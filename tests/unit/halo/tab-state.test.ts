@@ -5,22 +5,27 @@ import { probeHaloPage, tabState, type TabState } from '../../../lib/halo/tab-st
 const PSA = 'https://psa.example.com';
 const SERVICE = 'https://service.example.net:8443';
 const LOCAL = 'http://localhost:3000';
-/** Added by the user; the browser holds permission for PSA and LOCAL only. */
-const ADDED = [PSA, SERVICE, LOCAL];
-const ACCESS = new Set([PSA, LOCAL]);
+const HOSTED = 'https://acme.halopsa.com';
+/** Listed by the user; the browser holds permission for PSA, LOCAL and the listed hosted tenant only. */
+const ADDED = [PSA, SERVICE, LOCAL, HOSTED];
+const ACCESS = new Set([PSA, LOCAL, HOSTED]);
 
 describe('tabState', () => {
   it.each<[string | undefined, TabState]>([
-    // Hosted tenants work without being added.
-    ['https://acme.halopsa.com/ticket?id=2152', { kind: 'hosted', origin: 'https://acme.halopsa.com' }],
-    ['https://acme.haloitsm.com/tickets?id=1', { kind: 'hosted', origin: 'https://acme.haloitsm.com' }],
-    ['https://acme.trial.usehalo.com/', { kind: 'hosted', origin: 'https://acme.trial.usehalo.com' }],
-    ['https://ACME.HaloPSA.com/', { kind: 'hosted', origin: 'https://acme.halopsa.com' }],
-    // Added, with access.
+    // A listed hosted tenant is enabled like any listed site.
+    ['https://acme.halopsa.com/ticket?id=2152', { kind: 'enabled', origin: HOSTED }],
+    ['https://ACME.HaloPSA.com/', { kind: 'enabled', origin: HOSTED }],
+    // Hosted tenants nobody listed are off: being hosted earns nothing, one click lists them.
+    ['https://stranger.halopsa.com/ticket?id=2152', { kind: 'hosted-off', origin: 'https://stranger.halopsa.com' }],
+    ['https://acme.haloitsm.com/tickets?id=1', { kind: 'hosted-off', origin: 'https://acme.haloitsm.com' }],
+    ['https://acme.haloservicedesk.com/', { kind: 'hosted-off', origin: 'https://acme.haloservicedesk.com' }],
+    ['https://acme.trial.usehalo.com/', { kind: 'hosted-off', origin: 'https://acme.trial.usehalo.com' }],
+    ['https://STRANGER.HaloPSA.com:443/', { kind: 'hosted-off', origin: 'https://stranger.halopsa.com' }],
+    // Listed, with access.
     ['https://psa.example.com/ticket?id=2152', { kind: 'enabled', origin: PSA }],
     ['https://PSA.example.com:443/tickets?id=1', { kind: 'enabled', origin: PSA }],
     ['http://localhost:3000/ticket?id=1', { kind: 'enabled', origin: LOCAL }],
-    // Added, without access.
+    // Listed, without access.
     ['https://service.example.net:8443/ticket?id=1', { kind: 'needs-access', origin: SERVICE }],
     // Not added: a probe decides.
     ['https://other.example.org/', { kind: 'candidate', origin: 'https://other.example.org' }],
@@ -32,6 +37,9 @@ describe('tabState', () => {
     ['http://other.example.org/', { kind: 'other' }],
     ['http://psa.example.com/ticket?id=1', { kind: 'other' }],
     ['https://acme.halopsa.com:8443/', { kind: 'other' }],
+    ['https://stranger.halopsa.com:8443/ticket?id=1', { kind: 'other' }],
+    ['http://acme.halopsa.com/ticket?id=1', { kind: 'other' }],
+    ['http://stranger.halopsa.com/ticket?id=1', { kind: 'other' }],
     ['https://acme.immy.bot/technician-pod/psa/619/ticket/1', { kind: 'other' }],
     ['https://intranet/', { kind: 'other' }],
     ['chrome://extensions/', { kind: 'other' }],
@@ -48,20 +56,32 @@ describe('tabState', () => {
     expect(tabState(url, ADDED, (origin) => ACCESS.has(origin))).toEqual(expected);
   });
 
-  it('asks about access only for an added origin, by its canonical origin', () => {
+  it('asks about access only for a listed origin, by its canonical origin', () => {
     const hasAccess = vi.fn((origin: string) => ACCESS.has(origin));
-    tabState('https://acme.halopsa.com/ticket?id=1', ADDED, hasAccess);
+    tabState('https://stranger.halopsa.com/ticket?id=1', ADDED, hasAccess);
     tabState('https://other.example.org/', ADDED, hasAccess);
     tabState('about:blank', ADDED, hasAccess);
     expect(hasAccess).not.toHaveBeenCalled();
     tabState('https://PSA.example.com/ticket?id=1', ADDED, hasAccess);
-    expect(hasAccess.mock.calls).toEqual([[PSA]]);
+    tabState('https://ACME.halopsa.com/ticket?id=1', ADDED, hasAccess);
+    expect(hasAccess.mock.calls).toEqual([[PSA], [HOSTED]]);
   });
 
-  it('with nothing added, a self-hosted page is a candidate and a hosted one still hosted', () => {
+  it('with nothing listed, a self-hosted page is a candidate and a hosted one is off', () => {
     const noAccess = () => false;
     expect(tabState('https://psa.example.com/ticket?id=1', [], noAccess)).toEqual({ kind: 'candidate', origin: PSA });
-    expect(tabState('https://acme.halopsa.com/ticket?id=1', [], noAccess)).toEqual({ kind: 'hosted', origin: 'https://acme.halopsa.com' });
+    expect(tabState('https://acme.halopsa.com/ticket?id=1', [], noAccess)).toEqual({ kind: 'hosted-off', origin: HOSTED });
+  });
+
+  it('a listed hosted tenant whose access the browser took away needs access, like a self-hosted site', () => {
+    expect(tabState('https://acme.halopsa.com/ticket?id=1', [HOSTED], () => false)).toEqual({ kind: 'needs-access', origin: HOSTED });
+  });
+
+  it('listing one hosted tenant leaves its neighbours off', () => {
+    const all = () => true;
+    expect(tabState('https://acme.halopsa.com/', [HOSTED], all)).toEqual({ kind: 'enabled', origin: HOSTED });
+    expect(tabState('https://acme2.halopsa.com/', [HOSTED], all)).toEqual({ kind: 'hosted-off', origin: 'https://acme2.halopsa.com' });
+    expect(tabState('https://x.acme.halopsa.com/', [HOSTED], all)).toEqual({ kind: 'hosted-off', origin: 'https://x.acme.halopsa.com' });
   });
 
   // Halo's marketing and documentation sites are not tenants; offering "Use Technician Tools on

@@ -21,6 +21,19 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const networkError = () => Promise.reject(new TypeError('Failed to fetch'));
 
+/**
+ * What a browser's fetch gives for `redirect: 'manual'`: a filtered response of type
+ * "opaqueredirect" with status 0 and no headers (Response cannot be built with status 0).
+ */
+function opaqueRedirect(): Response {
+  const response = new Response(null, { status: 200 });
+  Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+  Object.defineProperty(response, 'status', { value: 0 });
+  Object.defineProperty(response, 'ok', { value: false });
+  Object.defineProperty(response, 'statusText', { value: '' });
+  return response;
+}
+
 /** A fetch that answers each call from the list in order (the last one repeats). */
 function fakeFetch(...answers: Array<() => Promise<Response> | Response>): FakeFetch {
   let call = 0;
@@ -142,6 +155,12 @@ describe('requests', () => {
     expect(requestedUrls(fetch)).toEqual(['https://other-msp.immy.bot/api/v1/provider-links/1/tickets/2147483647']);
   });
 
+  it.each(CALLS)('$name asks fetch not to follow redirects (redirect: manual)', async ({ call, body }) => {
+    const fetch = fakeFetch(() => json(body));
+    await call(clientWith(fetch));
+    expect(fetch.mock.calls[0]![1]?.redirect).toBe('manual');
+  });
+
   it('passes a signal so the request can time out', async () => {
     const fetch = fakeFetch(() => json(AUTH_USER));
     await clientWith(fetch, 5_000).auth();
@@ -190,18 +209,61 @@ describe('failures', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it.each([301, 302, 303, 307])('an unfollowed redirect (HTTP %d) → unavailable, after one request', async (status) => {
+  it.each([301, 302, 303, 307, 308])('a same-origin redirect to the login page (HTTP %d) → signed-out, after one request, not followed', async (status) => {
     const fetch = fakeFetch(
       () => new Response(null, { status, headers: { location: `${ORIGIN}/login?returnUrl=%2Fapi%2Fv1%2Fauth` } }),
+      () => expect.fail('the redirect was followed'),
     );
     const error = await failureOf(clientWith(fetch).auth());
-    expect(error.failure).toBe('unavailable');
+    expect(error.failure).toBe('signed-out');
     expect(error.status).toBe(status);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it.each(CALLS)('$name: an opaque redirect (to Microsoft’s sign-in, status 0) → signed-out without a status', async ({ call }) => {
+    const fetch = fakeFetch(opaqueRedirect);
+    const error = await failureOf(call(clientWith(fetch)));
+    expect(error.failure).toBe('signed-out');
+    expect(error.status).toBeUndefined();
+    expect(error.message).toBe('ImmyBot: signed-out');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, string]>([
+    ['text/html', '<!doctype html><title>Sign in</title><form action="/login"></form>'],
+    ['text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>ImmyBot</title></head><body>Sign in with Microsoft</body></html>'],
+    ['TEXT/HTML', '<html></html>'],
+    // A login page is a login page whatever its body looks like.
+    ['text/html', JSON.stringify(TICKET_EXAMPLE)],
+  ])('an HTTP 200 %s page where JSON was asked for → signed-out', async (contentType, body) => {
+    const fetch = fakeFetch(() => new Response(body, { status: 200, headers: { 'content-type': contentType } }));
+    const error = await failureOf(clientWith(fetch).ticket(619, 2152));
+    expect(error.failure).toBe('signed-out');
+    expect(error.status).toBe(200);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  // Only a 2xx HTML answer is a login page; an HTML error page keeps the meaning of its status.
+  it.each<[number, ImmyBotFailure]>([
+    [401, 'signed-out'],
+    [403, 'forbidden'],
+    [404, 'not-found'],
+    [500, 'unavailable'],
+    [502, 'unavailable'],
+    [503, 'unavailable'],
+  ])('an HTML error page with HTTP %d → %s', async (status, failure) => {
+    const fetch = fakeFetch(() => new Response('<html><body>Bad gateway</body></html>', { status, headers: { 'content-type': 'text/html' } }));
+    const error = await failureOf(clientWith(fetch).auth());
+    expect(error.failure).toBe(failure);
+    expect(error.status).toBe(status);
+  });
+
+  it.each(CALLS)('$name: a real JSON 200 still parses, next to the redirect handling', async ({ call, body }) => {
+    const fetch = fakeFetch(() => json(body));
+    await expect(call(clientWith(fetch))).resolves.toEqual(body);
+  });
+
   it.each<[string, () => Response]>([
-    ['an HTML page', () => new Response('<!doctype html><title>Sign in</title>', { headers: { 'content-type': 'text/html' } })],
     ['truncated JSON', () => new Response('{"computers": [', { headers: { 'content-type': 'application/json' } })],
     ['an empty body', () => new Response('', { status: 200 })],
     ['no content (204)', () => new Response(null, { status: 204 })],

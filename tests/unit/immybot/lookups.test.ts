@@ -4,7 +4,8 @@ import { ImmyBotError, type ImmyBotClient, type ImmyBotFailure } from '../../../
 import { createLookups, LOOKUP_TTL_MS, type LookupCache, type LookupResult } from '../../../lib/immybot/lookups';
 import { problemFor } from '../../../lib/immybot/problems';
 import type { ProviderLink, TicketInfo } from '../../../lib/immybot/schemas';
-import type { ImmyBotConnection } from '../../../lib/settings/schema';
+import type { ImmyBotConnection } from '../../../lib/immybot/connection';
+import { createStorageLookupCache } from '../../../lib/immybot/lookup-cache';
 
 const ACME: ImmyBotConnection = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
 const ACME_OTHER_LINK: ImmyBotConnection = { instanceOrigin: 'https://acme.immy.bot', integrationId: 620 };
@@ -57,10 +58,7 @@ function memoryCache(): LookupCache & { entries: Map<string, { at: number; ticke
 }
 
 /** The background's cache: storage.session outlives a service-worker restart. */
-const sessionCache: LookupCache = {
-  get: async (key) => (await fakeBrowser.storage.session.get(`lookup:${key}`))[`lookup:${key}`] as never,
-  set: (key, entry) => fakeBrowser.storage.session.set({ [`lookup:${key}`]: entry }),
-};
+const sessionCache: LookupCache = createStorageLookupCache(fakeBrowser.storage.session, () => clock);
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -178,6 +176,35 @@ describe('lookup: cache', () => {
     await expect(lookup(ACME, 2152)).rejects.toThrow(RangeError);
     await expect(lookup(ACME, 2152)).resolves.toStrictEqual({ ok: true, ticket: BEN_VIEW });
     expect(client.ticket).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('lookup: a cache that fails', () => {
+  it('a cache that cannot be read: the lookup asks ImmyBot and answers', async () => {
+    const cache = memoryCache();
+    cache.get = () => Promise.reject(new Error('storage.session is not available'));
+    await expect(setUp(cache)(ACME, 2152)).resolves.toStrictEqual({ ok: true, ticket: BEN_VIEW });
+    expect(client.ticket).toHaveBeenCalledTimes(1);
+  });
+
+  it('a cache that cannot be written: the lookup still answers, and the next one asks again', async () => {
+    const cache = memoryCache();
+    cache.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    const lookup = setUp(cache);
+    await expect(lookup(ACME, 2152)).resolves.toStrictEqual({ ok: true, ticket: BEN_VIEW });
+    await expect(lookup(ACME, 2152)).resolves.toStrictEqual({ ok: true, ticket: BEN_VIEW });
+    expect(client.ticket).toHaveBeenCalledTimes(2);
+  });
+
+  it('concurrent lookups over a broken cache still share one request', async () => {
+    const cache: LookupCache = { get: () => Promise.reject(new Error('gone')), set: () => Promise.reject(new Error('gone')) };
+    const lookup = setUp(cache);
+    const results = await Promise.all([lookup(ACME, 2152), lookup(ACME, 2152)]);
+    expect(results).toStrictEqual([
+      { ok: true, ticket: BEN_VIEW },
+      { ok: true, ticket: BEN_VIEW },
+    ]);
+    expect(client.ticket).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentScriptMayAsk, parseRequest } from '../../../lib/messaging/protocol';
+import { mayAsk, parseRequest, type Request } from '../../../lib/messaging/protocol';
+import type { SenderRole } from '../../../lib/messaging/sender';
 
 describe('parseRequest', () => {
   it('accepts openOptions', () => {
@@ -37,7 +38,15 @@ describe('parseRequest', () => {
 });
 
 describe('parseRequest: checkHaloAddress', () => {
-  it.each(['https://psa.example.com', 'https://psa.example.com:8443', 'https://10.1.2.3', 'http://localhost:3000'])('accepts origin %s', (origin) => {
+  it.each([
+    'https://psa.example.com',
+    'https://psa.example.com:8443',
+    'https://10.1.2.3',
+    'http://localhost:3000',
+    // Hosted tenants are listed like any other site now.
+    'https://acme.halopsa.com',
+    'https://acme.trial.usehalo.com',
+  ])('accepts origin %s', (origin) => {
     expect(parseRequest({ type: 'checkHaloAddress', origin })).toEqual({ type: 'checkHaloAddress', origin });
   });
 
@@ -54,8 +63,11 @@ describe('parseRequest: checkHaloAddress', () => {
     ['a number', { type: 'checkHaloAddress', origin: 443 }],
     ['an array', { type: 'checkHaloAddress', origin: ['https://psa.example.com'] }],
     ['the origin under another name', { type: 'checkHaloAddress', url: 'https://psa.example.com' }],
-    ['a hosted tenant', { type: 'checkHaloAddress', origin: 'https://acme.halopsa.com' }],
-    ['a hosted trial tenant', { type: 'checkHaloAddress', origin: 'https://acme.trial.usehalo.com' }],
+    ['a hosted tenant on a port', { type: 'checkHaloAddress', origin: 'https://acme.halopsa.com:8443' }],
+    ['a hosted tenant over http', { type: 'checkHaloAddress', origin: 'http://acme.halopsa.com' }],
+    ['Halo’s own site', { type: 'checkHaloAddress', origin: 'https://halopsa.com' }],
+    ['Halo’s own www site', { type: 'checkHaloAddress', origin: 'https://www.halopsa.com' }],
+    ['an ImmyBot instance', { type: 'checkHaloAddress', origin: 'https://acme.immy.bot' }],
     ['a URL with a path', { type: 'checkHaloAddress', origin: 'https://psa.example.com/api/instanceinfo' }],
     ['a trailing slash', { type: 'checkHaloAddress', origin: 'https://psa.example.com/' }],
     ['a query', { type: 'checkHaloAddress', origin: 'https://psa.example.com?x=1' }],
@@ -72,20 +84,127 @@ describe('parseRequest: checkHaloAddress', () => {
   });
 });
 
-describe('contentScriptMayAsk', () => {
+const CONNECTION = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
+
+describe('parseRequest: changeSettings', () => {
   it.each([
-    [{ type: 'openOptions' }, true],
-    [{ type: 'lookupTicket', faultId: 2152 }, true],
-    [{ type: 'ticketClosed' }, true],
-    [{ type: 'signIn' }, true],
-    // A HaloPSA page must not make the background probe other sites or test connections.
-    [{ type: 'checkHaloAddress', origin: 'https://psa.example.com' }, false],
-    [{ type: 'testConnection', instanceOrigin: 'https://acme.immy.bot', integrationId: 619 }, false],
-    // Only the sign-in window itself says it has handed over to ImmyBot.
-    [{ type: 'watchSignIn' }, false],
-  ])('%j → %s', (message, allowed) => {
-    const request = parseRequest(message);
+    { kind: 'saveConnection', connection: CONNECTION },
+    { kind: 'saveConnection', connection: CONNECTION, site: 'https://acme.halopsa.com' },
+    { kind: 'saveConnection', connection: CONNECTION, site: 'https://psa.example.com:8443' },
+    { kind: 'addSite', origin: 'https://acme.halopsa.com' },
+    { kind: 'addSite', origin: 'http://localhost:3000' },
+    { kind: 'removeSite', origin: 'https://psa.example.com' },
+    { kind: 'removeSite', origin: 'https://acme.trial.usehalo.com' },
+    { kind: 'declineSite', origin: 'https://stranger.halopsa.com' },
+  ])('accepts %j', (change) => {
+    expect(parseRequest({ type: 'changeSettings', change })).toEqual({ type: 'changeSettings', change });
+  });
+
+  it('passes on only the known fields, of the message and of the change', () => {
+    const message = {
+      type: 'changeSettings',
+      change: { kind: 'addSite', origin: 'https://acme.halopsa.com', haloOrigins: ['https://evil.test'] },
+      settings: { haloOrigins: ['https://evil.test'] },
+    };
+    expect(parseRequest(message)).toEqual({ type: 'changeSettings', change: { kind: 'addSite', origin: 'https://acme.halopsa.com' } });
+  });
+
+  it.each([
+    ['no change', { type: 'changeSettings' }],
+    ['a null change', { type: 'changeSettings', change: null }],
+    ['a whole settings value', { type: 'changeSettings', change: { immybot: CONNECTION, haloOrigins: [], declinedOrigins: [] } }],
+    ['an unknown kind', { type: 'changeSettings', change: { kind: 'replaceSettings', origin: 'https://psa.example.com' } }],
+    ['a kind in other case', { type: 'changeSettings', change: { kind: 'AddSite', origin: 'https://psa.example.com' } }],
+    ['addSite without an origin', { type: 'changeSettings', change: { kind: 'addSite' } }],
+    ['addSite of a non-canonical origin', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com/' } }],
+    ['addSite of plain http', { type: 'changeSettings', change: { kind: 'addSite', origin: 'http://psa.example.com' } }],
+    ['addSite of a wildcard', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://*.halopsa.com' } }],
+    ['addSite of Halo’s own site', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://www.halopsa.com' } }],
+    ['addSite of a hosted tenant on a port', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://acme.halopsa.com:8443' } }],
+    ['addSite of ImmyBot', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://acme.immy.bot' } }],
+    ['removeSite of a list', { type: 'changeSettings', change: { kind: 'removeSite', origin: ['https://psa.example.com'] } }],
+    ['declineSite of javascript:', { type: 'changeSettings', change: { kind: 'declineSite', origin: 'javascript:alert(1)' } }],
+    ['saveConnection without a connection', { type: 'changeSettings', change: { kind: 'saveConnection' } }],
+    ['saveConnection to another host', { type: 'changeSettings', change: { kind: 'saveConnection', connection: { ...CONNECTION, instanceOrigin: 'https://evil.test' } } }],
+    ['saveConnection with a bad id', { type: 'changeSettings', change: { kind: 'saveConnection', connection: { ...CONNECTION, integrationId: 0 } } }],
+    ['saveConnection with a bad site', { type: 'changeSettings', change: { kind: 'saveConnection', connection: CONNECTION, site: 'chrome-extension://abc' } }],
+  ])('rejects %s', (_, message) => {
+    expect(parseRequest(message)).toBeNull();
+  });
+});
+
+describe('parseRequest: enableSite and declineSite', () => {
+  // The site is always the sender's own: a message naming another one names nothing.
+  it.each(['enableSite', 'declineSite'])('%s carries no site, whatever the message adds', (type) => {
+    expect(parseRequest({ type, origin: 'https://evil.example.com', site: 'https://evil.example.com' })).toEqual({ type });
+  });
+});
+
+/** Every request type, valid, once. */
+const ONE_OF_EACH: Record<Request['type'], unknown> = {
+  openOptions: { type: 'openOptions' },
+  checkHaloAddress: { type: 'checkHaloAddress', origin: 'https://psa.example.com' },
+  lookupTicket: { type: 'lookupTicket', faultId: 2152 },
+  ticketClosed: { type: 'ticketClosed' },
+  signIn: { type: 'signIn' },
+  watchSignIn: { type: 'watchSignIn' },
+  testConnection: { type: 'testConnection', instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
+  changeSettings: { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com' } },
+  enableSite: { type: 'enableSite' },
+  declineSite: { type: 'declineSite' },
+  loadPaneUi: { type: 'loadPaneUi' },
+};
+
+/** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
+const POLICY: Record<Request['type'], string> = {
+  openOptions: 'ELU',
+  // A HaloPSA page must not make the background probe other sites or test connections.
+  checkHaloAddress: 'E',
+  // ImmyBot data and its sign-in only for listed sites.
+  lookupTicket: 'L',
+  ticketClosed: 'L',
+  signIn: 'L',
+  // Only the sign-in window itself says it has handed over to ImmyBot.
+  watchSignIn: 'E',
+  testConnection: 'E',
+  // No content script writes settings; it may only turn its own site on, or say "Not here" to the offer.
+  changeSettings: 'E',
+  enableSite: 'LU',
+  declineSite: 'U',
+  loadPaneUi: 'LU',
+};
+
+const ROLES: [SenderRole, string][] = [
+  ['extension-page', 'E'],
+  ['listed-site', 'L'],
+  ['unlisted-hosted', 'U'],
+  ['untrusted', '-'],
+];
+
+describe('mayAsk', () => {
+  it('the policy names every request type', () => {
+    expect(Object.keys(POLICY).sort()).toEqual(Object.keys(ONE_OF_EACH).sort());
+  });
+
+  const cases = Object.entries(POLICY).flatMap(([type, letters]) =>
+    ROLES.map(([role, letter]) => [type, role, letters.includes(letter)] as [Request['type'], SenderRole, boolean]),
+  );
+  it.each(cases)('%s from %s → %s', (type, role, allowed) => {
+    const request = parseRequest(ONE_OF_EACH[type]);
     expect(request).not.toBeNull();
-    expect(contentScriptMayAsk(request!)).toBe(allowed);
+    expect(mayAsk(role, request!)).toBe(allowed);
+  });
+
+  it('an untrusted sender may ask nothing at all', () => {
+    for (const message of Object.values(ONE_OF_EACH)) expect(mayAsk('untrusted', parseRequest(message)!)).toBe(false);
+  });
+
+  it('an unlisted hosted tenant may ask nothing that reaches ImmyBot or the settings', () => {
+    const allowed = Object.values(ONE_OF_EACH)
+      .map((message) => parseRequest(message)!)
+      .filter((request) => mayAsk('unlisted-hosted', request))
+      .map((request) => request.type)
+      .sort();
+    expect(allowed).toEqual(['declineSite', 'enableSite', 'loadPaneUi', 'openOptions']);
   });
 });

@@ -1,0 +1,397 @@
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setupMessages } from '../../../lib/background/messages';
+import type { Settings } from '../../../lib/settings/schema';
+import { TICKET_EXAMPLE } from '../immybot/examples';
+
+type Manifest = ReturnType<typeof fakeBrowser.runtime.getManifest>;
+
+const OWN_ID = fakeBrowser.runtime.id;
+const ACME = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
+const HOSTED = 'https://acme.halopsa.com';
+const STRANGER = 'https://stranger.halopsa.com';
+const PSA = 'https://psa.example.com';
+const PSA_8443 = 'https://psa.example.com:8443';
+const TICKET_URL = `${ACME.instanceOrigin}/api/v1/provider-links/619/tickets/2152`;
+
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; windowId?: number };
+  frameId?: number;
+}
+
+/** One sender of each role, as the browser describes them. */
+const OPTIONS_PAGE: Sender = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` };
+const POPUP: Sender = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html` };
+const LISTED_HOSTED: Sender = { id: OWN_ID, url: `${HOSTED}/ticket?id=2152`, tab: { id: 7, windowId: 1 }, frameId: 0 };
+const LISTED_SELF_HOSTED: Sender = {
+  id: OWN_ID,
+  url: `${PSA_8443}/ticket?id=2152`,
+  tab: { id: 9, windowId: 1 },
+  frameId: 0,
+};
+const UNLISTED_HOSTED: Sender = {
+  id: OWN_ID,
+  url: `${STRANGER}/ticket?id=2152`,
+  tab: { id: 8, windowId: 1 },
+  frameId: 0,
+};
+const UNLISTED_SELF_HOSTED: Sender = {
+  id: OWN_ID,
+  url: 'https://service.example.net/ticket?id=2152',
+  tab: { id: 10 },
+  frameId: 0,
+};
+const OTHER_EXTENSION: Sender = { id: 'someone-else', url: `${HOSTED}/ticket?id=2152`, tab: { id: 7 }, frameId: 0 };
+const TABLESS_LISTED: Sender = { id: OWN_ID, url: `${HOSTED}/ticket?id=2152` };
+
+const UNTRUSTED: [string, Sender][] = [
+  ['an unlisted self-hosted page', UNLISTED_SELF_HOSTED],
+  ['another extension on a listed site', OTHER_EXTENSION],
+  ['a listed site’s URL without a tab', TABLESS_LISTED],
+  ['Halo’s own website', { id: OWN_ID, url: 'https://www.halopsa.com/', tab: { id: 11 } }],
+];
+
+const SETTINGS: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [] };
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+async function store(settings: Settings) {
+  await fakeBrowser.storage.local.set({ settings, settings$: { v: 3 } });
+}
+async function stored(): Promise<Settings> {
+  return (await fakeBrowser.storage.local.get('settings')).settings as Settings;
+}
+
+/** Sends a message the way the browser does: to every onMessage listener, with the sender it saw. */
+async function send(message: unknown, sender: Sender): Promise<unknown> {
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+  return answer;
+}
+const REFUSED = /Message refused/;
+
+let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
+let permissionsRemove: MockInstance<typeof fakeBrowser.permissions.remove>;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // No network: ImmyBot answers the one ticket; anything else fails the test through its answer.
+  fetchMock = vi.fn<typeof fetch>(async (input) => {
+    const url = input instanceof Request ? input.url : String(input);
+    return url === TICKET_URL ? json(TICKET_EXAMPLE) : json({ title: 'unexpected' }, 500);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  // A manifest without contentSettings (as Firefox's): cookie access is 'unsupported', no permission asked.
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'test',
+    version: '1.0.0',
+  } as Manifest);
+  permissionsRemove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
+  await store(SETTINGS);
+  setupMessages(fakeBrowser as never);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('setupMessages: what it drops', () => {
+  it.each([
+    null,
+    'lookupTicket',
+    { type: 'fetch', url: 'https://evil.test' },
+    { type: 'lookupTicket', faultId: 'all' },
+    { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://*' } },
+  ])('an invalid message %j gets no answer at all, from any sender', async (message) => {
+    await expect(send(message, OPTIONS_PAGE)).resolves.toBeUndefined();
+    await expect(send(message, LISTED_HOSTED)).resolves.toBeUndefined();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(await stored()).toEqual(SETTINGS);
+  });
+});
+
+describe('setupMessages: lookupTicket', () => {
+  it('a listed hosted tenant gets the ticket, and its tab’s badge counts the online computers', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED)).resolves.toEqual({
+      ok: true,
+      ticket: {
+        faultId: 2152,
+        person: { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' },
+        tenant: 'Acorn Construction',
+        computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
+      },
+      cookieAccess: 'unsupported',
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+  });
+
+  it('a listed self-hosted site gets the ticket too', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_SELF_HOSTED)).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('an unlisted hosted tenant is refused, and ImmyBot is never asked', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, UNLISTED_HOSTED)).rejects.toThrow(REFUSED);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
+  });
+
+  it('an unlisted tenant is refused even when the answer is already cached', async () => {
+    await send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED);
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, UNLISTED_HOSTED)).rejects.toThrow(REFUSED);
+  });
+
+  it.each(UNTRUSTED)('%s is refused', async (_, sender) => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, sender)).rejects.toThrow(REFUSED);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('an extension page is refused (only a listed ticket looks up)', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, OPTIONS_PAGE)).rejects.toThrow(REFUSED);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('a site removed from the list is refused from the next message on', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED)).resolves.toMatchObject({ ok: true });
+    await expect(
+      send({ type: 'changeSettings', change: { kind: 'removeSite', origin: HOSTED } }, OPTIONS_PAGE),
+    ).resolves.toEqual({ ok: true });
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED)).rejects.toThrow(REFUSED);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('setupMessages: signIn', () => {
+  it('an unlisted hosted tenant cannot open the sign-in window', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    await expect(send({ type: 'signIn' }, UNLISTED_HOSTED)).rejects.toThrow(REFUSED);
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it.each(UNTRUSTED)('%s cannot open it either', async (_, sender) => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    await expect(send({ type: 'signIn' }, sender)).rejects.toThrow(REFUSED);
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('a listed site opens it', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    await expect(send({ type: 'signIn' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
+    expect(create).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ url: `chrome-extension://${OWN_ID}/signin.html`, type: 'popup' }),
+    );
+  });
+});
+
+describe('setupMessages: enableSite and declineSite', () => {
+  it('enableSite from an unlisted hosted tab lists exactly the sender’s origin, whatever the message names', async () => {
+    await expect(
+      send({ type: 'enableSite', origin: 'https://evil.example.com', site: PSA }, UNLISTED_HOSTED),
+    ).resolves.toEqual({ ok: true });
+    expect(await stored()).toEqual({ ...SETTINGS, haloOrigins: [HOSTED, PSA_8443, STRANGER] });
+    // From then on, that tenant is a listed site.
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, UNLISTED_HOSTED)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('enableSite takes the origin of the page, not its path or case', async () => {
+    const sender = { ...UNLISTED_HOSTED, url: 'https://Stranger.HaloPSA.com:443/tickets?id=2152&mainview=all#x' };
+    await send({ type: 'enableSite' }, sender);
+    expect((await stored()).haloOrigins).toEqual([HOSTED, PSA_8443, STRANGER]);
+  });
+
+  it('enableSite forgets an earlier "Not here"', async () => {
+    await store({ ...SETTINGS, declinedOrigins: [STRANGER] });
+    await send({ type: 'enableSite' }, UNLISTED_HOSTED);
+    expect(await stored()).toEqual({ ...SETTINGS, haloOrigins: [HOSTED, PSA_8443, STRANGER], declinedOrigins: [] });
+  });
+
+  it('enableSite from a listed site changes nothing', async () => {
+    await expect(send({ type: 'enableSite' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
+    expect((await stored()).haloOrigins).toEqual([HOSTED, PSA_8443]);
+  });
+
+  it.each<[string, Sender]>([...UNTRUSTED, ['the options page', OPTIONS_PAGE], ['the toolbar popup', POPUP]])(
+    'enableSite from %s is refused and lists nothing',
+    async (_, sender) => {
+      await expect(send({ type: 'enableSite' }, sender)).rejects.toThrow(REFUSED);
+      expect(await stored()).toEqual(SETTINGS);
+    },
+  );
+
+  it('declineSite from an unlisted hosted tab remembers that tenant’s "Not here"', async () => {
+    await expect(send({ type: 'declineSite', origin: HOSTED }, UNLISTED_HOSTED)).resolves.toEqual({ ok: true });
+    expect(await stored()).toEqual({ ...SETTINGS, declinedOrigins: [STRANGER] });
+  });
+
+  it.each<[string, Sender]>([['a listed site', LISTED_HOSTED], ...UNTRUSTED, ['the options page', OPTIONS_PAGE]])(
+    'declineSite from %s is refused',
+    async (_, sender) => {
+      await expect(send({ type: 'declineSite' }, sender)).rejects.toThrow(REFUSED);
+      expect(await stored()).toEqual(SETTINGS);
+    },
+  );
+});
+
+describe('setupMessages: changeSettings', () => {
+  const ADD = { type: 'changeSettings', change: { kind: 'addSite', origin: STRANGER } };
+
+  it('the options page may change the settings', async () => {
+    await expect(send(ADD, OPTIONS_PAGE)).resolves.toEqual({ ok: true });
+    expect((await stored()).haloOrigins).toEqual([HOSTED, PSA_8443, STRANGER]);
+  });
+
+  it.each<[string, Sender]>([
+    ['a listed hosted tenant', LISTED_HOSTED],
+    ['a listed self-hosted site', LISTED_SELF_HOSTED],
+    ['an unlisted hosted tenant', UNLISTED_HOSTED],
+    ...UNTRUSTED,
+  ])('a content script on %s may not', async (_, sender) => {
+    await expect(send(ADD, sender)).rejects.toThrow(REFUSED);
+    await expect(
+      send(
+        { type: 'changeSettings', change: { kind: 'saveConnection', connection: { ...ACME, integrationId: 1 } } },
+        sender,
+      ),
+    ).rejects.toThrow(REFUSED);
+    await expect(
+      send({ type: 'changeSettings', change: { kind: 'removeSite', origin: PSA_8443 } }, sender),
+    ).rejects.toThrow(REFUSED);
+    expect(await stored()).toEqual(SETTINGS);
+    expect(permissionsRemove).not.toHaveBeenCalled();
+  });
+
+  it('a change the settings cannot take is answered with its error, and nothing is written', async () => {
+    await store({ ...SETTINGS, haloOrigins: [HOSTED] });
+    const set = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(send(ADD, OPTIONS_PAGE)).resolves.toEqual({ ok: false, error: 'QUOTA_BYTES quota exceeded' });
+    set.mockRestore();
+    expect((await stored()).haloOrigins).toEqual([HOSTED]);
+  });
+});
+
+describe('setupMessages: removeSite gives a self-hosted permission back once no listed site needs it', () => {
+  const remove = (origin: string) =>
+    send({ type: 'changeSettings', change: { kind: 'removeSite', origin } }, OPTIONS_PAGE);
+  const PATTERN = { origins: ['https://psa.example.com/*'] };
+
+  beforeEach(async () => {
+    await store({ ...SETTINGS, haloOrigins: [HOSTED, PSA, PSA_8443] });
+  });
+
+  it('removing https://psa.example.com keeps the permission while :8443 is listed, and releases it with the last one', async () => {
+    await expect(remove(PSA)).resolves.toEqual({ ok: true });
+    expect((await stored()).haloOrigins).toEqual([HOSTED, PSA_8443]);
+    expect(permissionsRemove).not.toHaveBeenCalled();
+
+    await expect(remove(PSA_8443)).resolves.toEqual({ ok: true });
+    expect((await stored()).haloOrigins).toEqual([HOSTED]);
+    expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith(PATTERN);
+  });
+
+  it('in the other order too', async () => {
+    await remove(PSA_8443);
+    expect(permissionsRemove).not.toHaveBeenCalled();
+    await remove(PSA);
+    expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith(PATTERN);
+  });
+
+  it('both removed at once: the permission goes exactly once, after both', async () => {
+    const answers = await Promise.all([remove(PSA), remove(PSA_8443)]);
+    expect(answers).toEqual([{ ok: true }, { ok: true }]);
+    expect((await stored()).haloOrigins).toEqual([HOSTED]);
+    expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith(PATTERN);
+  });
+
+  it('a listed site on another scheme of the host does not hold the permission', async () => {
+    await store({ ...SETTINGS, haloOrigins: ['http://localhost:3000', 'https://localhost:8443'] });
+    await remove('http://localhost:3000');
+    expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith({ origins: ['http://localhost/*'] });
+  });
+
+  it('removing a hosted tenant never gives back the manifest’s permission', async () => {
+    await expect(remove(HOSTED)).resolves.toEqual({ ok: true });
+    expect((await stored()).haloOrigins).toEqual([PSA, PSA_8443]);
+    expect(permissionsRemove).not.toHaveBeenCalled();
+  });
+
+  it('a permission the browser will not remove still answers ok: the site is off the list', async () => {
+    permissionsRemove.mockRejectedValue(new Error('You cannot remove required permissions.'));
+    await remove(PSA);
+    await expect(remove(PSA_8443)).resolves.toEqual({ ok: true });
+    expect((await stored()).haloOrigins).toEqual([HOSTED]);
+  });
+});
+
+describe('setupMessages: the rest of the table', () => {
+  it('openOptions from a listed ticket opens the options page for that site', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await expect(send({ type: 'openOptions' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: `chrome-extension://${OWN_ID}/options.html?site=${encodeURIComponent(HOSTED)}`,
+    });
+  });
+
+  it('openOptions from an unlisted tenant’s setup prompt names that tenant (the first save lists it)', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await expect(send({ type: 'openOptions' }, UNLISTED_HOSTED)).resolves.toEqual({ ok: true });
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: `chrome-extension://${OWN_ID}/options.html?site=${encodeURIComponent(STRANGER)}`,
+    });
+  });
+
+  it('openOptions from the toolbar popup opens the plain options page', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    await expect(send({ type: 'openOptions' }, POPUP)).resolves.toEqual({ ok: true });
+    expect(open).toHaveBeenCalledOnce();
+  });
+
+  it.each(UNTRUSTED)('openOptions from %s is refused', async (_, sender) => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await expect(send({ type: 'openOptions' }, sender)).rejects.toThrow(REFUSED);
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, unknown]>([
+    ['checkHaloAddress', { type: 'checkHaloAddress', origin: PSA }],
+    ['testConnection', { type: 'testConnection', instanceOrigin: ACME.instanceOrigin, integrationId: 619 }],
+    ['watchSignIn', { type: 'watchSignIn' }],
+  ])('%s is for extension pages only: a listed site is refused and nothing is fetched', async (_, message) => {
+    await expect(send(message, LISTED_HOSTED)).rejects.toThrow(REFUSED);
+    await expect(send(message, UNLISTED_HOSTED)).rejects.toThrow(REFUSED);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('ticketClosed clears a listed tab’s badge; an unlisted tab may not touch it', async () => {
+    await send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED);
+    await expect(send({ type: 'ticketClosed' }, { ...UNLISTED_HOSTED, tab: { id: 7 } })).rejects.toThrow(REFUSED);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    await expect(send({ type: 'ticketClosed' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+
+  it.each<[string, Sender, number]>([
+    ['a listed site', LISTED_HOSTED, 7],
+    ['an unlisted hosted tenant (for its offer)', { ...UNLISTED_HOSTED, frameId: 3 }, 8],
+  ])('loadPaneUi from %s goes into the asking frame only', async (_, sender, tabId) => {
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    await expect(send({ type: 'loadPaneUi' }, sender)).resolves.toEqual({ ok: true });
+    expect(executeScript).toHaveBeenCalledExactlyOnceWith({
+      target: { tabId, frameIds: [sender.frameId] },
+      files: ['/pane-ui.js'],
+    });
+  });
+
+  it.each(UNTRUSTED)('loadPaneUi from %s is refused', async (_, sender) => {
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    await expect(send({ type: 'loadPaneUi' }, sender)).rejects.toThrow(REFUSED);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+});
