@@ -13,11 +13,15 @@ export default defineConfig({
     // APIs that return promises natively (Chrome MV3, Firefox), so they skip webextension-polyfill (~3 KB
     // gzipped). Every other context keeps it.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'pane-ui')) return;
-      const alias = config.resolve?.alias;
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'pane-ui'))
+        return;
+      const resolve = config.resolve;
+      const alias = resolve?.alias;
       const isPolyfill = (replacement: unknown) => String(replacement).includes('webextension-polyfill');
-      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => !isPolyfill(a.replacement));
-      else if (alias) for (const [find, replacement] of Object.entries(alias)) if (isPolyfill(replacement)) delete (alias as Record<string, string>)[find];
+      if (resolve && Array.isArray(alias)) resolve.alias = alias.filter((a) => !isPolyfill(a.replacement));
+      else if (alias)
+        for (const [find, replacement] of Object.entries(alias))
+          if (isPolyfill(replacement)) delete (alias as Record<string, string>)[find];
     },
   },
   manifest: ({ browser }) => ({

@@ -29,7 +29,11 @@ export function Field({ id, label, value, error, hint, placeholder, inputMode, o
         aria-describedby={described || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
-      {hint && <p id={`${id}-hint`} class="hint">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} class="error" role="alert">
           {error}

@@ -58,7 +58,10 @@ export function ImmyBotForm({ site }: { site?: string }) {
       setInstance(instanceOrigin);
       setIntegrationId(String(id));
       const siteOn = site ? ` It is now on for ${new URL(site).host}.` : '';
-      setStatus({ kind: 'saved', text: `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).${siteOn}` });
+      setStatus({
+        kind: 'saved',
+        text: `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).${siteOn}`,
+      });
     } catch (error) {
       setStatus({ kind: 'failed', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -94,7 +97,9 @@ export function ImmyBotForm({ site }: { site?: string }) {
       <div class="preview">
         <span>Technician Tools for ticket {SAMPLE_FAULT_ID}:</span>
         <code data-testid="preview">
-          {preview.ok ? podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID) : '—'}
+          {preview.ok
+            ? podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID)
+            : '—'}
         </code>
       </div>
       {site && (

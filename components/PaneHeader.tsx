@@ -13,12 +13,18 @@ export function PaneHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettin
     <header class="header">
       <div class="title">
         <span class="brand">ImmyBot</span>
-        <span class="ticket" data-testid="pane-ticket">Ticket {faultId}</span>
+        <span class="ticket" data-testid="pane-ticket">
+          Ticket {faultId}
+        </span>
       </div>
       <div class="actions">
         <IconButton icon="reload" label="Reload Technician Tools" onClick={onReload} />
         {/* A button, not a link: a page script's synthetic click on a link would still follow it. */}
-        <IconButton icon="external" label="Open in new tab" onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')} />
+        <IconButton
+          icon="external"
+          label="Open in new tab"
+          onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')}
+        />
         <IconButton icon="settings" label="ImmyBot settings" onClick={onOpenSettings} />
         <IconButton icon="collapse" label="Collapse Technician Tools" onClick={onCollapse} />
       </div>

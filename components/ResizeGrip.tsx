@@ -21,6 +21,7 @@ export function ResizeGrip({ width, onResize, onResizeEnd, onDragChange }: Props
     onResizeEnd();
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable, draggable splitter; <hr> cannot take focus or keys.
     <div
       class="grip"
       role="separator"

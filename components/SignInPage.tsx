@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cookieSettingsSupported, hasCookiePermission, requestCookiePermission } from '../lib/immybot/cookie-permission';
+import {
+  cookieSettingsSupported,
+  hasCookiePermission,
+  requestCookiePermission,
+} from '../lib/immybot/cookie-permission';
 import { sendToBackground } from '../lib/messaging/client';
 import { loadStoredSettings } from '../lib/settings/page-settings';
 
@@ -29,9 +33,9 @@ export function SignInPage() {
     <div class="card">
       <h1>Sign in to ImmyBot</h1>
       <p>
-        ImmyBot signs you in with Microsoft in this window. So that Technician Tools stays signed in inside HaloPSA
-        even when the browser blocks third-party cookies, allow {instanceOrigin} to use its cookies on your HaloPSA
-        sites — and nowhere else.
+        ImmyBot signs you in with Microsoft in this window. So that Technician Tools stays signed in inside HaloPSA even
+        when the browser blocks third-party cookies, allow {instanceOrigin} to use its cookies on your HaloPSA sites —
+        and nowhere else.
       </p>
       <div class="form-actions">
         <button
@@ -46,8 +50,8 @@ export function SignInPage() {
         </button>
       </div>
       <p class="hint">
-        Without it, a browser that blocks third-party cookies shows ImmyBot signed out inside HaloPSA; “Open in new
-        tab” in the pane still works.
+        Without it, a browser that blocks third-party cookies shows ImmyBot signed out inside HaloPSA; “Open in new tab”
+        in the pane still works.
       </p>
     </div>
   );

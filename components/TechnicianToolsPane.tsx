@@ -23,10 +23,14 @@ export interface TechnicianToolsPaneProps {
   pushPage: (widthPx: number) => void;
 }
 
-/** The docked Technician Tools pane's controls: grip, header and summary around the frame; collapsible to a slim handle. */
+/** The docked pane's controls: grip, header and summary around the frame; collapsible to a slim handle. */
 export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
-  const { faultId, podUrl, shell, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } = props;
-  const [layout, setLayout] = useState(() => ({ ...initialLayout, width: clampWidth(initialLayout.width, window.innerWidth) }));
+  const { faultId, podUrl, shell, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } =
+    props;
+  const [layout, setLayout] = useState(() => ({
+    ...initialLayout,
+    width: clampWidth(initialLayout.width, window.innerWidth),
+  }));
   const [dragging, setDragging] = useState(false);
   const [reloads, setReloads] = useState(0);
   // Whatever makes ImmyBot worth asking again: a completed sign-in or the Reload button.
@@ -56,7 +60,8 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
     onLayoutChange(next);
   };
 
-  if (layout.collapsed) return <CollapsedHandle faultId={faultId} onExpand={() => update({ ...layout, collapsed: false })} />;
+  if (layout.collapsed)
+    return <CollapsedHandle faultId={faultId} onExpand={() => update({ ...layout, collapsed: false })} />;
   return (
     <>
       <ResizeGrip

@@ -20,7 +20,9 @@ export function TestConnection({ connection }: { connection: ImmyBotConnection |
       </button>
       <div aria-live="polite" data-testid="connection-result">
         {result === 'testing' && <p>Asking ImmyBot…</p>}
-        {result && result !== 'testing' && (result.ok ? <Connected result={result} /> : <p class="error">{result.problem.message}</p>)}
+        {result &&
+          result !== 'testing' &&
+          (result.ok ? <Connected result={result} /> : <p class="error">{result.problem.message}</p>)}
       </div>
     </div>
   );

@@ -13,9 +13,14 @@ interface Props {
 /** The header's second line: who and what ImmyBot resolves for the ticket, or why it cannot. */
 export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings }: Props) {
   if (lookup === 'loading') return <div class="summary muted">Looking up the ticket in ImmyBot…</div>;
-  if (lookup.ok) return <TicketDetails ticket={lookup.ticket} cookieAccess={lookup.cookieAccess} onAllowCookies={onSignIn} />;
+  if (lookup.ok)
+    return <TicketDetails ticket={lookup.ticket} cookieAccess={lookup.cookieAccess} onAllowCookies={onSignIn} />;
   const { problem } = lookup;
-  const actions = { 'sign-in': ['Sign in to ImmyBot', onSignIn], retry: ['Retry', onRetry], settings: ['Open settings', onOpenSettings] } as const;
+  const actions = {
+    'sign-in': ['Sign in to ImmyBot', onSignIn],
+    retry: ['Retry', onRetry],
+    settings: ['Open settings', onOpenSettings],
+  } as const;
   const action = problem.action && actions[problem.action];
   return (
     <div class={`summary problem ${problem.kind}`} role="status">
@@ -39,7 +44,9 @@ interface DetailsProps {
 function TicketDetails({ ticket, cookieAccess, onAllowCookies }: DetailsProps) {
   const { person, tenant, computers } = ticket;
   const online = computers.filter((c) => c.online).length;
-  const who = person ? [person.name, person.email].filter(Boolean).join(' · ') : 'No ImmyBot person matched this ticket';
+  const who = person
+    ? [person.name, person.email].filter(Boolean).join(' · ')
+    : 'No ImmyBot person matched this ticket';
   return (
     <div class="summary" role="status">
       <span class={person ? 'person' : 'muted'}>{who}</span>

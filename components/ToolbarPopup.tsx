@@ -20,7 +20,13 @@ export function ToolbarPopup() {
   }, []);
 
   const state: TabState | null =
-    tab && origins ? tabState(tab.url, origins.map((o) => o.origin), (origin) => origins.some((o) => o.origin === origin && o.hasAccess)) : null;
+    tab && origins
+      ? tabState(
+          tab.url,
+          origins.map((o) => o.origin),
+          (origin) => origins.some((o) => o.origin === origin && o.hasAccess),
+        )
+      : null;
 
   useEffect(() => {
     if (state?.kind !== 'candidate' || tab?.id === undefined) return;
@@ -68,7 +74,9 @@ function TabMessage({ state, probe, onEnable }: { state: TabState; probe: Probe;
     case 'needs-access':
       return (
         <>
-          <p class="warning">{state.origin} needs access again: the browser no longer lets Technician Tools run there.</p>
+          <p class="warning">
+            {state.origin} needs access again: the browser no longer lets Technician Tools run there.
+          </p>
           <button type="button" class="primary" onClick={() => onEnable(state.origin)}>
             Grant access to {state.origin}
           </button>

@@ -15,7 +15,9 @@ export function useHaloOrigins(): HaloOriginStatus[] | null {
     const refresh = async () => {
       const run = ++current;
       const { haloOrigins } = await loadPageSettings();
-      const statuses = await Promise.all(haloOrigins.map(async (origin) => ({ origin, hasAccess: await hasHaloAccess(origin) })));
+      const statuses = await Promise.all(
+        haloOrigins.map(async (origin) => ({ origin, hasAccess: await hasHaloAccess(origin) })),
+      );
       if (run === current) setOrigins(statuses);
     };
     void refresh();

@@ -19,7 +19,8 @@ export function useTicketLookup(faultId: number, refresh: number): [LookupState,
     setState('loading');
     sendToBackground({ type: 'lookupTicket', faultId }).then(
       // Anything but an answer (an old background during an update, say) reads as unreachable.
-      (result) => current && setState(typeof result === 'object' && result !== null && 'ok' in result ? result : UNREACHABLE),
+      (result) =>
+        current && setState(typeof result === 'object' && result !== null && 'ok' in result ? result : UNREACHABLE),
       () => current && setState(UNREACHABLE),
     );
     return () => {

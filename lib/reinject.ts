@@ -13,10 +13,17 @@ export function haloContentScriptFiles(browser: Api): string[] {
  * content scripts into tabs that were open before the script existed. The script itself replaces
  * whatever pane an older instance left.
  */
-export async function injectIntoTabs(browser: Api, matches: string[], excludeMatches: string[], files: string[]): Promise<number> {
+export async function injectIntoTabs(
+  browser: Api,
+  matches: string[],
+  excludeMatches: string[],
+  files: string[],
+): Promise<number> {
   if (!matches.length || !files.length) return 0;
   const tabs = await browser.tabs.query({ url: matches });
-  const excluded = new Set(excludeMatches.length ? (await browser.tabs.query({ url: excludeMatches })).map((tab) => tab.id) : []);
+  const excluded = new Set(
+    excludeMatches.length ? (await browser.tabs.query({ url: excludeMatches })).map((tab) => tab.id) : [],
+  );
   let injected = 0;
   for (const tab of tabs) {
     if (tab.id === undefined || excluded.has(tab.id) || tab.discarded) continue;

@@ -5,7 +5,7 @@ import { HOSTED_HALO_EXCLUDES, HOSTED_HALO_MATCHES } from '../../lib/halo/hosts'
 import { sendToBackground } from '../../lib/messaging/client';
 import { createPaneController } from '../../lib/pane/controller';
 import { createPaneHost, type PaneHost } from '../../lib/pane/host';
-import { loadLayout, saveLayout, type PaneLayout } from '../../lib/pane/layout';
+import { DEFAULT_LAYOUT, loadLayout, saveLayout, type PaneLayout } from '../../lib/pane/layout';
 import { createPaneShell, type PaneShell } from '../../lib/pane/shell';
 import { type PaneUi, registeredPaneUi } from '../../lib/pane/ui';
 import { loadPageSettings, watchPageSettings } from '../../lib/settings/page-settings';
@@ -14,7 +14,7 @@ import css from '../../components/pane.css?inline';
 type Ui = PaneUi<TechnicianToolsPaneProps, PanePromptProps>;
 
 export default defineContentScript({
-  // Hosted tenants here (each must still be listed); listed self-hosted origins get the same file registered at run time.
+  // Hosted tenants here (each must still be listed); listed self-hosted origins get this file registered.
   matches: HOSTED_HALO_MATCHES,
   excludeMatches: HOSTED_HALO_EXCLUDES,
   // As early as possible: the settings read starts before HaloPSA's page has even parsed.
@@ -79,7 +79,7 @@ export default defineContentScript({
             faultId,
             podUrl: url,
             shell,
-            initialLayout: layout!,
+            initialLayout: layout ?? DEFAULT_LAYOUT,
             onLayoutChange: (next) => {
               layout = next;
               void saveLayout(next);

@@ -1,4 +1,4 @@
 import { render } from 'preact';
 import { ToolbarPopup } from '../../components/ToolbarPopup';
 
-render(<ToolbarPopup />, document.getElementById('app')!);
+render(<ToolbarPopup />, document.getElementById('app') as HTMLElement);

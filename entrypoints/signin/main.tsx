@@ -1,4 +1,4 @@
 import { render } from 'preact';
 import { SignInPage } from '../../components/SignInPage';
 
-render(<SignInPage />, document.getElementById('app')!);
+render(<SignInPage />, document.getElementById('app') as HTMLElement);

@@ -13,6 +13,8 @@ export function showAccess(browser: Api, { needAccess }: HaloOriginAccess): void
   void browser.action.setBadgeText({ text: needAccess.length ? '!' : '' });
   void browser.action.setBadgeBackgroundColor({ color: '#c62828' });
   void browser.action.setTitle({
-    title: needAccess.length ? `ImmyBot Technician Tools — ${needAccess.join(', ')} needs access again` : 'ImmyBot Technician Tools',
+    title: needAccess.length
+      ? `ImmyBot Technician Tools — ${needAccess.join(', ')} needs access again`
+      : 'ImmyBot Technician Tools',
   });
 }

@@ -25,11 +25,22 @@ const PANE_UI_SCRIPT = '/pane-ui.js';
 /** Answers every validated request from a sender allowed to make it; drops or refuses the rest. */
 export function setupMessages(browser: Api): void {
   // Answers live in storage.session: they outlive a worker restart, never reach a page, and die with the browser.
-  const lookup = createLookups((instanceOrigin) => createImmyBotClient(instanceOrigin), createStorageLookupCache(browser.storage.session));
+  const lookup = createLookups(
+    (instanceOrigin) => createImmyBotClient(instanceOrigin),
+    createStorageLookupCache(browser.storage.session),
+  );
 
   const isSignedIn = async (): Promise<boolean> => {
     const { immybot } = await loadSettings();
-    return immybot !== null && createImmyBotClient(immybot.instanceOrigin).auth().then(() => true, () => false);
+    return (
+      immybot !== null &&
+      createImmyBotClient(immybot.instanceOrigin)
+        .auth()
+        .then(
+          () => true,
+          () => false,
+        )
+    );
   };
 
   const handle = async (request: Request, sender: Sender): Promise<Responses[Request['type']]> => {
@@ -37,17 +48,25 @@ export function setupMessages(browser: Api): void {
     switch (request.type) {
       case 'openOptions':
         // From a ticket: the options page offers to turn that ticket's site on with the first save.
-        if (siteOrigin && sender.tab) await browser.tabs.create({ url: browser.runtime.getURL(`/options.html?site=${encodeURIComponent(siteOrigin)}`) });
+        if (siteOrigin && sender.tab)
+          await browser.tabs.create({
+            url: browser.runtime.getURL(`/options.html?site=${encodeURIComponent(siteOrigin)}`),
+          });
         else await browser.runtime.openOptionsPage();
         return { ok: true };
       case 'checkHaloAddress':
         return checkHaloInstance(request.origin);
       case 'lookupTicket': {
         const { immybot } = await loadSettings();
-        if (!immybot) return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
+        if (!immybot)
+          return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
         const result = await lookup(immybot, request.faultId);
         showOnlineComputers(browser, sender.tab?.id, result.ok ? String(onlineCount(result.ticket)) : '');
-        const cookieAccess = !cookieSettingsSupported() ? 'unsupported' : (await hasCookiePermission()) ? 'applied' : 'no-permission';
+        const cookieAccess = !cookieSettingsSupported()
+          ? 'unsupported'
+          : (await hasCookiePermission())
+            ? 'applied'
+            : 'no-permission';
         return { ...result, cookieAccess };
       }
       case 'ticketClosed':
@@ -65,16 +84,21 @@ export function setupMessages(browser: Api): void {
       case 'changeSettings':
         return apply(browser, request.change);
       case 'enableSite':
-        return apply(browser, { kind: 'addSite', origin: siteOrigin! });
       case 'declineSite':
-        return apply(browser, { kind: 'declineSite', origin: siteOrigin! });
-      case 'loadPaneUi':
+        // Content-script roles always come with the sender's URL (senderRole checked it).
+        if (!siteOrigin) return { ok: false, error: 'No site to change.' };
+        return apply(browser, { kind: request.type === 'enableSite' ? 'addSite' : 'declineSite', origin: siteOrigin });
+      case 'loadPaneUi': {
+        const tabId = sender.tab?.id;
         // Into the asking frame only, in the isolated world our content scripts share.
-        await browser.scripting.executeScript({
-          target: { tabId: sender.tab!.id!, frameIds: [sender.frameId ?? 0] },
-          files: [PANE_UI_SCRIPT],
-        });
+        if (tabId !== undefined) {
+          await browser.scripting.executeScript({
+            target: { tabId, frameIds: [sender.frameId ?? 0] },
+            files: [PANE_UI_SCRIPT],
+          });
+        }
         return { ok: true };
+      }
     }
   };
 
@@ -82,7 +106,11 @@ export function setupMessages(browser: Api): void {
     const request = parseRequest(message);
     if (!request) return undefined;
     return loadSettings().then(({ haloOrigins }) => {
-      const role = senderRole(sender, { ownId: browser.runtime.id, ownBaseUrl: browser.runtime.getURL('/'), haloOrigins });
+      const role = senderRole(sender, {
+        ownId: browser.runtime.id,
+        ownBaseUrl: browser.runtime.getURL('/'),
+        haloOrigins,
+      });
       if (!mayAsk(role, request)) throw new Error(`Message refused: ${request.type} is not for this sender.`);
       return handle(request, sender);
     });

@@ -41,7 +41,12 @@ async function reconcile(browser: Api, options: { injectAll?: boolean }): Promis
     const access = await reconcileHaloOrigins(browser, haloOrigins, options);
     showAccess(browser, access);
     // Exactly the listed sites the pane can run on, hosted and self-hosted: nothing else may frame ImmyBot signed in.
-    await syncCookieExceptions(cookieSettingsApi(), await hasCookiePermission(), immybot?.instanceOrigin ?? null, access.active);
+    await syncCookieExceptions(
+      cookieSettingsApi(),
+      await hasCookiePermission(),
+      immybot?.instanceOrigin ?? null,
+      access.active,
+    );
   } catch (error) {
     console.error('Could not bring content scripts and cookie exceptions up to date', error);
   }

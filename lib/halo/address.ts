@@ -43,7 +43,8 @@ export function parseHaloAddress(input: string): HaloAddressResult {
   if (url.protocol === 'http:' && url.hostname !== 'localhost') {
     return fail('HaloPSA must be reached over https:// (plain http:// is only accepted for localhost).');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`Only https:// addresses can be added. ${EXAMPLE}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return fail(`Only https:// addresses can be added. ${EXAMPLE}`);
   if (url.username || url.password) return fail('Leave out user names and passwords.');
   if (!isSpecificHost(url.hostname)) return fail(`That is not a full host name. ${EXAMPLE}`);
   if (isHaloWebsiteHost(url.hostname)) return fail(`${url.hostname} is Halo’s own website, not a HaloPSA instance.`);

@@ -12,7 +12,11 @@ export type HaloCheck = { looksLikeHalo: true; tenant?: string } | { looksLikeHa
  * Asks an origin whether it is HaloPSA. Never decisive on its own: an instance may hide the route,
  * or the browser may block the read until access is granted, so "no" means "could not confirm".
  */
-export async function checkHaloInstance(origin: string, fetchImpl: typeof fetch = fetch, timeoutMs = 5_000): Promise<HaloCheck> {
+export async function checkHaloInstance(
+  origin: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = 5_000,
+): Promise<HaloCheck> {
   try {
     const response = await fetchImpl(`${origin}/api/instanceinfo`, {
       credentials: 'omit',
@@ -27,6 +31,9 @@ export async function checkHaloInstance(origin: string, fetchImpl: typeof fetch 
     return { looksLikeHalo: true, tenant: info.data.tenant_id === undefined ? undefined : String(info.data.tenant_id) };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    return { looksLikeHalo: false, reason: timedOut ? 'it did not answer in time' : 'it could not be reached, or it hides /api/instanceinfo' };
+    return {
+      looksLikeHalo: false,
+      reason: timedOut ? 'it did not answer in time' : 'it could not be reached, or it hides /api/instanceinfo',
+    };
   }
 }

@@ -16,7 +16,9 @@ export interface HaloOriginAccess {
 }
 
 export async function haloOriginAccess(browser: Api, haloOrigins: string[]): Promise<HaloOriginAccess> {
-  const held = await Promise.all(haloOrigins.map((origin) => browser.permissions.contains({ origins: [originPattern(origin)] })));
+  const held = await Promise.all(
+    haloOrigins.map((origin) => browser.permissions.contains({ origins: [originPattern(origin)] })),
+  );
   return { active: haloOrigins.filter((_, i) => held[i]), needAccess: haloOrigins.filter((_, i) => !held[i]) };
 }
 
@@ -25,7 +27,11 @@ export async function haloOriginAccess(browser: Api, haloOrigins: string[]): Pro
  * permission for", and puts the script into open tabs of origins that just became active (of all
  * active origins with `injectAll`, after an install or update replaced the running scripts).
  */
-export async function reconcileHaloOrigins(browser: Api, haloOrigins: string[], { injectAll = false } = {}): Promise<HaloOriginAccess> {
+export async function reconcileHaloOrigins(
+  browser: Api,
+  haloOrigins: string[],
+  { injectAll = false } = {},
+): Promise<HaloOriginAccess> {
   const access = await haloOriginAccess(browser, haloOrigins);
   const patterns = [...new Set(selfHostedOrigins(access.active).map(originPattern))].sort();
   const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_HALO_SCRIPT_ID] });

@@ -11,7 +11,9 @@ export function isListedSite(url: string | URL | undefined, haloOrigins: readonl
 }
 
 /** Listed sites that are not hosted tenants: they need a host permission and a registered content script. */
-export const selfHostedOrigins = (haloOrigins: readonly string[]): string[] => haloOrigins.filter((origin) => !isHostedHaloUrl(origin));
+export const selfHostedOrigins = (haloOrigins: readonly string[]): string[] =>
+  haloOrigins.filter((origin) => !isHostedHaloUrl(origin));
 
 /** Listed hosted tenants: the manifest already grants and scripts them. */
-export const hostedOrigins = (haloOrigins: readonly string[]): string[] => haloOrigins.filter((origin) => isHostedHaloUrl(origin));
+export const hostedOrigins = (haloOrigins: readonly string[]): string[] =>
+  haloOrigins.filter((origin) => isHostedHaloUrl(origin));

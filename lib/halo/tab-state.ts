@@ -11,7 +11,11 @@ export type TabState =
   | { kind: 'candidate'; origin: string }
   | { kind: 'other' };
 
-export function tabState(url: string | undefined, haloOrigins: readonly string[], hasAccess: (origin: string) => boolean): TabState {
+export function tabState(
+  url: string | undefined,
+  haloOrigins: readonly string[],
+  hasAccess: (origin: string) => boolean,
+): TabState {
   const parsed = url ? toUrl(url) : null;
   if (!parsed) return { kind: 'other' };
   const address = parseHaloAddress(parsed.origin);

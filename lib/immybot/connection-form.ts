@@ -14,10 +14,16 @@ export type ConnectionFormResult =
 export function readConnectionForm(instanceText: string, integrationIdText: string): ConnectionFormResult {
   const instance = parseInstance(instanceText);
   // A pasted Technician Tools URL carries the id; an empty ID field may borrow it.
-  const idText = integrationIdText.trim() === '' && instance.ok && instance.integrationId ? String(instance.integrationId) : integrationIdText;
+  const idText =
+    integrationIdText.trim() === '' && instance.ok && instance.integrationId
+      ? String(instance.integrationId)
+      : integrationIdText;
   const integration = parseIntegrationId(idText);
   if (instance.ok && integration.ok) {
-    return { ok: true, connection: { instanceOrigin: instance.instanceOrigin, integrationId: integration.integrationId } };
+    return {
+      ok: true,
+      connection: { instanceOrigin: instance.instanceOrigin, integrationId: integration.integrationId },
+    };
   }
   return {
     ok: false,

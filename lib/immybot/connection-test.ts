@@ -1,11 +1,17 @@
 import { ImmyBotError, type ImmyBotClient } from './client';
+import type { AuthUser } from './schemas';
 import { problemFor, type Problem } from './problems';
 
 export type ConnectionTest =
   | {
       ok: true;
       user: { displayName: string | null; email: string | null };
-      integration: { name: string | null; healthStatus: string | null; healthStatusMessage: string | null; disabled: boolean };
+      integration: {
+        name: string | null;
+        healthStatus: string | null;
+        healthStatusMessage: string | null;
+        disabled: boolean;
+      };
     }
   | { ok: false; problem: Problem };
 
@@ -16,7 +22,7 @@ export async function testConnection(client: ImmyBotClient, integrationId: numbe
     const failure = error.failure === 'not-found' ? notFound : error.failure;
     return { ok: false, problem: problemFor(failure, { integrationId, faultId: 0 }) };
   };
-  let user;
+  let user: AuthUser;
   try {
     user = await client.auth();
   } catch (error) {

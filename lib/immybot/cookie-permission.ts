@@ -14,7 +14,8 @@ export function cookieSettingsSupported(): boolean {
 
 /** Chrome's contentSettings.cookies once permitted; undefined before that, and always in Firefox. */
 export function cookieSettingsApi(): CookieSettingsApi | undefined {
-  return (globalThis as { chrome?: { contentSettings?: { cookies?: CookieSettingsApi } } }).chrome?.contentSettings?.cookies;
+  return (globalThis as { chrome?: { contentSettings?: { cookies?: CookieSettingsApi } } }).chrome?.contentSettings
+    ?.cookies;
 }
 
 export function hasCookiePermission(): Promise<boolean> {

@@ -13,7 +13,9 @@ const INTEGRATION_IN_PATH = /^\/(?:technician-pod\/psa\/([^/]+)(?:\/|$)|settings
 /** True for a canonical instance origin such as `https://acme.immy.bot`. */
 export function isInstanceOrigin(value: unknown): value is string {
   // The URL round trip rejects labels that look right but no browser loads (e.g. bad punycode `xn--a`).
-  return typeof value === 'string' && INSTANCE_ORIGIN.test(value) && URL.canParse(value) && new URL(value).origin === value;
+  return (
+    typeof value === 'string' && INSTANCE_ORIGIN.test(value) && URL.canParse(value) && new URL(value).origin === value
+  );
 }
 
 export type InstanceResult =
@@ -32,15 +34,17 @@ export function parseInstance(input: string): InstanceResult {
   if (/\s/.test(text)) return fail('The address cannot contain spaces.');
   if (TENANT.test(text.toLowerCase())) {
     const instanceOrigin = `https://${text.toLowerCase()}.${IMMYBOT_DOMAIN}`;
-    return isInstanceOrigin(instanceOrigin) ? { ok: true, instanceOrigin } : fail(`${text} is not a valid ImmyBot name.`);
+    return isInstanceOrigin(instanceOrigin)
+      ? { ok: true, instanceOrigin }
+      : fail(`${text} is not a valid ImmyBot name.`);
   }
 
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
   const url = URL.canParse(hasScheme ? text : `https://${text}`) ? new URL(hasScheme ? text : `https://${text}`) : null;
   if (!url) return fail(EXAMPLE);
-  if (url.protocol === 'http:') return fail('ImmyBot only answers on https:// — use https://' + url.hostname + '.');
+  if (url.protocol === 'http:') return fail(`ImmyBot only answers on https:// — use https://${url.hostname}.`);
   if (url.protocol !== 'https:') return fail(EXAMPLE);
-  if (url.username || url.password || url.port) return fail('Leave out user names, passwords and ports: ' + EXAMPLE);
+  if (url.username || url.password || url.port) return fail(`Leave out user names, passwords and ports: ${EXAMPLE}`);
   if (!INSTANCE_HOST.test(url.hostname)) {
     return fail(`${url.hostname} is not an ImmyBot instance: the address must be <name>.immy.bot.`);
   }

@@ -17,10 +17,18 @@ export const LOOKUP_TTL_MS = 60_000;
  * Ticket lookups: answers cached per (instance, integration, ticket) for a minute, concurrent asks
  * for the same key share one request, and failures are turned into problems the pane can show.
  */
-export function createLookups(clientFor: (instanceOrigin: string) => ImmyBotClient, cache: LookupCache, now = Date.now) {
+export function createLookups(
+  clientFor: (instanceOrigin: string) => ImmyBotClient,
+  cache: LookupCache,
+  now = Date.now,
+) {
   const inFlight = new Map<string, Promise<LookupResult>>();
 
-  async function fetchTicket({ instanceOrigin, integrationId }: ImmyBotConnection, faultId: number, key: string): Promise<LookupResult> {
+  async function fetchTicket(
+    { instanceOrigin, integrationId }: ImmyBotConnection,
+    faultId: number,
+    key: string,
+  ): Promise<LookupResult> {
     const client = clientFor(instanceOrigin);
     try {
       const ticket = ticketView(faultId, await client.ticket(integrationId, faultId));
@@ -29,10 +37,15 @@ export function createLookups(clientFor: (instanceOrigin: string) => ImmyBotClie
       return { ok: true, ticket };
     } catch (error) {
       if (!(error instanceof ImmyBotError)) throw error;
-      if (error.failure !== 'not-found') return { ok: false, problem: problemFor(error.failure, { integrationId, faultId }) };
+      if (error.failure !== 'not-found')
+        return { ok: false, problem: problemFor(error.failure, { integrationId, faultId }) };
       // A 404 means a missing integration or an unresolved ticket: the integration itself tells which.
-      const linkError = await client.providerLink(integrationId).then(() => null, (e: unknown) => e);
-      if (linkError === null) return { ok: false, problem: problemFor('ticket-unresolved', { integrationId, faultId }) };
+      const linkError = await client.providerLink(integrationId).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      if (linkError === null)
+        return { ok: false, problem: problemFor('ticket-unresolved', { integrationId, faultId }) };
       if (!(linkError instanceof ImmyBotError)) throw linkError;
       const failure = linkError.failure === 'not-found' ? 'no-integration' : linkError.failure;
       return { ok: false, problem: problemFor(failure, { integrationId, faultId }) };

@@ -30,13 +30,24 @@ async function openOrFocus(browser: Api): Promise<void> {
     await browser.windows.update(pending.windowId, { focused: true });
     return;
   }
-  const created = await browser.windows.create({ url: browser.runtime.getURL('/signin.html'), type: 'popup', width: 520, height: 720 });
+  const created = await browser.windows.create({
+    url: browser.runtime.getURL('/signin.html'),
+    type: 'popup',
+    width: 520,
+    height: 720,
+  });
   if (created?.id === undefined) return;
-  await browser.storage.session.set({ [SIGN_IN_WINDOW_KEY]: { windowId: created.id, startedAt: Date.now() } satisfies PendingSignIn });
+  await browser.storage.session.set({
+    [SIGN_IN_WINDOW_KEY]: { windowId: created.id, startedAt: Date.now() } satisfies PendingSignIn,
+  });
 }
 
 /** The sign-in window went on to ImmyBot: close it, and refresh the panes, once a session exists. */
-export async function watchSignInWindow(browser: Api, windowId: number | undefined, isSignedIn: () => Promise<boolean>): Promise<void> {
+export async function watchSignInWindow(
+  browser: Api,
+  windowId: number | undefined,
+  isSignedIn: () => Promise<boolean>,
+): Promise<void> {
   const pending = await pendingSignIn(browser);
   if (!pending || pending.windowId !== windowId) return;
   await browser.storage.session.set({ [SIGN_IN_WINDOW_KEY]: { ...pending, watching: true } satisfies PendingSignIn });
@@ -49,7 +60,12 @@ export async function resumeSignIn(browser: Api, isSignedIn: () => Promise<boole
   if (pending?.watching) await watch(browser, pending.windowId, pending.startedAt, isSignedIn);
 }
 
-async function watch(browser: Api, windowId: number, startedAt: number, isSignedIn: () => Promise<boolean>): Promise<void> {
+async function watch(
+  browser: Api,
+  windowId: number,
+  startedAt: number,
+  isSignedIn: () => Promise<boolean>,
+): Promise<void> {
   const outcome = await watchSignIn({
     isSignedIn,
     isWindowOpen: () => windowOpen(browser, windowId),
@@ -63,8 +79,16 @@ async function watch(browser: Api, windowId: number, startedAt: number, isSigned
 }
 
 async function pendingSignIn(browser: Api): Promise<PendingSignIn | undefined> {
-  const value = (await browser.storage.session.get(SIGN_IN_WINDOW_KEY))[SIGN_IN_WINDOW_KEY] as Partial<PendingSignIn> | undefined;
-  return typeof value?.windowId === 'number' && typeof value.startedAt === 'number' ? (value as PendingSignIn) : undefined;
+  const value = (await browser.storage.session.get(SIGN_IN_WINDOW_KEY))[SIGN_IN_WINDOW_KEY] as
+    | Partial<PendingSignIn>
+    | undefined;
+  return typeof value?.windowId === 'number' && typeof value.startedAt === 'number'
+    ? (value as PendingSignIn)
+    : undefined;
 }
 
-const windowOpen = (browser: Api, windowId: number) => browser.windows.get(windowId).then(() => true, () => false);
+const windowOpen = (browser: Api, windowId: number) =>
+  browser.windows.get(windowId).then(
+    () => true,
+    () => false,
+  );

@@ -14,7 +14,10 @@ export function ticketView(faultId: number, info: TicketInfo): TicketView {
     faultId,
     person: hasPerson ? { name: info.personName ?? null, email: info.ticketEmailAddress ?? null } : null,
     tenant: info.tenantName ?? null,
-    computers: info.computers.map((c) => ({ name: c.computerName ?? `Computer ${c.computerId}`, online: c.isOnline === true })),
+    computers: info.computers.map((c) => ({
+      name: c.computerName ?? `Computer ${c.computerId}`,
+      online: c.isOnline === true,
+    })),
   };
 }
 

@@ -33,7 +33,8 @@ export function createPaneController(loadSettings: () => Promise<PageSettings>, 
 
   const update = () => {
     if (!settings) {
-      if (faultIdFromUrl(url) !== null) loading ??= loadSettings().then(settingsChanged);
+      // Once: later navigations while the read is out just update `url`.
+      if (faultIdFromUrl(url) !== null && !loading) loading = loadSettings().then(settingsChanged);
       return;
     }
     const view = paneView(url, settings);

@@ -6,7 +6,8 @@ export interface PodFrame {
 }
 
 // No allow-top-navigation: ImmyBot inside the pane can never navigate the HaloPSA tab away.
-const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals';
+const SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals';
 
 /**
  * True once the frame holds ImmyBot's (cross-origin) document rather than its initial about:blank, which

@@ -9,7 +9,7 @@ export interface PaneShell {
   remove(): void;
 }
 
-/** Builds the pane with its frame already requesting `url`: the header renders after, never before, the frame request. */
+/** Builds the pane with its frame already requesting `url`: the header renders after the frame request. */
 export function createPaneShell(doc: Document, container: Element, url: string, title: string): PaneShell {
   const section = doc.createElement('section');
   section.className = 'pane';

@@ -18,7 +18,9 @@ export function registerPaneUi(ui: PaneUi<never, never>): void {
 }
 
 /** The registered UI, if any. `forget` first drops one an older extension instance may have left. */
-export function registeredPaneUi<PaneProps, PromptProps>({ forget = false } = {}): PaneUi<PaneProps, PromptProps> | undefined {
+export function registeredPaneUi<PaneProps, PromptProps>({
+  forget = false,
+} = {}): PaneUi<PaneProps, PromptProps> | undefined {
   const registry = globalThis as unknown as Registry;
   if (forget) delete registry[PANE_UI_KEY];
   return registry[PANE_UI_KEY] as PaneUi<PaneProps, PromptProps> | undefined;

@@ -39,7 +39,11 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
 }
 
 function addSite(settings: Settings, site: string): Settings {
-  return { ...settings, haloOrigins: withSite(settings.haloOrigins, site), declinedOrigins: without(settings.declinedOrigins, site) };
+  return {
+    ...settings,
+    haloOrigins: withSite(settings.haloOrigins, site),
+    declinedOrigins: without(settings.declinedOrigins, site),
+  };
 }
 
 /** Validates a whole settings value before it is stored; throws on anything the schema rejects. */

@@ -11,7 +11,10 @@ export interface PageSettings extends Settings {
 
 function readPageSettings(stored: Record<string, unknown>): PageSettings {
   const signedInAt = stored[SIGNED_IN_AT_KEY];
-  return { ...readSettings(stored[SETTINGS_KEY]).settings, signedInAt: typeof signedInAt === 'number' ? signedInAt : 0 };
+  return {
+    ...readSettings(stored[SETTINGS_KEY]).settings,
+    signedInAt: typeof signedInAt === 'number' ? signedInAt : 0,
+  };
 }
 
 /**
@@ -30,7 +33,8 @@ export async function loadPageSettings(): Promise<PageSettings> {
 /** Calls back whenever the settings change in any context; returns the unwatch function. */
 export function watchPageSettings(onChange: (settings: PageSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && (SETTINGS_KEY in changes || SIGNED_IN_AT_KEY in changes)) void loadPageSettings().then(onChange);
+    if (area === 'local' && (SETTINGS_KEY in changes || SIGNED_IN_AT_KEY in changes))
+      void loadPageSettings().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

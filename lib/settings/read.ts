@@ -23,9 +23,11 @@ export interface ReadSettings {
  */
 export function readSettings(stored: unknown): ReadSettings {
   const problems: SettingsProblem[] = [];
-  if (stored === undefined || stored === null) return { settings: { immybot: null, haloOrigins: [], declinedOrigins: [] }, problems };
+  if (stored === undefined || stored === null)
+    return { settings: { immybot: null, haloOrigins: [], declinedOrigins: [] }, problems };
   const record = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  if (record !== stored) problems.push({ field: 'immybot', message: 'The saved settings were unreadable; enter them again.' });
+  if (record !== stored)
+    problems.push({ field: 'immybot', message: 'The saved settings were unreadable; enter them again.' });
   return {
     settings: {
       immybot: readConnection(record.immybot, problems),
@@ -40,7 +42,10 @@ function readConnection(value: unknown, problems: SettingsProblem[]): ImmyBotCon
   if (value === null || value === undefined) return null;
   const { instanceOrigin, integrationId } = value as Partial<ImmyBotConnection>;
   if (isInstanceOrigin(instanceOrigin) && isValidId(integrationId)) return { instanceOrigin, integrationId };
-  problems.push({ field: 'immybot', message: 'The saved ImmyBot instance or Integration ID was not valid and was set aside; enter them again.' });
+  problems.push({
+    field: 'immybot',
+    message: 'The saved ImmyBot instance or Integration ID was not valid and was set aside; enter them again.',
+  });
   return null;
 }
 
@@ -54,15 +59,23 @@ function readOrigins(field: keyof typeof ORIGIN_LISTS, value: unknown, problems:
   }
   const kept: string[] = [];
   for (const origin of value) {
-    if (!isHaloOrigin(origin)) problems.push({ field, message: `A saved ${ORIGIN_LISTS[field]} was not valid and was dropped: ${describe(origin)}` });
-    else if (kept.includes(origin)) problems.push({ field, message: `A saved ${ORIGIN_LISTS[field]} was listed twice; the copy was dropped: ${origin}` });
+    if (!isHaloOrigin(origin))
+      problems.push({
+        field,
+        message: `A saved ${ORIGIN_LISTS[field]} was not valid and was dropped: ${describeValue(origin)}`,
+      });
+    else if (kept.includes(origin))
+      problems.push({
+        field,
+        message: `A saved ${ORIGIN_LISTS[field]} was listed twice; the copy was dropped: ${origin}`,
+      });
     else kept.push(origin);
   }
   return kept;
 }
 
 /** A stored value, shortly, for a problem message; never throws (storage can hold what JSON cannot say). */
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);

@@ -1,4 +1,4 @@
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { storage } from 'wxt/utils/storage';
 import { createSerialQueue } from '../serial';
 import { applySettingsChange, checkSettings, SettingsChangeSchema, type SettingsChange } from './changes';
 import { SETTINGS_KEY } from '../storage';
@@ -6,16 +6,19 @@ import { SETTINGS_VERSION, settingsMigrations } from './migrations';
 import { readSettings, type ReadSettings } from './read';
 import type { Settings } from './schema';
 
-// Defined lazily so importing this file never touches browser.* .
-let item: WxtStorageItem<unknown, {}> | undefined;
-function settingsItem(): WxtStorageItem<unknown, {}> {
-  item ??= storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
+const defineSettingsItem = () =>
+  storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
     fallback: null,
     version: SETTINGS_VERSION,
     migrations: settingsMigrations,
   });
+
+// Defined lazily so importing this file never touches browser.* .
+let item: ReturnType<typeof defineSettingsItem> | undefined;
+const settingsItem = () => {
+  item ??= defineSettingsItem();
   return item;
-}
+};
 
 /** The stored settings, repaired field by field, and what had to be dropped (for the options page). */
 export async function loadSettingsWithProblems(): Promise<ReadSettings> {

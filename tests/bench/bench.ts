@@ -62,7 +62,9 @@ async function main(): Promise<void> {
     const order = round % 2 ? [baseline, extension] : [extension, baseline];
     for (const subject of order) {
       const loadId = ++faultId;
-      const first = await timeUntilPodRequest(sandbox, loadId, () => subject.page.goto(`https://acme.halopsa.com/ticket?id=${loadId}`, { waitUntil: 'commit' }));
+      const first = await timeUntilPodRequest(sandbox, loadId, () =>
+        subject.page.goto(`https://acme.halopsa.com/ticket?id=${loadId}`, { waitUntil: 'commit' }),
+      );
       // An SPA switch starts from a ticket that is fully shown, frame included.
       await podFrameLoaded(subject.page, loadId);
       const switchId = ++faultId;
@@ -92,7 +94,9 @@ async function main(): Promise<void> {
         `ratio ${ratio.toFixed(2)}   target ≤ ${target.toFixed(2)} ${ratio <= target ? 'met' : 'MISSED'}`,
     );
   };
-  console.log(`Time from opening a ticket until the Technician Tools request reaches ImmyBot (median of ${ROUNDS} each, after ${WARMUP} warm-up rounds):`);
+  console.log(
+    `Time from opening a ticket until the Technician Tools request reaches ImmyBot (median of ${ROUNDS} each, after ${WARMUP} warm-up rounds):`,
+  );
   row('first load', (s) => s.firstLoad, 1.15);
   row('SPA switch', (s) => s.spaSwitch, 1.1);
   row('mid-load', (s) => s.midLoadSwitch, 1.3);

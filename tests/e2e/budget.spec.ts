@@ -13,7 +13,10 @@ const gzipped = (file: string) => gzipSync(readFileSync(join(EXTENSION_DIR, file
 
 test('the content script, everything that runs on every HaloPSA page, is at most 10 KB gzipped', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  const files: string[] = manifest.content_scripts.flatMap((script: { js?: string[]; css?: string[] }) => [...(script.js ?? []), ...(script.css ?? [])]);
+  const files: string[] = manifest.content_scripts.flatMap((script: { js?: string[]; css?: string[] }) => [
+    ...(script.js ?? []),
+    ...(script.css ?? []),
+  ]);
   expect(files.length).toBeGreaterThan(0);
   // Every file the manifest injects, plus anything else built for content scripts (e.g. registered ones).
   const built = readdirSync(join(EXTENSION_DIR, 'content-scripts')).map((name) => `content-scripts/${name}`);

@@ -3,7 +3,12 @@ import { expect, expectPodLoaded, paneCount, podUrlFor, reloadExtension, test } 
 
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
 
-test('after the extension is reloaded with tickets open: one pane per tab, still following navigation', async ({ page, context, configure, extensionId }) => {
+test('after the extension is reloaded with tickets open: one pane per tab, still following navigation', async ({
+  page,
+  context,
+  configure,
+  extensionId,
+}) => {
   await configure(undefined, undefined, ['https://acme.halopsa.com', 'https://acme.haloitsm.com']);
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   await expectPodLoaded(page, podUrlFor(2152));
@@ -13,7 +18,10 @@ test('after the extension is reloaded with tickets open: one pane per tab, still
 
   for (let round = 0; round < 2; round++) {
     await reloadExtension(context, extensionId);
-    for (const [tab, faultId] of [[page, 2152], [second, 3001]] as const) {
+    for (const [tab, faultId] of [
+      [page, 2152],
+      [second, 3001],
+    ] as const) {
       await expectPodLoaded(tab, podUrlFor(faultId));
       await expect.poll(() => paneCount(tab)).toBe(1);
       await expect(tab.locator('style[data-immybot-technician-tools-push]')).toHaveCount(1);

@@ -25,6 +25,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
   sandbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
       const sandbox = await startSandbox();
       await use(sandbox);
@@ -54,7 +55,15 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
   signInToImmyBot: async ({ context, sandbox }, use) => {
     await use(() =>
       context.addCookies([
-        { name: 'immybot_session', value: sandbox.immybot.issueSession(), domain: 'acme.immy.bot', path: '/', secure: true, httpOnly: true, sameSite: 'None' },
+        {
+          name: 'immybot_session',
+          value: sandbox.immybot.issueSession(),
+          domain: 'acme.immy.bot',
+          path: '/',
+          secure: true,
+          httpOnly: true,
+          sameSite: 'None',
+        },
       ]),
     );
   },
@@ -83,8 +92,14 @@ export async function expectPodLoaded(page: Page, url: string): Promise<void> {
   await expect
     .poll(async () => {
       const frames = page.frames().filter((f) => f.url().startsWith(`${origin}/`) || f.url().includes('.immy.bot/'));
-      if (frames.length !== 1 || frames[0].url() !== url) return frames.map((f) => f.url()).join(' ') || 'no ImmyBot frame';
-      return (await frames[0].locator('#pod-fault-id').textContent().catch(() => null)) === url.split('/').pop() ? url : 'not loaded yet';
+      if (frames.length !== 1 || frames[0].url() !== url)
+        return frames.map((f) => f.url()).join(' ') || 'no ImmyBot frame';
+      return (await frames[0]
+        .locator('#pod-fault-id')
+        .textContent()
+        .catch(() => null)) === url.split('/').pop()
+        ? url
+        : 'not loaded yet';
     })
     .toBe(url);
 }
@@ -99,9 +114,10 @@ export async function reloadExtension(context: BrowserContext, extensionId: stri
   const devMode = page.locator('#devMode');
   if (!(await devMode.evaluate((toggle) => (toggle as HTMLInputElement).checked))) await devMode.click();
   const oldWorker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
-  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker && w.url().includes(extensionId) });
+  const restarted = context.waitForEvent('serviceworker', {
+    predicate: (w) => w !== oldWorker && w.url().includes(extensionId),
+  });
   await page.locator('extensions-detail-view #dev-reload-button').click();
   await restarted;
   await page.close();
 }
-

@@ -5,9 +5,17 @@ import { EXTENSION_DIR, expect, expectPodLoaded, INSTANCE, pane, podUrlFor, test
 
 const summary = (page: Page) => pane(page).locator('.summary');
 const frameSession = (page: Page, faultId: number) =>
-  page.frames().find((f) => f.url().endsWith(`/ticket/${faultId}`))?.locator('#pod-session').textContent() ?? Promise.resolve(null);
+  page
+    .frames()
+    .find((f) => f.url().endsWith(`/ticket/${faultId}`))
+    ?.locator('#pod-session')
+    .textContent() ?? Promise.resolve(null);
 
-async function signInThroughWindow(context: BrowserContext, page: Page, choice?: 'Allow and sign in' | 'Sign in without'): Promise<void> {
+async function signInThroughWindow(
+  context: BrowserContext,
+  page: Page,
+  choice?: 'Allow and sign in' | 'Sign in without',
+): Promise<void> {
   const [signInWindow] = await Promise.all([
     context.waitForEvent('page'),
     summary(page).getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
@@ -21,8 +29,13 @@ async function signInThroughWindow(context: BrowserContext, page: Page, choice?:
 }
 
 test.describe('ImmyBot sign-in', () => {
-  test('signed out → Sign in → the header and the frame are signed in, with no reload (cookies allowed by consent)', async ({ sandbox }) => {
-    const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']), sandbox);
+  test('signed out → Sign in → the header and the frame are signed in, with no reload (cookies allowed by consent)', async ({
+    sandbox,
+  }) => {
+    const context = await launchWithExtension(
+      extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']),
+      sandbox,
+    );
     await configureThroughOptions(context, 'acme', 619);
     const page = context.pages()[0];
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
@@ -41,7 +54,9 @@ test.describe('ImmyBot sign-in', () => {
     await context.close();
   });
 
-  test('without cookie consent the header signs in, the frame stays signed out here, and the pane says what still works', async ({ sandbox }) => {
+  test('without cookie consent the header signs in, the frame stays signed out here, and the pane says what still works', async ({
+    sandbox,
+  }) => {
     const context = await launchWithExtension(EXTENSION_DIR, sandbox);
     await configureThroughOptions(context, 'acme', 619);
     const page = context.pages()[0];
@@ -49,22 +64,35 @@ test.describe('ImmyBot sign-in', () => {
     await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
     await signInThroughWindow(context, page, 'Sign in without');
     await expect(summary(page)).toContainText('Ben Castle');
-    await expect(summary(page)).toContainText('Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab, or allow them here.');
+    await expect(summary(page)).toContainText(
+      'Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab, or allow them here.',
+    );
     // This Chromium blocks third-party cookies: exactly the case the consent exists for.
     await expect.poll(() => frameSession(page, 2152)).toContain('Signed out');
-    const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('button', { name: 'Open in new tab' }).click()]);
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      pane(page).getByRole('button', { name: 'Open in new tab' }).click(),
+    ]);
     await expect(tab.locator('#pod-session')).toHaveText('Signed in as Jane Tech');
 
     // Changing one's mind later: the same sign-in window asks again.
     await page.bringToFront();
-    const [consent] = await Promise.all([context.waitForEvent('page'), summary(page).getByRole('button', { name: 'allow them here' }).click()]);
+    const [consent] = await Promise.all([
+      context.waitForEvent('page'),
+      summary(page).getByRole('button', { name: 'allow them here' }).click(),
+    ]);
     await expect(consent.getByRole('button', { name: 'Allow and sign in' })).toBeVisible();
     await context.close();
   });
 });
 
 test.describe('ticket lookups', () => {
-  test('fast switching shows only the last ticket; a ticket seen within a minute is not asked again', async ({ page, configure, signInToImmyBot, sandbox }) => {
+  test('fast switching shows only the last ticket; a ticket seen within a minute is not asked again', async ({
+    page,
+    configure,
+    signInToImmyBot,
+    sandbox,
+  }) => {
     await configure();
     await signInToImmyBot();
     sandbox.immybot.answerTicket(3001, { delayMs: 1500 });
@@ -91,7 +119,9 @@ test.describe('ticket lookups', () => {
     sandbox.immybot.answerTicket(4040, { status: 404 });
     sandbox.immybot.answerTicket(5000, { status: 503 });
     sandbox.immybot.answerTicket(6000, { body: '{"computers": [' });
-    sandbox.immybot.answerTicket(7000, { body: JSON.stringify({ computers: null, personId: null, personName: null, tenantName: null }) });
+    sandbox.immybot.answerTicket(7000, {
+      body: JSON.stringify({ computers: null, personId: null, personName: null, tenantName: null }),
+    });
     const open = async (faultId: number) => {
       await page.goto(`https://acme.halopsa.com/ticket?id=${faultId}`);
       await expectPodLoaded(page, podUrlFor(faultId));
@@ -122,12 +152,22 @@ test.describe('ticket lookups', () => {
     await expect(summary(page).getByRole('button', { name: 'Open settings' })).toBeVisible();
   });
 
-  test('the toolbar badge counts online computers for the ticket in the active tab only', async ({ page, context, configure, signInToImmyBot }) => {
+  test('the toolbar badge counts online computers for the ticket in the active tab only', async ({
+    page,
+    context,
+    configure,
+    signInToImmyBot,
+  }) => {
     await configure();
     await signInToImmyBot();
     const worker = context.serviceWorkers()[0];
-    const badge = (tabId: number) => worker.evaluate((id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId);
-    const tabId = async (p: Page) => worker.evaluate((url) => (globalThis as any).chrome.tabs.query({ url }).then((t: any[]) => t[0].id), p.url().split('?')[0] + '*');
+    const badge = (tabId: number) =>
+      worker.evaluate((id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId);
+    const tabId = async (p: Page) =>
+      worker.evaluate(
+        (url) => (globalThis as any).chrome.tabs.query({ url }).then((t: any[]) => t[0].id),
+        `${p.url().split('?')[0]}*`,
+      );
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
     await expect(summary(page)).toContainText('1 online');
     const id = await tabId(page);
@@ -138,7 +178,11 @@ test.describe('ticket lookups', () => {
 });
 
 test.describe('options: Test connection', () => {
-  test('shows who is signed in and the integration, or the mapped error', async ({ openOptions, configure, signInToImmyBot }) => {
+  test('shows who is signed in and the integration, or the mapped error', async ({
+    openOptions,
+    configure,
+    signInToImmyBot,
+  }) => {
     await configure();
     const options = await openOptions();
     const result = options.getByTestId('connection-result');
@@ -156,7 +200,11 @@ test.describe('options: Test connection', () => {
   });
 });
 
-test('an ImmyBot that redirects signed-out calls to a login page (same origin or Microsoft) reads as signed out', async ({ page, configure, openOptions }) => {
+test('an ImmyBot that redirects signed-out calls to a login page (same origin or Microsoft) reads as signed out', async ({
+  page,
+  configure,
+  openOptions,
+}) => {
   for (const tenant of ['sso', 'entra']) {
     await configure(tenant, 619, tenant === 'sso' ? undefined : []);
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
@@ -171,7 +219,13 @@ test('an ImmyBot that redirects signed-out calls to a login page (same origin or
   }
 });
 
-test('the service worker can stop at any moment: lookups still work, and answers kept before are reused', async ({ page, context, configure, signInToImmyBot, sandbox }) => {
+test('the service worker can stop at any moment: lookups still work, and answers kept before are reused', async ({
+  page,
+  context,
+  configure,
+  signInToImmyBot,
+  sandbox,
+}) => {
   await configure();
   await signInToImmyBot();
   await page.goto('https://acme.halopsa.com/ticket?id=2152');

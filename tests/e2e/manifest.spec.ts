@@ -3,8 +3,14 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 // `npm test` builds both before the end-to-end tests run.
-const manifest = (target: 'chrome-mv3' | 'firefox-mv3') => JSON.parse(readFileSync(resolve('.output', target, 'manifest.json'), 'utf8'));
-const HOSTED = ['https://*.halopsa.com/*', 'https://*.haloitsm.com/*', 'https://*.haloservicedesk.com/*', 'https://*.trial.usehalo.com/*'];
+const manifest = (target: 'chrome-mv3' | 'firefox-mv3') =>
+  JSON.parse(readFileSync(resolve('.output', target, 'manifest.json'), 'utf8'));
+const HOSTED = [
+  'https://*.halopsa.com/*',
+  'https://*.haloitsm.com/*',
+  'https://*.haloservicedesk.com/*',
+  'https://*.trial.usehalo.com/*',
+];
 
 for (const target of ['chrome-mv3', 'firefox-mv3'] as const) {
   test(`${target}: least privilege — hosted HaloPSA and *.immy.bot only, everything else optional`, () => {

@@ -7,7 +7,9 @@ const storedSettings = (worker: Worker) => worker.evaluate(() => chrome.storage.
 const serviceWorker = (page: Page) => page.context().serviceWorkers()[0];
 const immybotForm = (page: Page) => page.getByRole('form', { name: 'ImmyBot' });
 
-test('the instance field accepts the spellings people use and the pasted URL template fills both fields', async ({ openOptions }) => {
+test('the instance field accepts the spellings people use and the pasted URL template fills both fields', async ({
+  openOptions,
+}) => {
   const options = await openOptions();
   const instance = options.getByLabel('ImmyBot instance');
   const integration = options.getByLabel('Integration ID');
@@ -37,7 +39,14 @@ test('the instance field accepts the spellings people use and the pasted URL tem
   });
 });
 
-const badInstances = ['http://acme.immy.bot', 'acme.immy.bot.evil.test', 'javascript:alert(1)', 'ac me', '', 'https://acme.immy.bot:8443'];
+const badInstances = [
+  'http://acme.immy.bot',
+  'acme.immy.bot.evil.test',
+  'javascript:alert(1)',
+  'ac me',
+  '',
+  'https://acme.immy.bot:8443',
+];
 const badIds = ['', 'abc', '-5', '0', '1e3', '619; x', '2147483648'];
 
 test('bad input gets a clear message next to the field and saves nothing', async ({ openOptions, configure }) => {
@@ -82,7 +91,9 @@ test('saving updates open panes without a page reload', async ({ page, openOptio
   const options = await openOptions();
   await options.getByLabel('ImmyBot instance').fill('https://contoso.immy.bot/technician-pod/psa/77/ticket/$FAULTID');
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(immybotForm(options).getByRole('status')).toContainText('Saved. HaloPSA tickets now show Technician Tools from https://contoso.immy.bot (integration 77).');
+  await expect(immybotForm(options).getByRole('status')).toContainText(
+    'Saved. HaloPSA tickets now show Technician Tools from https://contoso.immy.bot (integration 77).',
+  );
 
   await expectPodLoaded(page, podUrlFor(2152, 'https://contoso.immy.bot', 77));
   expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);

@@ -4,7 +4,10 @@ import { expect, expectPodLoaded, pane, paneFrame, podUrlFor, test } from './fix
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
 const paneBox = async (page: Page) => (await pane(page).boundingBox())!;
 
-test('the pane pushes HaloPSA aside, resizes by drag, collapses to a handle, and remembers both', async ({ page, configure }) => {
+test('the pane pushes HaloPSA aside, resizes by drag, collapses to a handle, and remembers both', async ({
+  page,
+  configure,
+}) => {
   await configure();
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   await expectPodLoaded(page, podUrlFor(2152));
@@ -29,7 +32,9 @@ test('the pane pushes HaloPSA aside, resizes by drag, collapses to a handle, and
   docked = await paneBox(page);
   expect(docked.width).toBeGreaterThanOrEqual(595);
   expect(docked.width).toBeLessThanOrEqual(605);
-  expect((await box(page, '#ticket-actions')).x + (await box(page, '#ticket-actions')).width).toBeLessThanOrEqual(docked.x);
+  expect((await box(page, '#ticket-actions')).x + (await box(page, '#ticket-actions')).width).toBeLessThanOrEqual(
+    docked.x,
+  );
 
   // The width survives a reload and another ticket.
   await page.goto('https://acme.halopsa.com/ticket?id=3001');
@@ -63,7 +68,13 @@ test('the grip also resizes from the keyboard', async ({ page, configure }) => {
   expect((await paneBox(page)).width).toBe(488);
 });
 
-test('header actions: reload the frame, open it in a new tab, open settings', async ({ page, context, configure, sandbox, extensionId }) => {
+test('header actions: reload the frame, open it in a new tab, open settings', async ({
+  page,
+  context,
+  configure,
+  sandbox,
+  extensionId,
+}) => {
   await configure();
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   await expectPodLoaded(page, podUrlFor(2152));
@@ -74,17 +85,30 @@ test('header actions: reload the frame, open it in a new tab, open settings', as
   await expect.poll(() => sandbox.immybot.podRequests().filter((u) => u === url).length).toBe(before + 1);
   await expectPodLoaded(page, url);
 
-  const [tab] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('button', { name: 'Open in new tab' }).click()]);
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    pane(page).getByRole('button', { name: 'Open in new tab' }).click(),
+  ]);
   await expect(tab).toHaveURL(url);
   await expect(tab.locator('#pod-fault-id')).toHaveText('2152');
   await tab.close();
 
-  const [options] = await Promise.all([context.waitForEvent('page'), pane(page).getByRole('button', { name: 'ImmyBot settings' }).click()]);
-  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://acme.halopsa.com')}`);
+  const [options] = await Promise.all([
+    context.waitForEvent('page'),
+    pane(page).getByRole('button', { name: 'ImmyBot settings' }).click(),
+  ]);
+  await expect(options).toHaveURL(
+    `chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://acme.halopsa.com')}`,
+  );
   await expect(options.getByLabel('ImmyBot instance')).toHaveValue('https://acme.immy.bot');
 });
 
-test('before setup, a ticket shows a compact prompt; one save in the options page it opens turns that site on', async ({ page, context, extensionId, sandbox }) => {
+test('before setup, a ticket shows a compact prompt; one save in the options page it opens turns that site on', async ({
+  page,
+  context,
+  extensionId,
+  sandbox,
+}) => {
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   const prompt = page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
   await expect(prompt).toBeVisible();
@@ -95,16 +119,25 @@ test('before setup, a ticket shows a compact prompt; one save in the options pag
   await expect(page.locator('style[data-immybot-technician-tools-push]')).toHaveCount(0);
   expect(sandbox.immybot.podRequests()).toEqual([]);
 
-  const [options] = await Promise.all([context.waitForEvent('page'), prompt.getByRole('button', { name: 'Set up ImmyBot' }).click()]);
-  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://acme.halopsa.com')}`);
-  await expect(options.getByTestId('save-adds-site')).toContainText('Saving also turns on Technician Tools for acme.halopsa.com');
+  const [options] = await Promise.all([
+    context.waitForEvent('page'),
+    prompt.getByRole('button', { name: 'Set up ImmyBot' }).click(),
+  ]);
+  await expect(options).toHaveURL(
+    `chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://acme.halopsa.com')}`,
+  );
+  await expect(options.getByTestId('save-adds-site')).toContainText(
+    'Saving also turns on Technician Tools for acme.halopsa.com',
+  );
 
   // Saving there lists the ticket's site and turns the prompt into the pane in the open ticket, without a reload.
   const loadId = await page.evaluate(() => (window as any).haloLoadId);
   await options.getByLabel('ImmyBot instance').fill('acme');
   await options.getByLabel('Integration ID').fill('619');
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('form', { name: 'ImmyBot' }).getByRole('status')).toContainText('It is now on for acme.halopsa.com.');
+  await expect(options.getByRole('form', { name: 'ImmyBot' }).getByRole('status')).toContainText(
+    'It is now on for acme.halopsa.com.',
+  );
   await expect(options.locator('li[data-origin="https://acme.halopsa.com"]')).toContainText('Active');
   await expectPodLoaded(page, podUrlFor(2152));
   await expect(prompt).toHaveCount(0);
@@ -128,12 +161,23 @@ test('HaloPSA CSS cannot break the pane, and the pane does not restyle HaloPSA',
   expect(header.height).toBe(40);
 });
 
-test('styles do not leak: HaloPSA elements keep every computed style but the page margin', async ({ page, configure }) => {
+test('styles do not leak: HaloPSA elements keep every computed style but the page margin', async ({
+  page,
+  configure,
+}) => {
   const snapshot = () =>
     page.evaluate(() =>
       ['#halo-nav', '#page-title', '#ticket-actions', '.breadcrumbs', 'body'].map((selector) => {
         const style = getComputedStyle(document.querySelector(selector)!);
-        return [selector, style.font, style.color, style.backgroundColor, style.padding, style.border, style.display].join('|');
+        return [
+          selector,
+          style.font,
+          style.color,
+          style.backgroundColor,
+          style.padding,
+          style.border,
+          style.display,
+        ].join('|');
       }),
     );
   await page.goto('https://acme.halopsa.com/ticket?id=2152');

@@ -4,7 +4,10 @@ import type { BrowserContext, Page } from '@playwright/test';
  * The toolbar popup, opened the way a click does (action.openPopup) and driven over CDP: Playwright
  * does not list extension popups as pages, but Chromium exposes them as targets.
  */
-export async function openToolbarPopup(context: BrowserContext, activeTab: Page): Promise<{ evaluate: (expression: string) => Promise<unknown> }> {
+export async function openToolbarPopup(
+  context: BrowserContext,
+  activeTab: Page,
+): Promise<{ evaluate: (expression: string) => Promise<unknown> }> {
   await activeTab.bringToFront();
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(() => (globalThis as any).chrome.action.openPopup());
@@ -33,7 +36,7 @@ export async function openToolbarPopup(context: BrowserContext, activeTab: Page)
   return {
     // userGesture: clicks in the popup may ask for permissions, as a real click does.
     evaluate: async (expression: string) =>
-      (await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true })).result?.value,
+      (await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true }))
+        .result?.value,
   };
 }
-

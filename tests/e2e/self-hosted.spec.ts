@@ -19,9 +19,12 @@ const GRANTED = ['https://psa.example.test/*', 'https://hidden.example.test/*'];
 const worker = async (context: BrowserContext): Promise<Worker> =>
   context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const storedOrigins = async (context: BrowserContext) =>
-  ((await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings?.haloOrigins ?? []) as string[];
+  ((await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings?.haloOrigins ??
+    []) as string[];
 const registeredMatches = async (context: BrowserContext) =>
-  (await (await worker(context)).evaluate(() => chrome.scripting.getRegisteredContentScripts())).flatMap((s) => s.matches ?? []);
+  (await (await worker(context)).evaluate(() => chrome.scripting.getRegisteredContentScripts())).flatMap(
+    (s) => s.matches ?? [],
+  );
 
 async function openTicket(context: BrowserContext, url: string, faultId: number): Promise<Page> {
   const tab = await context.newPage();
@@ -48,7 +51,8 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     profile = mkdtempSync(join(tmpdir(), 'immybot-profile-'));
   });
 
-  const launch = (sandbox: Parameters<typeof launchWithExtension>[1]) => launchWithExtension(extensionDir, sandbox, { userDataDir: profile });
+  const launch = (sandbox: Parameters<typeof launchWithExtension>[1]) =>
+    launchWithExtension(extensionDir, sandbox, { userDataDir: profile });
   const openOptions = async (context: BrowserContext) => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
@@ -61,7 +65,9 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     return { context, options: await openOptions(context) };
   };
 
-  test('adding an address turns on the pane there, in tabs already open too, with and without a port; it survives a restart', async ({ sandbox }) => {
+  test('adding an address turns on the pane there, in tabs already open too, with and without a port; it survives a restart', async ({
+    sandbox,
+  }) => {
     let context = await launch(sandbox);
     await configureThroughOptions(context, 'acme', 619, []);
     const ticket = await context.newPage();
@@ -160,7 +166,9 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     await context.close();
   });
 
-  test('without access the address is listed as "access not granted", runs nothing, and the toolbar says so', async ({ sandbox }) => {
+  test('without access the address is listed as "access not granted", runs nothing, and the toolbar says so', async ({
+    sandbox,
+  }) => {
     const { context, options } = await startConfigured(sandbox);
     // Not pre-granted: the browser's prompt opens (automation cannot answer it), the address is saved first.
     await addAddress(options, 'https://other.example.test');

@@ -5,7 +5,10 @@ const navigate = (page: Page, href: string, replace = false) =>
   page.evaluate(([h, r]) => (window as any).haloNavigate(h, { replace: r }), [href, replace] as const);
 const loadId = (page: Page) => page.evaluate(() => (window as any).haloLoadId as string);
 
-test('pushState, replaceState, Back and Forward switch the pane without a reload; leaving tickets removes it', async ({ page, configure }) => {
+test('pushState, replaceState, Back and Forward switch the pane without a reload; leaving tickets removes it', async ({
+  page,
+  configure,
+}) => {
   await configure();
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   await expectPodLoaded(page, podUrlFor(2152));
@@ -14,7 +17,11 @@ test('pushState, replaceState, Back and Forward switch the pane without a reload
   await navigate(page, '/ticket?id=3001');
   await expectPodLoaded(page, podUrlFor(3001));
 
-  await navigate(page, '/tickets?showalltickettypes=1&mainview=all&viewid=1&selid=-1&sellevel=1&selparentid=0&id=3002', true);
+  await navigate(
+    page,
+    '/tickets?showalltickettypes=1&mainview=all&viewid=1&selid=-1&sellevel=1&selparentid=0&id=3002',
+    true,
+  );
   await expectPodLoaded(page, podUrlFor(3002));
 
   // replaceState took 3001's place: Back goes to 2152, proving the frame added no history entries.
@@ -51,7 +58,11 @@ test('switching tickets keeps exactly one pane and one ImmyBot frame', async ({ 
   }
 });
 
-test('switching tickets while ImmyBot is still answering shows the last ticket, and Back still works', async ({ page, configure, sandbox }) => {
+test('switching tickets while ImmyBot is still answering shows the last ticket, and Back still works', async ({
+  page,
+  configure,
+  sandbox,
+}) => {
   await configure();
   sandbox.immybot.setPodDelay(700);
   const firstRequest = sandbox.immybot.nextRequest((r) => r.path.endsWith('/ticket/2152'));

@@ -1,14 +1,24 @@
 import { expect, expectPodLoaded, pane, paneCount, podUrlFor, test } from './fixtures';
 
 test.describe('ticket detection on hosted HaloPSA', () => {
-  test('every hosted suffix and ticket URL shape gets the pane with exactly the Technician Tools URL', async ({ page, configure }) => {
+  test('every hosted suffix and ticket URL shape gets the pane with exactly the Technician Tools URL', async ({
+    page,
+    configure,
+  }) => {
     const cases: Array<[string, number]> = [
       ['https://acme.halopsa.com/ticket?id=2152', 2152],
       ['https://acme.haloitsm.com/ticket?id=2152&showmenu=false', 2152],
       ['https://acme.haloservicedesk.com/tickets?id=2152', 2152],
-      ['https://acme.trial.usehalo.com/tickets?showalltickettypes=1&mainview=all&viewid=1&selid=-1&sellevel=1&selparentid=0&id=2820', 2820],
+      [
+        'https://acme.trial.usehalo.com/tickets?showalltickettypes=1&mainview=all&viewid=1&selid=-1&sellevel=1&selparentid=0&id=2820',
+        2820,
+      ],
     ];
-    await configure(undefined, undefined, cases.map(([url]) => new URL(url).origin));
+    await configure(
+      undefined,
+      undefined,
+      cases.map(([url]) => new URL(url).origin),
+    );
     for (const [url, faultId] of cases) {
       await page.goto(url);
       await expectPodLoaded(page, podUrlFor(faultId));
@@ -17,7 +27,11 @@ test.describe('ticket detection on hosted HaloPSA', () => {
     }
   });
 
-  test('pages that are not saved tickets, and sites that are not tenants, get nothing', async ({ page, configure, sandbox }) => {
+  test('pages that are not saved tickets, and sites that are not tenants, get nothing', async ({
+    page,
+    configure,
+    sandbox,
+  }) => {
     await configure();
     const notTickets = [
       'https://acme.halopsa.com/tickets?area=1',

@@ -15,7 +15,11 @@ async function settledText(popup: { evaluate: (e: string) => Promise<unknown> },
   return text;
 }
 
-test('the toolbar popup says Technician Tools is on for a listed tenant, and turns an unlisted one on in one click', async ({ page, context, configure }) => {
+test('the toolbar popup says Technician Tools is on for a listed tenant, and turns an unlisted one on in one click', async ({
+  page,
+  context,
+  configure,
+}) => {
   await configure();
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   let popup = await openToolbarPopup(context, page);
@@ -28,13 +32,20 @@ test('the toolbar popup says Technician Tools is on for a listed tenant, and tur
   await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
   popup = await openToolbarPopup(context, page);
   expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on beta.haloitsm.com');
-  await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`);
+  await popup.evaluate(
+    `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`,
+  );
   await expectPodLoaded(page, podUrlFor(2152));
 });
 
-test('on a HaloPSA-looking site that is not enabled, one click in the popup turns the pane on there', async ({ sandbox }) => {
+test('on a HaloPSA-looking site that is not enabled, one click in the popup turns the pane on there', async ({
+  sandbox,
+}) => {
   // Pre-granted, so the popup's permission request resolves without a dialog (TESTING.md).
-  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, ['https://psa.example.test/*']), sandbox);
+  const context = await launchWithExtension(
+    extensionWithGrantedHosts(EXTENSION_DIR, ['https://psa.example.test/*']),
+    sandbox,
+  );
   await configureThroughOptions(context, 'acme', 619, []);
   const page = context.pages()[0];
   await page.goto('https://psa.example.test/ticket?id=2152');
@@ -43,7 +54,9 @@ test('on a HaloPSA-looking site that is not enabled, one click in the popup turn
 
   let popup = await openToolbarPopup(context, page);
   expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on psa.example.test');
-  await popup.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`);
+  await popup.evaluate(
+    `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`,
+  );
   await expectPodLoaded(page, podUrlFor(2152));
 
   popup = await openToolbarPopup(context, page);
@@ -52,7 +65,10 @@ test('on a HaloPSA-looking site that is not enabled, one click in the popup turn
 });
 
 test('on a site that does not look like HaloPSA the popup offers nothing', async ({ sandbox }) => {
-  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, ['https://hidden.example.test/*']), sandbox);
+  const context = await launchWithExtension(
+    extensionWithGrantedHosts(EXTENSION_DIR, ['https://hidden.example.test/*']),
+    sandbox,
+  );
   const page = context.pages()[0];
   // hidden.* answers /api/instanceinfo with 404; without the HaloPSA markup nothing says HaloPSA.
   await page.goto('https://hidden.example.test/');

@@ -7,18 +7,22 @@ import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, podUrlFor, tes
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: {
-  contentSettings: { cookies: { get(details: { primaryUrl: string; secondaryUrl: string }): Promise<{ setting: string }> } };
+  contentSettings: {
+    cookies: { get(details: { primaryUrl: string; secondaryUrl: string }): Promise<{ setting: string }> };
+  };
   storage: { local: { get(key: string): Promise<Record<string, any>> } };
 };
 
 const STRANGER = 'https://other.trial.usehalo.com';
 const offerButton = (page: Page, host: string) => page.getByRole('button', { name: `Use Technician Tools on ${host}` });
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
-const worker = async (context: BrowserContext): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const worker = async (context: BrowserContext): Promise<Worker> =>
+  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 /** Chrome's cookie setting for ImmyBot framed by `site`, read back from the browser itself. */
 const cookieSetting = async (context: BrowserContext, site: string) =>
   (await worker(context)).evaluate(
-    ({ primaryUrl, secondaryUrl }) => chrome.contentSettings.cookies.get({ primaryUrl, secondaryUrl }).then((s) => s.setting),
+    ({ primaryUrl, secondaryUrl }) =>
+      chrome.contentSettings.cookies.get({ primaryUrl, secondaryUrl }).then((s) => s.setting),
     { primaryUrl: 'https://acme.immy.bot/', secondaryUrl: `${site}/` },
   );
 
@@ -27,7 +31,15 @@ async function signedInBrowser(sandbox: Sandbox): Promise<BrowserContext> {
   const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']), sandbox);
   await configureThroughOptions(context, 'acme', 619);
   await context.addCookies([
-    { name: SESSION_COOKIE, value: sandbox.immybot.issueSession(), domain: 'acme.immy.bot', path: '/', secure: true, httpOnly: true, sameSite: 'None' },
+    {
+      name: SESSION_COOKIE,
+      value: sandbox.immybot.issueSession(),
+      domain: 'acme.immy.bot',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'None',
+    },
   ]);
   await expect.poll(() => cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
   return context;
@@ -47,7 +59,9 @@ const clickEverything = (page: Page) =>
     return controls.length;
   });
 
-test('a stranger hosted tenant gets only the offer: its script causes no ImmyBot request and opens nothing; one real click turns it on', async ({ sandbox }) => {
+test('a stranger hosted tenant gets only the offer: its script causes no ImmyBot request and opens nothing; one real click turns it on', async ({
+  sandbox,
+}) => {
   const context = await signedInBrowser(sandbox);
   const page = context.pages()[0];
   sandbox.immybot.requests.splice(0);
@@ -65,10 +79,14 @@ test('a stranger hosted tenant gets only the offer: its script causes no ImmyBot
   expect(context.pages()).toHaveLength(pagesBefore);
   await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
   // No ImmyBot data in its DOM, and no cookie exception for it.
-  const paneText = await page.evaluate(() => document.querySelector('immybot-technician-tools')?.shadowRoot?.textContent ?? '');
+  const paneText = await page.evaluate(
+    () => document.querySelector('immybot-technician-tools')?.shadowRoot?.textContent ?? '',
+  );
   expect(paneText).not.toMatch(/Ben Castle|Acorn|DESKTOP|contoso/i);
   expect(await cookieSetting(context, STRANGER)).not.toBe('allow');
-  expect((await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings.haloOrigins).toEqual(['https://acme.halopsa.com']);
+  expect(
+    (await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings.haloOrigins,
+  ).toEqual(['https://acme.halopsa.com']);
 
   // One real click: listed, the pane loads at once, with no page reload, signed in.
   const loadId = await page.evaluate(() => (window as any).haloLoadId);
@@ -131,14 +149,20 @@ test('"Not here" is remembered for that tenant; the offer stays away after a rel
   await context.close();
 });
 
-test('two pages adding sites at the same moment keep every one (the background is the only writer)', async ({ context, openOptions }) => {
+test('two pages adding sites at the same moment keep every one (the background is the only writer)', async ({
+  context,
+  openOptions,
+}) => {
   const [first, second] = [await openOptions(), await openOptions()];
   const add = (options: Page, tenants: string[]) =>
     options.evaluate(
       (origins) =>
         Promise.all(
           origins.map((origin) =>
-            (globalThis as any).chrome.runtime.sendMessage({ type: 'changeSettings', change: { kind: 'addSite', origin } }),
+            (globalThis as any).chrome.runtime.sendMessage({
+              type: 'changeSettings',
+              change: { kind: 'addSite', origin },
+            }),
           ),
         ),
       tenants.map((tenant) => `https://${tenant}.halopsa.com`),
@@ -147,7 +171,8 @@ test('two pages adding sites at the same moment keep every one (the background i
   const b = Array.from({ length: 10 }, (_, i) => `second${i}`);
   const answers = (await Promise.all([add(first, a), add(second, b)])).flat();
   expect(answers.every((answer: { ok: boolean }) => answer.ok)).toBe(true);
-  const stored = (await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings.haloOrigins as string[];
+  const stored = (await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings
+    .haloOrigins as string[];
   expect([...stored].sort()).toEqual([...a, ...b].map((tenant) => `https://${tenant}.halopsa.com`).sort());
   // Both pages show the full list.
   for (const options of [first, second]) await expect(options.locator('li[data-origin]')).toHaveCount(20);

@@ -30,7 +30,11 @@ export interface LaunchOptions {
 }
 
 /** A Chromium profile with the unpacked extension at `extensionDir`, resolving HaloPSA/ImmyBot to the sandbox. */
-export function launchWithExtension(extensionDir: string, sandbox: Sandbox, options: LaunchOptions = {}): Promise<BrowserContext> {
+export function launchWithExtension(
+  extensionDir: string,
+  sandbox: Sandbox,
+  options: LaunchOptions = {},
+): Promise<BrowserContext> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'immybot-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -64,7 +68,11 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
  * cannot be answered by automation, and a later permissions.request() for a held permission resolves
  * true at once, so the real request → register → inject path runs (TESTING.md).
  */
-export function extensionWithGrantedHosts(extensionDir: string, hostPermissions: string[], permissions: string[] = []): string {
+export function extensionWithGrantedHosts(
+  extensionDir: string,
+  hostPermissions: string[],
+  permissions: string[] = [],
+): string {
   const copy = mkdtempSync(join(tmpdir(), 'immybot-extension-'));
   cpSync(extensionDir, copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');

@@ -30,5 +30,8 @@ export async function addSite(options: Page, address: string): Promise<void> {
   await form.getByLabel('HaloPSA address', { exact: true }).fill(address);
   await form.getByRole('button', { name: /^Add/ }).click();
   const origin = new URL(/^[a-z]+:\/\//i.test(address) ? address : `https://${address}`).origin;
-  await form.getByRole('status').filter({ hasText: `Added ${origin}` }).waitFor();
+  await form
+    .getByRole('status')
+    .filter({ hasText: `Added ${origin}` })
+    .waitFor();
 }

@@ -19,7 +19,10 @@ async function waitForPod(page: Page, faultId: number): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const frame = page.frames().find((f) => f.url().endsWith(`/ticket/${faultId}`));
-    const text = await frame?.locator('#pod-fault-id').textContent({ timeout: 1_000 }).catch(() => null);
+    const text = await frame
+      ?.locator('#pod-fault-id')
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
     if (text === String(faultId)) return;
     if (Date.now() > deadline) throw new Error(`Technician Tools for ticket ${faultId} did not load`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -37,8 +40,12 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox();
   // The build with Chrome's cookie-exception permission already granted, as if the technician had
   // said yes in the sign-in window (headless, nobody can answer the browser's prompt).
-  const context = await launchWithExtension(extensionWithGrantedHosts(extensionDir, [], ['contentSettings']), sandbox, { headed });
-  console.log(`Sandbox: HaloPSA-like pages on 127.0.0.1:${sandbox.haloPort}, ImmyBot stand-in on 127.0.0.1:${sandbox.immybotPort}`);
+  const context = await launchWithExtension(extensionWithGrantedHosts(extensionDir, [], ['contentSettings']), sandbox, {
+    headed,
+  });
+  console.log(
+    `Sandbox: HaloPSA-like pages on 127.0.0.1:${sandbox.haloPort}, ImmyBot stand-in on 127.0.0.1:${sandbox.immybotPort}`,
+  );
   console.log(`Screenshots in ${shots}:`);
 
   const page = context.pages()[0] ?? (await context.newPage());
@@ -47,16 +54,26 @@ async function main(): Promise<void> {
 
   // A new user's path: the ticket's setup prompt opens the options page; one save sets ImmyBot up and
   // turns Technician Tools on for the site the ticket is on.
-  const [options] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Set up ImmyBot' }).click()]);
+  const [options] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Set up ImmyBot' }).click(),
+  ]);
   await options.getByLabel('ImmyBot instance').fill('https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID');
   await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByRole('form', { name: 'ImmyBot' }).getByRole('status').filter({ hasText: 'It is now on for acme.halopsa.com' }).waitFor();
+  await options
+    .getByRole('form', { name: 'ImmyBot' })
+    .getByRole('status')
+    .filter({ hasText: 'It is now on for acme.halopsa.com' })
+    .waitFor();
   await options.close();
   await page.bringToFront();
   await shot(page, '02-ticket-2152-signed-out', 2152);
 
   // Sign in the way a technician does: the header's button, ImmyBot's own page in a popup window.
-  const [signInWindow] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Sign in to ImmyBot' }).click()]);
+  const [signInWindow] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
+  ]);
   await signInWindow.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await signInWindow.waitForEvent('close');
   await paneSummary(page, 2152).getByText('1 online').waitFor();
@@ -84,7 +101,9 @@ async function main(): Promise<void> {
   console.log(`Technician Tools requests the stand-in saw: ${sandbox.immybot.podRequests().join(', ')}`);
   if (headed) {
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
-    console.log('The browser stays open: try https://acme.halopsa.com/tickets?area=1, https://strict.halopsa.com/ticket?id=3001, https://dark.halopsa.com/ticket?id=3002. Close it to stop.');
+    console.log(
+      'The browser stays open: try https://acme.halopsa.com/tickets?area=1, https://strict.halopsa.com/ticket?id=3001, https://dark.halopsa.com/ticket?id=3002. Close it to stop.',
+    );
     await new Promise((done) => context.on('close', done));
   } else {
     await context.close();

@@ -31,13 +31,19 @@ function png(size: number, pixel: (x: number, y: number) => [number, number, num
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // Coverage of a unit-square shape at (u, v), 4x4 supersampled for smooth edges.
 function coverage(size: number, x: number, y: number, inside: (u: number, v: number) => boolean): number {
   let hits = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
   return hits / 16;
 }
 
@@ -49,14 +55,16 @@ const roundedSquare = (u: number, v: number) => {
 };
 // A pane docked beside a page: the product in one picture.
 const mark = (u: number, v: number) =>
-  (u > 0.2 && u < 0.46 && v > 0.24 && v < 0.76) || (u > 0.54 && u < 0.8 && v > 0.24 && v < 0.76 && !(u > 0.6 && u < 0.74 && v > 0.36 && v < 0.7));
+  (u > 0.2 && u < 0.46 && v > 0.24 && v < 0.76) ||
+  (u > 0.54 && u < 0.8 && v > 0.24 && v < 0.76 && !(u > 0.6 && u < 0.74 && v > 0.36 && v < 0.7));
 
 mkdirSync('public/icon', { recursive: true });
 for (const size of [16, 32, 48, 128]) {
   const image = png(size, (x, y) => {
     const bg = coverage(size, x, y, roundedSquare);
     const fg = coverage(size, x, y, (u, v) => roundedSquare(u, v) && mark(u, v));
-    const blend = (a: number, b: number) => Math.round(a * (1 - fg / Math.max(bg, 1e-9)) + b * (fg / Math.max(bg, 1e-9)));
+    const blend = (a: number, b: number) =>
+      Math.round(a * (1 - fg / Math.max(bg, 1e-9)) + b * (fg / Math.max(bg, 1e-9)));
     return [blend(31, 255), blend(111, 255), blend(235, 255), Math.round(bg * 255)];
   });
   writeFileSync(`public/icon/${size}.png`, image);

@@ -20,8 +20,16 @@ export async function startSandbox(): Promise<Sandbox> {
   const halo = createServer(tls, haloHandler);
   const immy = createServer(tls, immybot.handler);
   const [haloPort, immybotPort] = await Promise.all([listen(halo), listen(immy)]);
-  const toHalo = ['*.halopsa.com', 'halopsa.com', '*.haloitsm.com', 'haloitsm.com', '*.haloservicedesk.com', 'haloservicedesk.com',
-    '*.usehalo.com', '*.example.test'];
+  const toHalo = [
+    '*.halopsa.com',
+    'halopsa.com',
+    '*.haloitsm.com',
+    'haloitsm.com',
+    '*.haloservicedesk.com',
+    'haloservicedesk.com',
+    '*.usehalo.com',
+    '*.example.test',
+  ];
   const resolverRules = [
     ...toHalo.map((host) => `MAP ${host} 127.0.0.1:${haloPort}`),
     `MAP *.immy.bot 127.0.0.1:${immybotPort}`,

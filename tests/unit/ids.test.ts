@@ -25,10 +25,23 @@ describe('parseId', () => {
     expect(parseId(text)).toBe(expected);
   });
 
-  it.each(['', ' ', '0', '000', '-5', '+5', '1e3', '0x10', '1.5', '619; x', '6 19', '2147483648', '99999999999999999999', '１２３', 'abc'])(
-    'rejects %j',
-    (text) => {
-      expect(parseId(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    '0',
+    '000',
+    '-5',
+    '+5',
+    '1e3',
+    '0x10',
+    '1.5',
+    '619; x',
+    '6 19',
+    '2147483648',
+    '99999999999999999999',
+    '１２３',
+    'abc',
+  ])('rejects %j', (text) => {
+    expect(parseId(text)).toBeNull();
+  });
 });

@@ -34,9 +34,12 @@ function setUp(contentScripts: unknown[] | undefined) {
   } as Manifest);
   const query = vi
     .spyOn(fakeBrowser.tabs, 'query')
-    .mockImplementation(async (info) => TABS.filter((tab) => [info.url ?? []].flat().some((p) => matches(p, tab.url!))));
+    .mockImplementation(async (info) =>
+      TABS.filter((tab) => [info.url ?? []].flat().some((p) => matches(p, tab.url!))),
+    );
   const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection) => {
-    if ('tabId' in injection.target && injection.target.tabId === 6) throw new Error('Cannot access contents of the page');
+    if ('tabId' in injection.target && injection.target.tabId === 6)
+      throw new Error('Cannot access contents of the page');
     return [];
   });
   return { query, executeScript };
@@ -67,7 +70,8 @@ describe('injectIntoOpenTabs', () => {
     expect(query).toHaveBeenCalledWith({ url: HALO_SCRIPT.exclude_matches });
     // Tab 6 failed, and tab 7 after it still got the script.
     expect(injectedTabIds(executeScript)).toEqual([1, 6, 7]);
-    for (const [injection] of executeScript.mock.calls) expect(injection).toEqual({ target: { tabId: expect.any(Number) }, files: ['content-scripts/halo.js'] });
+    for (const [injection] of executeScript.mock.calls)
+      expect(injection).toEqual({ target: { tabId: expect.any(Number) }, files: ['content-scripts/halo.js'] });
   });
 
   it('with no exclude_matches, injects into the bare and www sites too', async () => {
@@ -107,7 +111,9 @@ describe('injectIntoTabs', () => {
     ['neither', [], []],
   ])('with %s: queries no tabs, injects nothing, returns 0', async (_, matchList, files) => {
     const { query, executeScript } = setUp([HALO_SCRIPT]);
-    await expect(injectIntoTabs(fakeBrowser as unknown as Api, matchList, ['https://halopsa.com/*'], files)).resolves.toBe(0);
+    await expect(
+      injectIntoTabs(fakeBrowser as unknown as Api, matchList, ['https://halopsa.com/*'], files),
+    ).resolves.toBe(0);
     expect(query).not.toHaveBeenCalled();
     expect(executeScript).not.toHaveBeenCalled();
   });
@@ -116,7 +122,12 @@ describe('injectIntoTabs', () => {
     const { query, executeScript } = setUp([]);
     const files = ['content-scripts/a.js', 'content-scripts/b.js'];
     await expect(
-      injectIntoTabs(fakeBrowser as unknown as Api, ['https://*.halopsa.com/*'], ['https://halopsa.com/*', 'https://www.halopsa.com/*'], files),
+      injectIntoTabs(
+        fakeBrowser as unknown as Api,
+        ['https://*.halopsa.com/*'],
+        ['https://halopsa.com/*', 'https://www.halopsa.com/*'],
+        files,
+      ),
     ).resolves.toBe(1);
     expect(query).toHaveBeenCalledTimes(2);
     expect(injectedTabIds(executeScript)).toEqual([1, 6]);
@@ -126,7 +137,9 @@ describe('injectIntoTabs', () => {
   it('with no exclusions queries once and does not read the manifest', async () => {
     const { query, executeScript } = setUp(undefined);
     const getManifest = vi.mocked(fakeBrowser.runtime.getManifest);
-    await expect(injectIntoTabs(fakeBrowser as unknown as Api, ['https://*.trial.usehalo.com/*'], [], FILES)).resolves.toBe(1);
+    await expect(
+      injectIntoTabs(fakeBrowser as unknown as Api, ['https://*.trial.usehalo.com/*'], [], FILES),
+    ).resolves.toBe(1);
     expect(query).toHaveBeenCalledTimes(1);
     expect(query).toHaveBeenCalledWith({ url: ['https://*.trial.usehalo.com/*'] });
     expect(injectedTabIds(executeScript)).toEqual([7]);
@@ -135,7 +148,9 @@ describe('injectIntoTabs', () => {
 
   it('returns 0 when no open tab matches', async () => {
     const { executeScript } = setUp([]);
-    await expect(injectIntoTabs(fakeBrowser as unknown as Api, ['https://psa.example.com/*'], [], FILES)).resolves.toBe(0);
+    await expect(injectIntoTabs(fakeBrowser as unknown as Api, ['https://psa.example.com/*'], [], FILES)).resolves.toBe(
+      0,
+    );
     expect(executeScript).not.toHaveBeenCalled();
   });
 });
@@ -143,9 +158,20 @@ describe('injectIntoTabs', () => {
 describe('haloContentScriptFiles', () => {
   it.each([
     ['the manifest content script', [HALO_SCRIPT], ['content-scripts/halo.js']],
-    ['the first script that has js', [{ matches: ['https://x.test/*'], css: ['a.css'] }, { ...HALO_SCRIPT, js: ['c.js', 'd.js'] }, HALO_SCRIPT], ['c.js', 'd.js']],
+    [
+      'the first script that has js',
+      [{ matches: ['https://x.test/*'], css: ['a.css'] }, { ...HALO_SCRIPT, js: ['c.js', 'd.js'] }, HALO_SCRIPT],
+      ['c.js', 'd.js'],
+    ],
     ['nothing without content scripts', undefined, []],
-    ['nothing when no script has js', [{ ...HALO_SCRIPT, js: [] }, { matches: ['https://x.test/*'], css: ['a.css'] }], []],
+    [
+      'nothing when no script has js',
+      [
+        { ...HALO_SCRIPT, js: [] },
+        { matches: ['https://x.test/*'], css: ['a.css'] },
+      ],
+      [],
+    ],
   ])('returns %s', (_, scripts, expected) => {
     setUp(scripts);
     expect(haloContentScriptFiles(fakeBrowser as unknown as Api)).toEqual(expected);

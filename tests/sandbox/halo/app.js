@@ -1,6 +1,6 @@
 // A HaloPSA-like agent app: a single-page app that moves between tickets with history.pushState.
 // Served as an external script so it also runs under the strict CSP variant.
-(function () {
+(() => {
   const main = document.getElementById('main');
   const title = document.getElementById('page-title');
   const TICKETS = [
@@ -21,20 +21,29 @@
   function renderList() {
     title.textContent = 'Tickets';
     const rows = TICKETS.map((t) =>
-      el('tr', {}, el('td', {}, el('a', { href: `/tickets?${listQuery}&id=${t.id}`, 'data-ticket': String(t.id) }, String(t.id))),
-        el('td', {}, t.summary), el('td', {}, t.client)));
+      el(
+        'tr',
+        {},
+        el('td', {}, el('a', { href: `/tickets?${listQuery}&id=${t.id}`, 'data-ticket': String(t.id) }, String(t.id))),
+        el('td', {}, t.summary),
+        el('td', {}, t.client),
+      ),
+    );
     main.replaceChildren(el('table', { class: 'ticket-list' }, el('tbody', {}, ...rows)));
   }
 
   function renderTicket(id) {
-    const t = TICKETS.find((x) => x.id === id) || { id, summary: 'Ticket ' + id, client: 'Unknown', user: 'Unknown' };
+    const t = TICKETS.find((x) => x.id === id) || { id, summary: `Ticket ${id}`, client: 'Unknown', user: 'Unknown' };
     title.textContent = `[ID:${String(id).padStart(7, '0')}] ${t.summary}`;
     main.replaceChildren(
-      el('div', { id: 'ticketdetails-details' },
+      el(
+        'div',
+        { id: 'ticketdetails-details' },
         el('div', { class: 'dropzone-container', id: String(id) }),
         el('p', { class: 'breadcrumbs' }, `Tickets > Service Desk > ${id}`),
         el('p', {}, `Client: ${t.client} — User: ${t.user}`),
-        el('div', { class: 'details-sidebar' }, el('button', { id: 'ticket-actions' }, 'Actions'))),
+        el('div', { class: 'details-sidebar' }, el('button', { id: 'ticket-actions' }, 'Actions')),
+      ),
     );
   }
 
@@ -44,14 +53,18 @@
     const id = Number(url.searchParams.get('id'));
     document.body.dataset.route = path + url.search;
     if ((path === '/ticket' || path === '/tickets') && id > 0) renderTicket(id);
-    else if (path.startsWith('/config')) { title.textContent = 'Configuration'; main.replaceChildren(el('p', {}, 'Ticket type settings')); }
-    else if (path.startsWith('/portal')) { title.textContent = 'Self-service portal'; main.replaceChildren(el('p', {}, 'Your request')); }
-    else renderList();
+    else if (path.startsWith('/config')) {
+      title.textContent = 'Configuration';
+      main.replaceChildren(el('p', {}, 'Ticket type settings'));
+    } else if (path.startsWith('/portal')) {
+      title.textContent = 'Self-service portal';
+      main.replaceChildren(el('p', {}, 'Your request'));
+    } else renderList();
   }
 
   /** What HaloPSA's router does: change the URL without a reload, then render. */
-  window.haloNavigate = function (href, options) {
-    if (options && options.replace) history.replaceState({}, '', href);
+  window.haloNavigate = (href, options) => {
+    if (options?.replace) history.replaceState({}, '', href);
     else history.pushState({}, '', href);
     render();
   };

@@ -15,7 +15,12 @@ const HOSTILE_CSS = asset('./hostile.css');
  */
 function variant(host: string) {
   const tenant = host.split('.')[0];
-  return { strict: tenant === 'strict', hostile: tenant === 'hostile', dark: tenant === 'dark', hidesInfo: tenant === 'hidden' };
+  return {
+    strict: tenant === 'strict',
+    hostile: tenant === 'hostile',
+    dark: tenant === 'dark',
+    hidesInfo: tenant === 'hidden',
+  };
 }
 
 function shell(host: string): string {
@@ -44,7 +49,8 @@ export function haloHandler(req: IncomingMessage, res: ServerResponse): void {
   const v = variant(host);
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (v.strict) {
-    headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self'";
+    headers['content-security-policy'] =
+      "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self'";
   }
   if (url.pathname === '/app.js') return send(res, 200, 'text/javascript', APP_JS, headers);
   if (url.pathname === '/app.css') return send(res, 200, 'text/css', APP_CSS, headers);
@@ -52,13 +58,23 @@ export function haloHandler(req: IncomingMessage, res: ServerResponse): void {
   if (url.pathname === '/favicon.ico') return send(res, 404, 'text/plain', '', headers);
   if (url.pathname === '/api/instanceinfo') {
     if (v.hidesInfo) return send(res, 404, 'application/json', '{"error":"Not found"}', headers);
-    const info = { tenant_id: `${host.split('.')[0]}-tenant`, agent_url: `https://${req.headers.host}`, version: '2.190.1' };
+    const info = {
+      tenant_id: `${host.split('.')[0]}-tenant`,
+      agent_url: `https://${req.headers.host}`,
+      version: '2.190.1',
+    };
     return send(res, 200, 'application/json', JSON.stringify(info), headers);
   }
   send(res, 200, 'text/html; charset=utf-8', shell(host), headers);
 }
 
-export function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': type, ...headers });
   res.end(body);
 }

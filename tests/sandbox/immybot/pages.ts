@@ -1,13 +1,14 @@
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const STYLE = '<style>body{font:14px system-ui;margin:0;padding:12px;background:#fafbfc}h1{font-size:16px;margin:0 0 8px}</style>';
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const STYLE =
+  '<style>body{font:14px system-ui;margin:0;padding:12px;background:#fafbfc}h1{font-size:16px;margin:0 0 8px}</style>';
 
 /** The Technician Tools page; `#pod-session` tells whether the frame got ImmyBot's session cookie. */
 export function podPage(tenant: string, integrationId: string, faultId: string, user: string | null): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Technician Tools</title>${STYLE}</head>
-<body><h1 id="pod-title">Technician Tools — ticket <span id="pod-fault-id">${escape(faultId)}</span></h1>
-<p id="pod-session">${user ? `Signed in as ${escape(user)}` : 'Signed out — sign in to ImmyBot'}</p>
-<p>Showing actions for Ben Castle (Ben.Castle@contoso.com) at ${escape(tenant)}</p>
-<p id="pod-integration">HaloPSA integration ${escape(integrationId)}</p>
+<body><h1 id="pod-title">Technician Tools — ticket <span id="pod-fault-id">${escapeHtml(faultId)}</span></h1>
+<p id="pod-session">${user ? `Signed in as ${escapeHtml(user)}` : 'Signed out — sign in to ImmyBot'}</p>
+<p>Showing actions for Ben Castle (Ben.Castle@contoso.com) at ${escapeHtml(tenant)}</p>
+<p id="pod-integration">HaloPSA integration ${escapeHtml(integrationId)}</p>
 <h2>Tenant Tasks</h2><h2>Person Tasks</h2><h2>Computers</h2></body></html>`;
 }
 
@@ -19,5 +20,5 @@ export function signInPage(): string {
 
 export function signedInPage(user: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ImmyBot</title>${STYLE}</head>
-<body><h1>ImmyBot</h1><p id="signed-in">Signed in as ${escape(user)}</p></body></html>`;
+<body><h1>ImmyBot</h1><p id="signed-in">Signed in as ${escapeHtml(user)}</p></body></html>`;
 }

@@ -27,7 +27,17 @@ export const INTEGRATIONS: Record<number, { name: string; healthStatus: string }
   42: { name: 'HaloPSA (contoso)', healthStatus: 'Healthy' },
   77: { name: 'HaloPSA (lab)', healthStatus: 'Unhealthy' },
 };
-export const USER = { userId: 7, email: 'jane.tech@msp.example', displayName: 'Jane Tech', firstName: 'Jane', lastName: 'Tech', isAdmin: true, isMSP: true, tenantId: 1, personId: 2 };
+export const USER = {
+  userId: 7,
+  email: 'jane.tech@msp.example',
+  displayName: 'Jane Tech',
+  firstName: 'Jane',
+  lastName: 'Tech',
+  isAdmin: true,
+  isMSP: true,
+  tenantId: 1,
+  personId: 2,
+};
 const PEOPLE: Record<number, string> = { 2152: 'Ben Castle', 2820: 'Dana Ruiz', 3001: 'Eli Park', 3002: 'Fay Moss' };
 
 /** What ImmyBot resolves for a ticket (DOMAIN.md's documented shape). */
@@ -68,10 +78,17 @@ export function createImmyBot() {
     const url = new URL(req.url ?? '/', `https://${host}`);
     const token = /(?:^|;\s*)immybot_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const signedIn = token !== undefined && sessions.has(token);
-    const request: ImmyBotRequest = { method: req.method ?? 'GET', host, path: url.pathname, at: performance.now(), signedIn };
+    const request: ImmyBotRequest = {
+      method: req.method ?? 'GET',
+      host,
+      path: url.pathname,
+      at: performance.now(),
+      signedIn,
+    };
     requests.push(request);
-    for (const waiter of waiters) if (waiter.match(request)) (waiters.delete(waiter), waiter.resolve(request));
-    const json = (status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+    for (const waiter of waiters) if (waiter.match(request)) waiters.delete(waiter), waiter.resolve(request);
+    const json = (status: number, body: unknown) =>
+      send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
     const pod = POD_PATH.exec(url.pathname);
     if (pod) {
@@ -88,22 +105,30 @@ export function createImmyBot() {
     }
     if (url.pathname === '/login' && req.method === 'POST') {
       const session = issueSession();
-      res.writeHead(303, { location: '/', 'set-cookie': `${SESSION_COOKIE}=${session}; Path=/; Secure; HttpOnly; SameSite=None` });
+      res.writeHead(303, {
+        location: '/',
+        'set-cookie': `${SESSION_COOKIE}=${session}; Path=/; Secure; HttpOnly; SameSite=None`,
+      });
       return void res.end();
     }
     if (url.pathname.startsWith('/api/')) {
       // `sso.immy.bot` and `entra.immy.bot` answer a signed-out API call as some deployments do: with a
       // redirect to a login page on the same origin, or to Microsoft's sign-in.
-      if (!signedIn && host.startsWith('sso.')) return void res.writeHead(302, { location: '/login?returnUrl=%2F' }).end();
+      if (!signedIn && host.startsWith('sso.'))
+        return void res.writeHead(302, { location: '/login?returnUrl=%2F' }).end();
       if (!signedIn && host.startsWith('entra.')) {
-        return void res.writeHead(302, { location: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize' }).end();
+        return void res
+          .writeHead(302, { location: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize' })
+          .end();
       }
       if (!signedIn) return json(401, { message: 'Unauthorized' });
       if (url.pathname === '/api/v1/auth') return json(200, USER);
       const link = LINK_PATH.exec(url.pathname);
       if (link) {
         const integration = INTEGRATIONS[Number(link[1])];
-        return integration ? json(200, { id: Number(link[1]), ...integration, disabled: false, providerTypeId: 'halo' }) : json(404, {});
+        return integration
+          ? json(200, { id: Number(link[1]), ...integration, disabled: false, providerTypeId: 'halo' })
+          : json(404, {});
       }
       const ticket = TICKET_PATH.exec(url.pathname);
       if (ticket) {
@@ -111,7 +136,12 @@ export function createImmyBot() {
         const faultId = Number(ticket[2]);
         const answer = ticketAnswers.get(faultId) ?? {};
         const respond = () =>
-          send(res, answer.status ?? 200, 'application/json; charset=utf-8', answer.body ?? JSON.stringify(ticketJson(faultId)));
+          send(
+            res,
+            answer.status ?? 200,
+            'application/json; charset=utf-8',
+            answer.body ?? JSON.stringify(ticketJson(faultId)),
+          );
         return void (answer.delayMs ? setTimeout(respond, answer.delayMs) : respond());
       }
     }
@@ -130,7 +160,8 @@ export function createImmyBot() {
     /** Technician Tools pages requested, as full URLs, in arrival order. */
     podRequests: () => requests.filter((r) => POD_PATH.test(r.path)).map((r) => `https://${r.host}${r.path}`),
     /** API requests for one ticket's lookup. */
-    ticketLookups: (faultId: number) => requests.filter((r) => r.path.endsWith(`/tickets/${faultId}`) && r.path.startsWith('/api/')),
+    ticketLookups: (faultId: number) =>
+      requests.filter((r) => r.path.endsWith(`/tickets/${faultId}`) && r.path.startsWith('/api/')),
     /** A valid session, for tests that start signed in (add it as the `immybot_session` cookie). */
     issueSession,
     /** Answers one ticket's lookup differently (status, raw body, delay). */
@@ -139,12 +170,17 @@ export function createImmyBot() {
     nextRequest(match: (r: ImmyBotRequest) => boolean, timeoutMs = 10_000): Promise<ImmyBotRequest> {
       return new Promise((resolve, reject) => {
         const waiter = { match, resolve: (r: ImmyBotRequest) => (clearTimeout(timer), resolve(r)) };
-        const timer = setTimeout(() => (waiters.delete(waiter), reject(new Error('No matching ImmyBot request in time'))), timeoutMs);
+        const timer = setTimeout(
+          () => (waiters.delete(waiter), reject(new Error('No matching ImmyBot request in time'))),
+          timeoutMs,
+        );
         waiters.add(waiter);
       });
     },
     /** Makes Technician Tools pages answer slowly, as a busy ImmyBot does. */
-    setPodDelay: (ms: number) => void (podDelayMs = ms),
+    setPodDelay: (ms: number) => {
+      podDelayMs = ms;
+    },
     reset: () => {
       requests.splice(0);
       sessions.clear();

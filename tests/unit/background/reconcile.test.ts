@@ -3,7 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupReconciliation } from '../../../lib/background/reconcile';
 import { UNTRUSTED_V01_TENANTS_KEY } from '../../../lib/storage';
 
-const V2_SETTINGS = { immybot: { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 }, haloOrigins: ['https://psa.example.com'] };
+const V2_SETTINGS = {
+  immybot: { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
+  haloOrigins: ['https://psa.example.com'],
+};
 
 describe('setupReconciliation on update from 0.1', () => {
   beforeEach(() => {
@@ -13,7 +16,11 @@ describe('setupReconciliation on update from 0.1', () => {
     for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
       vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
     }
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'test', version: '0.2.0' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'test',
+      version: '0.2.0',
+    });
   });
 
   it('deletes the untrusted remembered-tenants list and keeps the settings', async () => {
@@ -33,6 +40,8 @@ describe('setupReconciliation on update from 0.1', () => {
     await fakeBrowser.storage.local.set({ [UNTRUSTED_V01_TENANTS_KEY]: ['https://acme.halopsa.com'] });
     setupReconciliation(fakeBrowser as never);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await fakeBrowser.storage.local.get(UNTRUSTED_V01_TENANTS_KEY)).toEqual({ [UNTRUSTED_V01_TENANTS_KEY]: ['https://acme.halopsa.com'] });
+    expect(await fakeBrowser.storage.local.get(UNTRUSTED_V01_TENANTS_KEY)).toEqual({
+      [UNTRUSTED_V01_TENANTS_KEY]: ['https://acme.halopsa.com'],
+    });
   });
 });

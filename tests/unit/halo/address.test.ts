@@ -15,7 +15,10 @@ describe('parseHaloAddress accepts', () => {
     ['psa.example.com:8443', 'https://psa.example.com:8443'],
     ['https://psa.example.com:443', 'https://psa.example.com'],
     ['https://psa.example.com/ticket?id=5', 'https://psa.example.com'],
-    ['https://psa.example.com:8443/tickets?showalltickettypes=1&mainview=all&id=2820#top', 'https://psa.example.com:8443'],
+    [
+      'https://psa.example.com:8443/tickets?showalltickettypes=1&mainview=all&id=2820#top',
+      'https://psa.example.com:8443',
+    ],
     ['psa.example.com/ticket?id=5', 'https://psa.example.com'],
     ['https://PSA.Example.com', 'https://psa.example.com'],
     ['HTTPS://PSA.EXAMPLE.COM/', 'https://psa.example.com'],
@@ -79,7 +82,10 @@ describe('parseHaloAddress rejects, with a message', () => {
     // Hosted HaloPSA answers on https without a port; a port there is a typo, not a site.
     ['acme.halopsa.com:8443', /Hosted HaloPSA \(halopsa\.com\).*https:\/\/acme\.halopsa\.com, without a port/],
     ['https://acme.halopsa.com:8443/ticket?id=1', /https:\/\/acme\.halopsa\.com, without a port/],
-    ['https://ACME.HaloITSM.com:444', /Hosted HaloPSA \(haloitsm\.com\).*https:\/\/acme\.haloitsm\.com, without a port/],
+    [
+      'https://ACME.HaloITSM.com:444',
+      /Hosted HaloPSA \(haloitsm\.com\).*https:\/\/acme\.haloitsm\.com, without a port/,
+    ],
     ['x.trial.usehalo.com:8080', /Hosted HaloPSA \(trial\.usehalo\.com\).*without a port/],
     ['http://acme.halopsa.com', /https:\/\/.*only.*localhost/i],
     ['http://acme.halopsa.com/ticket?id=2152', /https:\/\/.*only.*localhost/i],
@@ -183,9 +189,12 @@ describe('isHaloOrigin', () => {
     expect(isHaloOrigin(value)).toBe(false);
   });
 
-  it.each([undefined, null, 42, true, {}, ['https://psa.example.com'], new URL('https://psa.example.com')])('non-string %j → false', (value) => {
-    expect(isHaloOrigin(value)).toBe(false);
-  });
+  it.each([undefined, null, 42, true, {}, ['https://psa.example.com'], new URL('https://psa.example.com')])(
+    'non-string %j → false',
+    (value) => {
+      expect(isHaloOrigin(value)).toBe(false);
+    },
+  );
 
   // The schema, the message protocol and the page reader trust isHaloOrigin; originPattern turns a
   // wildcard host into a wildcard match pattern ('https://*' → 'https://*/*', every https site).
@@ -214,11 +223,55 @@ describe('originPattern', () => {
 
 /** Pieces people (and attackers) paste into the address field. */
 const piece = fc.constantFrom(
-  'https://', 'http://', 'HTTPS://', 'javascript:', 'file://', 'ftp://', '//', 'https:',
-  'psa', 'PSA', 'example', '.com', '.example.com', 'localhost', 'intranet', '10.1.2.3', '[::1]',
-  'acme.halopsa.com', '.halopsa.com', 'halopsa.com', '.trial.usehalo.com', 'acme.immy.bot', '.immy.bot',
-  '*', '*.', '@', 'user:pw@', '/', '\\', ':', ':443', ':8443', ':0', ':99999', '?id=5', '#', '%', '%2e', '%2F',
-  ' ', '\t', '-', '.', 'é', 'ｐｓａ', 'xn--', '\u200b', '\u0000', '\u{1F600}',
+  'https://',
+  'http://',
+  'HTTPS://',
+  'javascript:',
+  'file://',
+  'ftp://',
+  '//',
+  'https:',
+  'psa',
+  'PSA',
+  'example',
+  '.com',
+  '.example.com',
+  'localhost',
+  'intranet',
+  '10.1.2.3',
+  '[::1]',
+  'acme.halopsa.com',
+  '.halopsa.com',
+  'halopsa.com',
+  '.trial.usehalo.com',
+  'acme.immy.bot',
+  '.immy.bot',
+  '*',
+  '*.',
+  '@',
+  'user:pw@',
+  '/',
+  '\\',
+  ':',
+  ':443',
+  ':8443',
+  ':0',
+  ':99999',
+  '?id=5',
+  '#',
+  '%',
+  '%2e',
+  '%2F',
+  ' ',
+  '\t',
+  '-',
+  '.',
+  'é',
+  'ｐｓａ',
+  'xn--',
+  '\u200b',
+  '\u0000',
+  '\u{1F600}',
 );
 const addressInput = fc.oneof(
   fc.string(),
@@ -227,7 +280,9 @@ const addressInput = fc.oneof(
   fc.domain(),
   fc.domain().map((domain) => `https://${domain}:8443/ticket?id=1`),
   fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
-  fc.tuple(fc.array(piece, { maxLength: 4 }), fc.string(), fc.array(piece, { maxLength: 4 })).map(([a, s, b]) => a.join('') + s + b.join('')),
+  fc
+    .tuple(fc.array(piece, { maxLength: 4 }), fc.string(), fc.array(piece, { maxLength: 4 }))
+    .map(([a, s, b]) => a.join('') + s + b.join('')),
 );
 
 describe('parseHaloAddress (property)', () => {

@@ -59,22 +59,37 @@ describe('hostedHaloSuffix', () => {
     expect(hostedHaloSuffix(host)).toBe(suffix);
   });
 
-  it.each(['halopsa.com', 'www.halopsa.com', 'evilhalopsa.com', 'acme.usehalo.com', '.halopsa.com', 'a..b.halopsa.com', 'acme.halopsa.com.'])(
-    '%s → null',
-    (host) => {
-      expect(hostedHaloSuffix(host)).toBeNull();
-    },
-  );
+  it.each([
+    'halopsa.com',
+    'www.halopsa.com',
+    'evilhalopsa.com',
+    'acme.usehalo.com',
+    '.halopsa.com',
+    'a..b.halopsa.com',
+    'acme.halopsa.com.',
+  ])('%s → null', (host) => {
+    expect(hostedHaloSuffix(host)).toBeNull();
+  });
 });
 
 describe('manifest patterns', () => {
   it('lists exactly the four hosted suffixes', () => {
-    expect([...HOSTED_HALO_SUFFIXES].sort()).toEqual(['haloitsm.com', 'halopsa.com', 'haloservicedesk.com', 'trial.usehalo.com']);
+    expect([...HOSTED_HALO_SUFFIXES].sort()).toEqual([
+      'haloitsm.com',
+      'halopsa.com',
+      'haloservicedesk.com',
+      'trial.usehalo.com',
+    ]);
   });
 
   it('matches every tenant of every suffix', () => {
     expect([...HOSTED_HALO_MATCHES].sort()).toEqual(
-      ['https://*.halopsa.com/*', 'https://*.haloitsm.com/*', 'https://*.haloservicedesk.com/*', 'https://*.trial.usehalo.com/*'].sort(),
+      [
+        'https://*.halopsa.com/*',
+        'https://*.haloitsm.com/*',
+        'https://*.haloservicedesk.com/*',
+        'https://*.trial.usehalo.com/*',
+      ].sort(),
     );
   });
 

@@ -3,8 +3,10 @@ import { checkHaloInstance } from '../../../lib/halo/instance-info';
 
 const ORIGIN = 'https://psa.example.com:8443';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const text = (body: string, status = 200, type = 'text/html') => new Response(body, { status, headers: { 'content-type': type } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const text = (body: string, status = 200, type = 'text/html') =>
+  new Response(body, { status, headers: { 'content-type': type } });
 
 /** A fetch stand-in that answers every request with `answer()`. */
 function fakeFetch(answer: () => Response | Promise<Response>) {
@@ -41,11 +43,21 @@ describe('checkHaloInstance', () => {
     ['tenant_id 0', { tenant_id: 0 }, '0'],
     ['extra fields', { tenant_id: 'acme', version: '2.190.1', whatever: [1, 2] }, 'acme'],
   ])('200 with %s → looks like HaloPSA, tenant %j', async (_, body, tenant) => {
-    await expect(checkHaloInstance(ORIGIN, fakeFetch(() => json(body)), 1000)).resolves.toEqual({ looksLikeHalo: true, tenant });
+    await expect(
+      checkHaloInstance(
+        ORIGIN,
+        fakeFetch(() => json(body)),
+        1000,
+      ),
+    ).resolves.toEqual({ looksLikeHalo: true, tenant });
   });
 
   it('200 with agent_url only → looks like HaloPSA, no tenant', async () => {
-    const result = await checkHaloInstance(ORIGIN, fakeFetch(() => json({ agent_url: 'https://psa.example.com/' })), 1000);
+    const result = await checkHaloInstance(
+      ORIGIN,
+      fakeFetch(() => json({ agent_url: 'https://psa.example.com/' })),
+      1000,
+    );
     expect(result).toEqual({ looksLikeHalo: true });
     expect(result.looksLikeHalo && result.tenant).toBeUndefined();
   });
@@ -69,7 +81,11 @@ describe('checkHaloInstance', () => {
   });
 
   it.each([401, 403, 404, 500, 502, 503])('status %s → false, and the reason names the status', async (status) => {
-    const result = await checkHaloInstance(ORIGIN, fakeFetch(() => json({ tenant_id: 'acme' }, status)), 1000);
+    const result = await checkHaloInstance(
+      ORIGIN,
+      fakeFetch(() => json({ tenant_id: 'acme' }, status)),
+      1000,
+    );
     expect(result).toEqual({ looksLikeHalo: false, reason: expect.stringContaining(String(status)) });
   });
 
@@ -103,7 +119,9 @@ describe('checkHaloInstance', () => {
   });
 
   it('an answer that arrives before the timeout is used', async () => {
-    const fetchImpl = fakeFetch(() => new Promise((resolve) => setTimeout(() => resolve(json({ tenant_id: 'acme' })), 10)));
+    const fetchImpl = fakeFetch(
+      () => new Promise((resolve) => setTimeout(() => resolve(json({ tenant_id: 'acme' })), 10)),
+    );
     await expect(checkHaloInstance(ORIGIN, fetchImpl, 500)).resolves.toEqual({ looksLikeHalo: true, tenant: 'acme' });
   });
 });

@@ -47,13 +47,16 @@ function setUp({ granted = [] as string[], registered = [] as RegisteredScript[]
   } as Manifest);
   // A held wildcard pattern (the manifest's hosted domains) covers every host under it, as in the browser.
   const covered = (pattern: string) =>
-    held.has(pattern) || [...held].some((grant) => grant.includes('*.') && matchesPattern(grant, pattern.replace(/\*$/, '')));
+    held.has(pattern) ||
+    [...held].some((grant) => grant.includes('*.') && matchesPattern(grant, pattern.replace(/\*$/, '')));
   const contains = vi
     .spyOn(fakeBrowser.permissions, 'contains')
     .mockImplementation(async ({ origins = [] }) => origins.every(covered));
   const getRegistered = vi
     .spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts')
-    .mockImplementation(async (filter) => structuredClone(scripts.filter((s) => !filter?.ids || filter.ids.includes(s.id))));
+    .mockImplementation(async (filter) =>
+      structuredClone(scripts.filter((s) => !filter?.ids || filter.ids.includes(s.id))),
+    );
   const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (list) => {
     for (const script of list) {
       if (scripts.some((s) => s.id === script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
@@ -74,16 +77,22 @@ function setUp({ granted = [] as string[], registered = [] as RegisteredScript[]
   });
   const query = vi
     .spyOn(fakeBrowser.tabs, 'query')
-    .mockImplementation(async (info) => TABS.filter((tab) => [info.url ?? []].flat().some((p) => matchesPattern(p, tab.url!))));
+    .mockImplementation(async (info) =>
+      TABS.filter((tab) => [info.url ?? []].flat().some((p) => matchesPattern(p, tab.url!))),
+    );
   const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
 
   return {
     grant: (pattern: string) => held.add(pattern),
     revoke: (pattern: string) => held.delete(pattern),
     scripts: () => scripts,
-    injectedTabIds: () => executeScript.mock.calls.map(([injection]) => ('tabId' in injection.target ? injection.target.tabId : undefined)),
+    injectedTabIds: () =>
+      executeScript.mock.calls.map(([injection]) => ('tabId' in injection.target ? injection.target.tabId : undefined)),
     /** Forgets the calls so far; keeps the state. */
-    clearCalls: () => [contains, getRegistered, register, update, unregister, query, executeScript].forEach((spy) => spy.mockClear()),
+    clearCalls: () =>
+      [contains, getRegistered, register, update, unregister, query, executeScript].forEach((spy) => {
+        spy.mockClear();
+      }),
     contains,
     register,
     update,
@@ -104,7 +113,10 @@ beforeEach(() => {
 describe('haloOriginAccess', () => {
   it('splits the origins by the permission held for their pattern, keeping their order', async () => {
     const { contains } = setUp({ granted: ['https://service.example.net/*', 'http://localhost/*'] });
-    await expect(haloOriginAccess(api, [PSA, SERVICE, LOCAL])).resolves.toEqual({ active: [SERVICE, LOCAL], needAccess: [PSA] });
+    await expect(haloOriginAccess(api, [PSA, SERVICE, LOCAL])).resolves.toEqual({
+      active: [SERVICE, LOCAL],
+      needAccess: [PSA],
+    });
     expect(contains.mock.calls).toEqual([
       [{ origins: ['https://psa.example.com/*'] }],
       [{ origins: ['https://service.example.net/*'] }],
@@ -120,7 +132,10 @@ describe('haloOriginAccess', () => {
 
   it('a listed hosted tenant is active through the manifest’s grant', async () => {
     setUp({ granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'] });
-    await expect(haloOriginAccess(api, [HOSTED, PSA, TRIAL, SERVICE])).resolves.toEqual({ active: [HOSTED, PSA, TRIAL], needAccess: [SERVICE] });
+    await expect(haloOriginAccess(api, [HOSTED, PSA, TRIAL, SERVICE])).resolves.toEqual({
+      active: [HOSTED, PSA, TRIAL],
+      needAccess: [SERVICE],
+    });
   });
 
   it('a listed hosted tenant whose access was taken away (Firefox lets people do that) needs access', async () => {
@@ -178,7 +193,10 @@ describe('reconcileHaloOrigins', () => {
     b.clearCalls();
 
     b.grant('https://service.example.net/*');
-    await expect(reconcileHaloOrigins(api, [PSA, SERVICE])).resolves.toEqual({ active: [PSA, SERVICE], needAccess: [] });
+    await expect(reconcileHaloOrigins(api, [PSA, SERVICE])).resolves.toEqual({
+      active: [PSA, SERVICE],
+      needAccess: [],
+    });
     expect(b.register).not.toHaveBeenCalled();
     expect(b.update).toHaveBeenCalledExactlyOnceWith([
       { id: CUSTOM_HALO_SCRIPT_ID, matches: ['https://psa.example.com/*', 'https://service.example.net/*'], js: JS },
@@ -193,7 +211,10 @@ describe('reconcileHaloOrigins', () => {
     expect(b.injectedTabIds()).toEqual([1, 2, 6]);
     b.clearCalls();
 
-    await expect(reconcileHaloOrigins(api, [PSA, LOCAL, SERVICE])).resolves.toEqual({ active: [PSA, LOCAL], needAccess: [SERVICE] });
+    await expect(reconcileHaloOrigins(api, [PSA, LOCAL, SERVICE])).resolves.toEqual({
+      active: [PSA, LOCAL],
+      needAccess: [SERVICE],
+    });
     expect(b.register).not.toHaveBeenCalled();
     expect(b.update).not.toHaveBeenCalled();
     expect(b.unregister).not.toHaveBeenCalled();
@@ -218,7 +239,9 @@ describe('reconcileHaloOrigins', () => {
     b.clearCalls();
 
     await reconcileHaloOrigins(api, [SERVICE]);
-    expect(b.update).toHaveBeenCalledExactlyOnceWith([{ id: CUSTOM_HALO_SCRIPT_ID, matches: ['https://service.example.net/*'], js: JS }]);
+    expect(b.update).toHaveBeenCalledExactlyOnceWith([
+      { id: CUSTOM_HALO_SCRIPT_ID, matches: ['https://service.example.net/*'], js: JS },
+    ]);
     expect(b.scripts()).toEqual([registration(['https://service.example.net/*'])]);
     expect(b.executeScript).not.toHaveBeenCalled();
   });
@@ -245,7 +268,10 @@ describe('reconcileHaloOrigins', () => {
 
   it('two origins on one host with different ports give one pattern', async () => {
     const b = setUp({ granted: ['https://psa.example.com/*'] });
-    await expect(reconcileHaloOrigins(api, [PSA_8443, PSA])).resolves.toEqual({ active: [PSA_8443, PSA], needAccess: [] });
+    await expect(reconcileHaloOrigins(api, [PSA_8443, PSA])).resolves.toEqual({
+      active: [PSA_8443, PSA],
+      needAccess: [],
+    });
     expect(b.scripts()).toEqual([registration(['https://psa.example.com/*'])]);
     // Each tab once, not once per origin.
     expect(b.injectedTabIds()).toEqual([1, 2]);
@@ -254,7 +280,11 @@ describe('reconcileHaloOrigins', () => {
   it('sorts the patterns', async () => {
     const b = setUp({ granted: ['https://service.example.net/*', 'https://psa.example.com/*', 'http://localhost/*'] });
     await reconcileHaloOrigins(api, [SERVICE, PSA, LOCAL]);
-    expect(b.scripts()[0].matches).toEqual(['http://localhost/*', 'https://psa.example.com/*', 'https://service.example.net/*']);
+    expect(b.scripts()[0].matches).toEqual([
+      'http://localhost/*',
+      'https://psa.example.com/*',
+      'https://service.example.net/*',
+    ]);
   });
 
   it('with injectAll, injects into the tabs of every active origin even when nothing changed', async () => {
@@ -288,7 +318,10 @@ describe('reconcileHaloOrigins', () => {
   describe('hosted tenants: listed, active, never registered (the manifest scripts them)', () => {
     it('only hosted tenants listed: registers nothing, injects nothing, yet they are active', async () => {
       const b = setUp({ granted: MANIFEST_GRANTS });
-      await expect(reconcileHaloOrigins(api, [HOSTED, TRIAL], { injectAll: true })).resolves.toEqual({ active: [HOSTED, TRIAL], needAccess: [] });
+      await expect(reconcileHaloOrigins(api, [HOSTED, TRIAL], { injectAll: true })).resolves.toEqual({
+        active: [HOSTED, TRIAL],
+        needAccess: [],
+      });
       expect(b.register).not.toHaveBeenCalled();
       expect(b.update).not.toHaveBeenCalled();
       expect(b.scripts()).toEqual([]);
@@ -298,12 +331,16 @@ describe('reconcileHaloOrigins', () => {
 
     it('hosted and self-hosted listed: registers the self-hosted pattern only and injects only into its tabs', async () => {
       const b = setUp({ granted: [...MANIFEST_GRANTS, 'https://psa.example.com/*'] });
-      await expect(reconcileHaloOrigins(api, [HOSTED, PSA])).resolves.toEqual({ active: [HOSTED, PSA], needAccess: [] });
+      await expect(reconcileHaloOrigins(api, [HOSTED, PSA])).resolves.toEqual({
+        active: [HOSTED, PSA],
+        needAccess: [],
+      });
       expect(b.register).toHaveBeenCalledExactlyOnceWith([registration(['https://psa.example.com/*'])]);
       expect(b.scripts()).toEqual([registration(['https://psa.example.com/*'])]);
       // Tab 4 (acme.halopsa.com) already has the manifest's script.
       expect(b.injectedTabIds()).toEqual([1, 2]);
-      for (const [{ url }] of b.query.mock.calls) expect([url ?? []].flat().filter((pattern) => pattern.includes('halopsa'))).toEqual([]);
+      for (const [{ url }] of b.query.mock.calls)
+        expect([url ?? []].flat().filter((pattern) => pattern.includes('halopsa'))).toEqual([]);
     });
 
     it('with injectAll, still leaves hosted tabs to the manifest', async () => {
@@ -318,7 +355,10 @@ describe('reconcileHaloOrigins', () => {
       await reconcileHaloOrigins(api, [PSA]);
       b.clearCalls();
 
-      await expect(reconcileHaloOrigins(api, [PSA, HOSTED])).resolves.toEqual({ active: [PSA, HOSTED], needAccess: [] });
+      await expect(reconcileHaloOrigins(api, [PSA, HOSTED])).resolves.toEqual({
+        active: [PSA, HOSTED],
+        needAccess: [],
+      });
       expect(b.register).not.toHaveBeenCalled();
       expect(b.update).not.toHaveBeenCalled();
       expect(b.unregister).not.toHaveBeenCalled();
@@ -341,7 +381,9 @@ describe('reconcileHaloOrigins', () => {
         registered: [registration(['https://acme.halopsa.com/*', 'https://psa.example.com/*'])],
       });
       await reconcileHaloOrigins(api, [HOSTED, PSA]);
-      expect(b.update).toHaveBeenCalledExactlyOnceWith([{ id: CUSTOM_HALO_SCRIPT_ID, matches: ['https://psa.example.com/*'], js: JS }]);
+      expect(b.update).toHaveBeenCalledExactlyOnceWith([
+        { id: CUSTOM_HALO_SCRIPT_ID, matches: ['https://psa.example.com/*'], js: JS },
+      ]);
       expect(b.scripts()).toEqual([registration(['https://psa.example.com/*'])]);
     });
 

@@ -70,18 +70,30 @@ describe('tabState', () => {
   it('with nothing listed, a self-hosted page is a candidate and a hosted one is off', () => {
     const noAccess = () => false;
     expect(tabState('https://psa.example.com/ticket?id=1', [], noAccess)).toEqual({ kind: 'candidate', origin: PSA });
-    expect(tabState('https://acme.halopsa.com/ticket?id=1', [], noAccess)).toEqual({ kind: 'hosted-off', origin: HOSTED });
+    expect(tabState('https://acme.halopsa.com/ticket?id=1', [], noAccess)).toEqual({
+      kind: 'hosted-off',
+      origin: HOSTED,
+    });
   });
 
   it('a listed hosted tenant whose access the browser took away needs access, like a self-hosted site', () => {
-    expect(tabState('https://acme.halopsa.com/ticket?id=1', [HOSTED], () => false)).toEqual({ kind: 'needs-access', origin: HOSTED });
+    expect(tabState('https://acme.halopsa.com/ticket?id=1', [HOSTED], () => false)).toEqual({
+      kind: 'needs-access',
+      origin: HOSTED,
+    });
   });
 
   it('listing one hosted tenant leaves its neighbours off', () => {
     const all = () => true;
     expect(tabState('https://acme.halopsa.com/', [HOSTED], all)).toEqual({ kind: 'enabled', origin: HOSTED });
-    expect(tabState('https://acme2.halopsa.com/', [HOSTED], all)).toEqual({ kind: 'hosted-off', origin: 'https://acme2.halopsa.com' });
-    expect(tabState('https://x.acme.halopsa.com/', [HOSTED], all)).toEqual({ kind: 'hosted-off', origin: 'https://x.acme.halopsa.com' });
+    expect(tabState('https://acme2.halopsa.com/', [HOSTED], all)).toEqual({
+      kind: 'hosted-off',
+      origin: 'https://acme2.halopsa.com',
+    });
+    expect(tabState('https://x.acme.halopsa.com/', [HOSTED], all)).toEqual({
+      kind: 'hosted-off',
+      origin: 'https://x.acme.halopsa.com',
+    });
   });
 
   // Halo's marketing and documentation sites are not tenants; offering "Use Technician Tools on
@@ -105,8 +117,10 @@ describe('probeHaloPage (runs in the page)', () => {
     document.body.innerHTML = '';
   });
 
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  const html = (status: number) => new Response('<!doctype html><title>Not found</title>', { status, headers: { 'content-type': 'text/html' } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const html = (status: number) =>
+    new Response('<!doctype html><title>Not found</title>', { status, headers: { 'content-type': 'text/html' } });
 
   it('asks the page’s own /api/instanceinfo without credentials', async () => {
     fetchMock.mockResolvedValue(json({ tenant_id: 'acme' }));
@@ -129,7 +143,12 @@ describe('probeHaloPage (runs in the page)', () => {
     ['some other JSON on a plain page', () => json({ status: 'ok' }), '', false],
     ['JSON null on a plain page', () => json(null), '', false],
     ['a JSON string on a plain page', () => json('tenant_id'), '', false],
-    ['a page naming halo-nav only in text', () => html(404), '<p>#halo-nav .details-sidebar</p><div class="halo-nav"></div>', false],
+    [
+      'a page naming halo-nav only in text',
+      () => html(404),
+      '<p>#halo-nav .details-sidebar</p><div class="halo-nav"></div>',
+      false,
+    ],
   ])('%s → %s', async (_, answer, body, expected) => {
     fetchMock.mockImplementation(async () => answer());
     document.body.innerHTML += body;

@@ -9,7 +9,14 @@ export function matchesPattern(pattern: string, url: string): boolean {
   if (scheme === '*' ? !/^https?:$/.test(parsed.protocol) : parsed.protocol !== `${scheme}:`) return false;
   const hostOk =
     host === '*' ||
-    (host.startsWith('*.') ? parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1)) : parsed.hostname === host);
-  const pathRegex = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    (host.startsWith('*.')
+      ? parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1))
+      : parsed.hostname === host);
+  const pathRegex = new RegExp(
+    `^${path
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return hostOk && pathRegex.test(parsed.pathname + parsed.search);
 }

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createImmyBotClient, ImmyBotError, type ImmyBotClient, type ImmyBotFailure } from '../../../lib/immybot/client';
+import {
+  createImmyBotClient,
+  ImmyBotError,
+  type ImmyBotClient,
+  type ImmyBotFailure,
+} from '../../../lib/immybot/client';
 import { AUTH_USER, TICKET_EXAMPLE } from './examples';
 
 const ORIGIN = 'https://acme.immy.bot';
@@ -93,7 +98,12 @@ interface Call {
 }
 const CALLS: Call[] = [
   { name: 'auth()', call: (c) => c.auth(), url: `${ORIGIN}/api/v1/auth`, body: AUTH_USER },
-  { name: 'providerLink(619)', call: (c) => c.providerLink(619), url: `${ORIGIN}/api/v1/provider-links/619`, body: LINK_JSON },
+  {
+    name: 'providerLink(619)',
+    call: (c) => c.providerLink(619),
+    url: `${ORIGIN}/api/v1/provider-links/619`,
+    body: LINK_JSON,
+  },
   {
     name: 'ticket(619, 2152)',
     call: (c) => c.ticket(619, 2152),
@@ -134,20 +144,26 @@ describe('requests', () => {
       (user) => ({ user }),
       (error: unknown) => ({ error: error instanceof ImmyBotError ? error.failure : String(error) }),
     );
-    expect({ injected: fetch.mock.calls.length, global: unexpectedFetch.mock.calls.length }).toEqual({ injected: 1, global: 0 });
+    expect({ injected: fetch.mock.calls.length, global: unexpectedFetch.mock.calls.length }).toEqual({
+      injected: 1,
+      global: 0,
+    });
     expect(outcome).toEqual({ user: AUTH_USER });
   });
 
-  it.each(CALLS)('$name requests exactly $url once, with the browser cookies and a JSON accept header', async ({ call, url, body }) => {
-    const fetch = fakeFetch(() => json(body));
-    await call(clientWith(fetch));
+  it.each(CALLS)(
+    '$name requests exactly $url once, with the browser cookies and a JSON accept header',
+    async ({ call, url, body }) => {
+      const fetch = fakeFetch(() => json(body));
+      await call(clientWith(fetch));
 
-    expect(requestedUrls(fetch)).toEqual([url]);
-    const init = fetch.mock.calls[0]![1];
-    expect(init?.credentials).toBe('include');
-    expect(init?.method ?? 'GET').toBe('GET');
-    expect(new Headers(init?.headers).get('accept')).toBe('application/json');
-  });
+      expect(requestedUrls(fetch)).toEqual([url]);
+      const init = fetch.mock.calls[0]![1];
+      expect(init?.credentials).toBe('include');
+      expect(init?.method ?? 'GET').toBe('GET');
+      expect(new Headers(init?.headers).get('accept')).toBe('application/json');
+    },
+  );
 
   it('uses the instance the client was made for', async () => {
     const fetch = fakeFetch(() => json(TICKET_EXAMPLE));
@@ -185,7 +201,9 @@ describe('answers', () => {
   });
 
   it('reads JSON whatever content type the server claims', async () => {
-    const fetch = fakeFetch(() => new Response(JSON.stringify(TICKET_EXAMPLE), { headers: { 'content-type': 'text/plain' } }));
+    const fetch = fakeFetch(
+      () => new Response(JSON.stringify(TICKET_EXAMPLE), { headers: { 'content-type': 'text/plain' } }),
+    );
     await expect(clientWith(fetch).ticket(619, 2152)).resolves.toEqual(TICKET_EXAMPLE);
   });
 });
@@ -209,29 +227,38 @@ describe('failures', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it.each([301, 302, 303, 307, 308])('a same-origin redirect to the login page (HTTP %d) → signed-out, after one request, not followed', async (status) => {
-    const fetch = fakeFetch(
-      () => new Response(null, { status, headers: { location: `${ORIGIN}/login?returnUrl=%2Fapi%2Fv1%2Fauth` } }),
-      () => expect.fail('the redirect was followed'),
-    );
-    const error = await failureOf(clientWith(fetch).auth());
-    expect(error.failure).toBe('signed-out');
-    expect(error.status).toBe(status);
-    expect(fetch).toHaveBeenCalledTimes(1);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'a same-origin redirect to the login page (HTTP %d) → signed-out, after one request, not followed',
+    async (status) => {
+      const fetch = fakeFetch(
+        () => new Response(null, { status, headers: { location: `${ORIGIN}/login?returnUrl=%2Fapi%2Fv1%2Fauth` } }),
+        () => expect.fail('the redirect was followed'),
+      );
+      const error = await failureOf(clientWith(fetch).auth());
+      expect(error.failure).toBe('signed-out');
+      expect(error.status).toBe(status);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    },
+  );
 
-  it.each(CALLS)('$name: an opaque redirect (to Microsoft’s sign-in, status 0) → signed-out without a status', async ({ call }) => {
-    const fetch = fakeFetch(opaqueRedirect);
-    const error = await failureOf(call(clientWith(fetch)));
-    expect(error.failure).toBe('signed-out');
-    expect(error.status).toBeUndefined();
-    expect(error.message).toBe('ImmyBot: signed-out');
-    expect(fetch).toHaveBeenCalledTimes(1);
-  });
+  it.each(CALLS)(
+    '$name: an opaque redirect (to Microsoft’s sign-in, status 0) → signed-out without a status',
+    async ({ call }) => {
+      const fetch = fakeFetch(opaqueRedirect);
+      const error = await failureOf(call(clientWith(fetch)));
+      expect(error.failure).toBe('signed-out');
+      expect(error.status).toBeUndefined();
+      expect(error.message).toBe('ImmyBot: signed-out');
+      expect(fetch).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it.each<[string, string]>([
     ['text/html', '<!doctype html><title>Sign in</title><form action="/login"></form>'],
-    ['text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>ImmyBot</title></head><body>Sign in with Microsoft</body></html>'],
+    [
+      'text/html; charset=utf-8',
+      '<!DOCTYPE html><html><head><title>ImmyBot</title></head><body>Sign in with Microsoft</body></html>',
+    ],
     ['TEXT/HTML', '<html></html>'],
     // A login page is a login page whatever its body looks like.
     ['text/html', JSON.stringify(TICKET_EXAMPLE)],
@@ -252,7 +279,9 @@ describe('failures', () => {
     [502, 'unavailable'],
     [503, 'unavailable'],
   ])('an HTML error page with HTTP %d → %s', async (status, failure) => {
-    const fetch = fakeFetch(() => new Response('<html><body>Bad gateway</body></html>', { status, headers: { 'content-type': 'text/html' } }));
+    const fetch = fakeFetch(
+      () => new Response('<html><body>Bad gateway</body></html>', { status, headers: { 'content-type': 'text/html' } }),
+    );
     const error = await failureOf(clientWith(fetch).auth());
     expect(error.failure).toBe(failure);
     expect(error.status).toBe(status);

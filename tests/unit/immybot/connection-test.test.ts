@@ -17,7 +17,10 @@ const LINK: ProviderLink = {
 
 const fail = (failure: ImmyBotFailure, status?: number) => () => Promise.reject(new ImmyBotError(failure, status));
 
-function fakeClient({ auth = async () => AUTH_USER, providerLink = async () => LINK }: Partial<Pick<ImmyBotClient, 'auth' | 'providerLink'>> = {}) {
+function fakeClient({
+  auth = async () => AUTH_USER,
+  providerLink = async () => LINK,
+}: Partial<Pick<ImmyBotClient, 'auth' | 'providerLink'>> = {}) {
   return {
     auth: vi.fn(auth),
     providerLink: vi.fn(providerLink),
@@ -25,7 +28,10 @@ function fakeClient({ auth = async () => AUTH_USER, providerLink = async () => L
   };
 }
 const asClient = (client: ReturnType<typeof fakeClient>) => client as ImmyBotClient;
-const problem = (failure: Parameters<typeof problemFor>[0]) => ({ ok: false, problem: problemFor(failure, { integrationId: 619, faultId: 0 }) });
+const problem = (failure: Parameters<typeof problemFor>[0]) => ({
+  ok: false,
+  problem: problemFor(failure, { integrationId: 619, faultId: 0 }),
+});
 
 describe('testConnection', () => {
   it('reports who is signed in and the integration’s name and health', async () => {
@@ -33,7 +39,12 @@ describe('testConnection', () => {
     await expect(testConnection(asClient(client), 619)).resolves.toStrictEqual({
       ok: true,
       user: { displayName: 'Tess Tech', email: 'tess@acme.example' },
-      integration: { name: 'HaloPSA (production)', healthStatus: 'Healthy', healthStatusMessage: 'Last sync 2 minutes ago', disabled: false },
+      integration: {
+        name: 'HaloPSA (production)',
+        healthStatus: 'Healthy',
+        healthStatusMessage: 'Last sync 2 minutes ago',
+        disabled: false,
+      },
     });
     expect(client.auth).toHaveBeenCalledTimes(1);
     expect(client.providerLink.mock.calls).toEqual([[619]]);
@@ -50,7 +61,13 @@ describe('testConnection', () => {
 
   it('turns missing user and integration details into null, and an unknown disabled state into false', async () => {
     const nullUser: AuthUser = { ...AUTH_USER, displayName: null, email: null };
-    const bareLink: ProviderLink = { ...LINK, name: null, disabled: null, healthStatus: null, healthStatusMessage: null };
+    const bareLink: ProviderLink = {
+      ...LINK,
+      name: null,
+      disabled: null,
+      healthStatus: null,
+      healthStatusMessage: null,
+    };
     const client = fakeClient({ auth: async () => nullUser, providerLink: async () => bareLink });
     await expect(testConnection(asClient(client), 619)).resolves.toStrictEqual({
       ok: true,
@@ -60,7 +77,10 @@ describe('testConnection', () => {
   });
 
   it('turns absent (undefined) details into null as well', async () => {
-    const client = fakeClient({ auth: async () => ({ userId: 7 }) as AuthUser, providerLink: async () => ({ id: 619 }) as ProviderLink });
+    const client = fakeClient({
+      auth: async () => ({ userId: 7 }) as AuthUser,
+      providerLink: async () => ({ id: 619 }) as ProviderLink,
+    });
     await expect(testConnection(asClient(client), 619)).resolves.toStrictEqual({
       ok: true,
       user: { displayName: null, email: null },

@@ -26,17 +26,25 @@ function fakeCookies() {
   return { api, calls, contents: () => [...store.values()] };
 }
 
-const allow = (primaryPattern: string, secondaryPattern: string): SetDetails => ({ primaryPattern, secondaryPattern, setting: 'allow' });
+const allow = (primaryPattern: string, secondaryPattern: string): SetDetails => ({
+  primaryPattern,
+  secondaryPattern,
+  setting: 'allow',
+});
 
 describe('syncCookieExceptions', () => {
   it('is unsupported without the contentSettings API (Firefox, or before the permission)', async () => {
     await expect(syncCookieExceptions(undefined, true, ACME, ['https://psa.example.com'])).resolves.toBe('unsupported');
-    await expect(syncCookieExceptions(undefined, false, ACME, ['https://psa.example.com'])).resolves.toBe('unsupported');
+    await expect(syncCookieExceptions(undefined, false, ACME, ['https://psa.example.com'])).resolves.toBe(
+      'unsupported',
+    );
   });
 
   it('does nothing without the permission', async () => {
     const cookies = fakeCookies();
-    await expect(syncCookieExceptions(cookies.api, false, ACME, ['https://psa.example.com'])).resolves.toBe('no-permission');
+    await expect(syncCookieExceptions(cookies.api, false, ACME, ['https://psa.example.com'])).resolves.toBe(
+      'no-permission',
+    );
     expect(cookies.calls).toEqual([]);
   });
 
@@ -111,7 +119,10 @@ describe('syncCookieExceptions', () => {
   });
 
   it('propagates a failing set (the caller logs it)', async () => {
-    const api: CookieSettingsApi = { clear: async () => {}, set: async () => Promise.reject(new Error('Invalid pattern')) };
+    const api: CookieSettingsApi = {
+      clear: async () => {},
+      set: async () => Promise.reject(new Error('Invalid pattern')),
+    };
     await expect(syncCookieExceptions(api, true, ACME, ['https://psa.example.com'])).rejects.toThrow('Invalid pattern');
   });
 
@@ -121,7 +132,10 @@ describe('syncCookieExceptions', () => {
         'a changed instance',
         [ACME, ['https://psa.example.com', 'https://acme.halopsa.com']],
         [GLOBEX, ['https://psa.example.com', 'https://acme.halopsa.com']],
-        [allow('https://globex.immy.bot/*', 'https://psa.example.com/*'), allow('https://globex.immy.bot/*', 'https://acme.halopsa.com/*')],
+        [
+          allow('https://globex.immy.bot/*', 'https://psa.example.com/*'),
+          allow('https://globex.immy.bot/*', 'https://acme.halopsa.com/*'),
+        ],
       ],
       [
         'a removed origin',
@@ -135,7 +149,10 @@ describe('syncCookieExceptions', () => {
         'an origin added',
         [ACME, ['https://psa.example.com']],
         [ACME, ['https://psa.example.com', 'https://beta.haloitsm.com']],
-        [allow('https://acme.immy.bot/*', 'https://psa.example.com/*'), allow('https://acme.immy.bot/*', 'https://beta.haloitsm.com/*')],
+        [
+          allow('https://acme.immy.bot/*', 'https://psa.example.com/*'),
+          allow('https://acme.immy.bot/*', 'https://beta.haloitsm.com/*'),
+        ],
       ],
       [
         'the same settings twice',

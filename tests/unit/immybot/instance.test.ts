@@ -80,15 +80,21 @@ describe('parseInstance', () => {
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/\S/) });
   });
 
-  it.each(['xn--a', 'xn--immy', 'XN--A'])('rejects %j, a label no URL parser accepts, like <label>.immy.bot', (input) => {
-    expect(URL.canParse(`https://${input}.immy.bot`)).toBe(false);
-    expect(parseInstance(`${input}.immy.bot`).ok).toBe(false);
-    expect(parseInstance(input)).toEqual({ ok: false, error: expect.stringMatching(/\S/) });
-  });
+  it.each(['xn--a', 'xn--immy', 'XN--A'])(
+    'rejects %j, a label no URL parser accepts, like <label>.immy.bot',
+    (input) => {
+      expect(URL.canParse(`https://${input}.immy.bot`)).toBe(false);
+      expect(parseInstance(`${input}.immy.bot`).ok).toBe(false);
+      expect(parseInstance(input)).toEqual({ ok: false, error: expect.stringMatching(/\S/) });
+    },
+  );
 
   it('accepts a valid punycode label', () => {
     expect(parseInstance('xn--cme-dla')).toEqual({ ok: true, instanceOrigin: 'https://xn--cme-dla.immy.bot' });
-    expect(parseInstance('https://ácme.immy.bot')).toEqual({ ok: true, instanceOrigin: 'https://xn--cme-dla.immy.bot' });
+    expect(parseInstance('https://ácme.immy.bot')).toEqual({
+      ok: true,
+      instanceOrigin: 'https://xn--cme-dla.immy.bot',
+    });
   });
 
   it('accepts the longest DNS label (63) and rejects 64', () => {
@@ -113,14 +119,25 @@ describe('parseIntegrationId', () => {
     expect(parseIntegrationId(input)).toEqual({ ok: true, integrationId });
   });
 
-  it.each(['abc', '-5', '0', '1e3', '619; x', '2147483648', '99999999999999999999', '1.5', '', '   ', '0x10', '+619', '6 19'])(
-    'rejects %j with a message',
-    (input) => {
-      const result = parseIntegrationId(input);
-      expect(result.ok).toBe(false);
-      expect(result.ok ? '' : result.error).toMatch(/\S/);
-    },
-  );
+  it.each([
+    'abc',
+    '-5',
+    '0',
+    '1e3',
+    '619; x',
+    '2147483648',
+    '99999999999999999999',
+    '1.5',
+    '',
+    '   ',
+    '0x10',
+    '+619',
+    '6 19',
+  ])('rejects %j with a message', (input) => {
+    const result = parseIntegrationId(input);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toMatch(/\S/);
+  });
 });
 
 describe('isInstanceOrigin', () => {

@@ -120,15 +120,18 @@ describe('lookup: cache', () => {
     expect(LOOKUP_TTL_MS).toBe(60_000);
   });
 
-  it.each([LOOKUP_TTL_MS, LOOKUP_TTL_MS + 1, 10 * LOOKUP_TTL_MS])('refetches an answer %d ms old, and returns the new data', async (age) => {
-    const lookup = setUp();
-    await lookup(ACME, 2152);
-    client.ticket.mockResolvedValueOnce(info('Ben Castle', 'NEW-PC'));
-    clock += age;
-    const again = await lookup(ACME, 2152);
-    expect(client.ticket).toHaveBeenCalledTimes(2);
-    expect(again).toStrictEqual({ ok: true, ticket: { ...BEN_VIEW, computers: [{ name: 'NEW-PC', online: true }] } });
-  });
+  it.each([LOOKUP_TTL_MS, LOOKUP_TTL_MS + 1, 10 * LOOKUP_TTL_MS])(
+    'refetches an answer %d ms old, and returns the new data',
+    async (age) => {
+      const lookup = setUp();
+      await lookup(ACME, 2152);
+      client.ticket.mockResolvedValueOnce(info('Ben Castle', 'NEW-PC'));
+      clock += age;
+      const again = await lookup(ACME, 2152);
+      expect(client.ticket).toHaveBeenCalledTimes(2);
+      expect(again).toStrictEqual({ ok: true, ticket: { ...BEN_VIEW, computers: [{ name: 'NEW-PC', online: true }] } });
+    },
+  );
 
   it('a refetched answer starts a new minute', async () => {
     const lookup = setUp();
@@ -152,7 +155,10 @@ describe('lookup: cache', () => {
       [619, 2152],
       [connection.integrationId, faultId],
     ]);
-    expect(clientFor.mock.calls.map(([origin]) => origin)).toEqual(['https://acme.immy.bot', connection.instanceOrigin]);
+    expect(clientFor.mock.calls.map(([origin]) => origin)).toEqual([
+      'https://acme.immy.bot',
+      connection.instanceOrigin,
+    ]);
   });
 
   it.each<[string, () => Promise<TicketInfo>]>([
@@ -197,7 +203,10 @@ describe('lookup: a cache that fails', () => {
   });
 
   it('concurrent lookups over a broken cache still share one request', async () => {
-    const cache: LookupCache = { get: () => Promise.reject(new Error('gone')), set: () => Promise.reject(new Error('gone')) };
+    const cache: LookupCache = {
+      get: () => Promise.reject(new Error('gone')),
+      set: () => Promise.reject(new Error('gone')),
+    };
     const lookup = setUp(cache);
     const results = await Promise.all([lookup(ACME, 2152), lookup(ACME, 2152)]);
     expect(results).toStrictEqual([
@@ -228,7 +237,10 @@ describe('lookup: concurrency', () => {
     const pending = [lookup(ACME, 2152), lookup(ACME, 2152)];
     await vi.waitFor(() => expect(client.ticket).toHaveBeenCalledTimes(1));
     answer.reject(new ImmyBotError('unavailable', 502));
-    const expected: LookupResult = { ok: false, problem: problemFor('unavailable', { integrationId: 619, faultId: 2152 }) };
+    const expected: LookupResult = {
+      ok: false,
+      problem: problemFor('unavailable', { integrationId: 619, faultId: 2152 }),
+    };
     expect(await Promise.all(pending)).toStrictEqual([expected, expected]);
     await lookup(ACME, 2152);
     expect(client.ticket).toHaveBeenCalledTimes(2);
@@ -256,10 +268,16 @@ describe('lookup: concurrency', () => {
 
     second.resolve(info('Second Person', 'PC-200'));
     const bResult = await b;
-    expect(bResult).toMatchObject({ ok: true, ticket: { faultId: 200, person: { name: 'Second Person' }, computers: [{ name: 'PC-200' }] } });
+    expect(bResult).toMatchObject({
+      ok: true,
+      ticket: { faultId: 200, person: { name: 'Second Person' }, computers: [{ name: 'PC-200' }] },
+    });
 
     first.resolve(info('First Person', 'PC-100'));
-    expect(await a).toMatchObject({ ok: true, ticket: { faultId: 100, person: { name: 'First Person' }, computers: [{ name: 'PC-100' }] } });
+    expect(await a).toMatchObject({
+      ok: true,
+      ticket: { faultId: 100, person: { name: 'First Person' }, computers: [{ name: 'PC-100' }] },
+    });
     // The late first answer did not overwrite the second ticket's cached answer.
     expect(await lookup(ACME, 200)).toStrictEqual(bResult);
     expect(client.ticket).toHaveBeenCalledTimes(2);
@@ -352,7 +370,10 @@ describe('lookup over storage.session (the background cache)', () => {
     restartedClient.ticket.mockResolvedValueOnce(info('Ben Castle', 'NEW-PC'));
     const restarted = createLookups(() => restartedClient as ImmyBotClient, sessionCache, now);
     clock += LOOKUP_TTL_MS;
-    await expect(restarted(ACME, 2152)).resolves.toMatchObject({ ok: true, ticket: { computers: [{ name: 'NEW-PC' }] } });
+    await expect(restarted(ACME, 2152)).resolves.toMatchObject({
+      ok: true,
+      ticket: { computers: [{ name: 'NEW-PC' }] },
+    });
     expect(restartedClient.ticket).toHaveBeenCalledTimes(1);
   });
 

@@ -10,11 +10,50 @@ const POD_PATH = /^\/technician-pod\/psa\/(\d+)\/ticket\/(\d+)$/;
 
 /** Pieces people (and attackers) put into the instance field. */
 const piece = fc.constantFrom(
-  'https://', 'http://', 'HTTPS://', 'javascript:', 'ftp://', '//',
-  'acme', 'ACME', 'my-shop', '-', '.', 'immy.bot', '.immy.bot', 'immy', '.bot', 'evil.test', '.evil.test',
-  '@', 'user:pw@', '/', '\\', ':', ':443', ':8443', '?', '#', '%', '%2e', '%2F', ' ', '\t',
-  '/technician-pod/psa/', '/settings/integrations/', '619', '0', '2147483648', '/ticket/', '$FAULTID',
-  'é', 'ａｃｍｅ', 'xn--', '\u200b', '\u0000', '\u{1F600}',
+  'https://',
+  'http://',
+  'HTTPS://',
+  'javascript:',
+  'ftp://',
+  '//',
+  'acme',
+  'ACME',
+  'my-shop',
+  '-',
+  '.',
+  'immy.bot',
+  '.immy.bot',
+  'immy',
+  '.bot',
+  'evil.test',
+  '.evil.test',
+  '@',
+  'user:pw@',
+  '/',
+  '\\',
+  ':',
+  ':443',
+  ':8443',
+  '?',
+  '#',
+  '%',
+  '%2e',
+  '%2F',
+  ' ',
+  '\t',
+  '/technician-pod/psa/',
+  '/settings/integrations/',
+  '619',
+  '0',
+  '2147483648',
+  '/ticket/',
+  '$FAULTID',
+  'é',
+  'ａｃｍｅ',
+  'xn--',
+  '\u200b',
+  '\u0000',
+  '\u{1F600}',
 );
 const instanceInput = fc.oneof(
   fc.string(),
@@ -22,9 +61,9 @@ const instanceInput = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc.webUrl().map((url) => url.replace(/^https?:\/\/[^/]+/, 'https://acme.immy.bot')),
   fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
-  fc.tuple(fc.array(piece, { maxLength: 4 }), fc.string(), fc.array(piece, { maxLength: 4 })).map(
-    ([a, s, b]) => a.join('') + s + b.join(''),
-  ),
+  fc
+    .tuple(fc.array(piece, { maxLength: 4 }), fc.string(), fc.array(piece, { maxLength: 4 }))
+    .map(([a, s, b]) => a.join('') + s + b.join('')),
 );
 
 describe('parseInstance (property)', () => {
@@ -60,10 +99,11 @@ describe('parseInstance (property)', () => {
 });
 
 /** Origins an admin can actually save: whatever parseInstance accepts. */
-const configuredOrigin = fc.oneof(
-  fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/),
-  instanceInput,
-).map((input) => parseInstance(input)).filter((r) => r.ok).map((r) => (r.ok ? r.instanceOrigin : ''));
+const configuredOrigin = fc
+  .oneof(fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/), instanceInput)
+  .map((input) => parseInstance(input))
+  .filter((r) => r.ok)
+  .map((r) => (r.ok ? r.instanceOrigin : ''));
 
 const integrationId = fc.oneof(
   fc.integer({ min: 1, max: MAX_ID }),
@@ -80,7 +120,11 @@ const tabUrl = fc.oneof(
     .tuple(
       fc.constantFrom('https://acme.halopsa.com', 'https://psa.example.com:8443', 'http://10.0.0.5'),
       fc.constantFrom('/ticket', '/tickets', '/ticket/', '/portal/ticket', '/config/tickets/tickettype', '/kb'),
-      fc.oneof(fc.nat().map(String), fc.string(), fc.constantFrom('0', '-5', '1e3', '2147483648', '99999999999999999999')),
+      fc.oneof(
+        fc.nat().map(String),
+        fc.string(),
+        fc.constantFrom('0', '-5', '1e3', '2147483648', '99999999999999999999'),
+      ),
       fc.constantFrom('', '&showmenu=false', '&id=7', '&viewid=1'),
     )
     .map(([origin, path, id, rest]) => `${origin}${path}?id=${encodeURIComponent(id)}${rest}`),
@@ -122,13 +166,17 @@ describe('podUrl (property)', () => {
 
   it('finds ticket ids in real ticket URLs', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX_ID }), fc.constantFrom('/ticket', '/tickets', '/Tickets/'), (id, path) => {
-        const faultId = faultIdFromUrl(`https://acme.halopsa.com${path}?viewid=1&id=${id}`);
-        expect(faultId).toBe(id);
-        expect(podUrl('https://acme.immy.bot', 619, faultId as number)).toBe(
-          `https://acme.immy.bot/technician-pod/psa/619/ticket/${id}`,
-        );
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX_ID }),
+        fc.constantFrom('/ticket', '/tickets', '/Tickets/'),
+        (id, path) => {
+          const faultId = faultIdFromUrl(`https://acme.halopsa.com${path}?viewid=1&id=${id}`);
+          expect(faultId).toBe(id);
+          expect(podUrl('https://acme.immy.bot', 619, faultId as number)).toBe(
+            `https://acme.immy.bot/technician-pod/psa/619/ticket/${id}`,
+          );
+        },
+      ),
     );
   });
 });

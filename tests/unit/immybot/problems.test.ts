@@ -10,23 +10,33 @@ describe('problemFor', () => {
     ['forbidden', { kind: 'forbidden', message: 'Your ImmyBot user cannot see this ticket.' }],
     [
       'no-integration',
-      { kind: 'no-integration', message: 'ImmyBot has no integration 619 — check the Integration ID in options.', action: 'settings' },
+      {
+        kind: 'no-integration',
+        message: 'ImmyBot has no integration 619 — check the Integration ID in options.',
+        action: 'settings',
+      },
     ],
     ['unavailable', { kind: 'unavailable', message: 'ImmyBot is not answering.', action: 'retry' }],
-    ['malformed', { kind: 'malformed', message: 'Ticket details are unavailable: ImmyBot answered in an unexpected shape.' }],
+    [
+      'malformed',
+      { kind: 'malformed', message: 'Ticket details are unavailable: ImmyBot answered in an unexpected shape.' },
+    ],
   ])('%s → %j', (failure, problem) => {
     expect(problemFor(failure, IDS)).toStrictEqual(problem);
   });
 
-  it.each<Failure>(['ticket-unresolved', 'not-found'])('%s → ticket-unresolved, naming the ticket and what ImmyBot’s Halo app needs', (failure) => {
-    const problem = problemFor(failure, IDS);
-    expect(problem.kind).toBe('ticket-unresolved');
-    expect(problem.action).toBeUndefined();
-    expect(problem.message).toContain('ticket 2152');
-    expect(problem.message).toContain('read:tickets');
-    expect(problem.message).toMatch(/unassigned tickets/);
-    expect(problem.message).toMatch(/tickets assigned to others/);
-  });
+  it.each<Failure>(['ticket-unresolved', 'not-found'])(
+    '%s → ticket-unresolved, naming the ticket and what ImmyBot’s Halo app needs',
+    (failure) => {
+      const problem = problemFor(failure, IDS);
+      expect(problem.kind).toBe('ticket-unresolved');
+      expect(problem.action).toBeUndefined();
+      expect(problem.message).toContain('ticket 2152');
+      expect(problem.message).toContain('read:tickets');
+      expect(problem.message).toMatch(/unassigned tickets/);
+      expect(problem.message).toMatch(/tickets assigned to others/);
+    },
+  );
 
   it('not-found and ticket-unresolved read exactly the same', () => {
     expect(problemFor('not-found', IDS)).toStrictEqual(problemFor('ticket-unresolved', IDS));
@@ -44,12 +54,23 @@ describe('problemFor', () => {
     );
   });
 
-  it.each<Failure>(['signed-out', 'forbidden', 'unavailable', 'malformed'])('%s does not depend on the ids', (failure) => {
-    expect(problemFor(failure, { integrationId: 1, faultId: 1 })).toStrictEqual(problemFor(failure, IDS));
-  });
+  it.each<Failure>(['signed-out', 'forbidden', 'unavailable', 'malformed'])(
+    '%s does not depend on the ids',
+    (failure) => {
+      expect(problemFor(failure, { integrationId: 1, faultId: 1 })).toStrictEqual(problemFor(failure, IDS));
+    },
+  );
 
   it('offers exactly one action per kind, and only the ones the pane can perform', () => {
-    const all: Failure[] = ['signed-out', 'forbidden', 'not-found', 'unavailable', 'malformed', 'ticket-unresolved', 'no-integration'];
+    const all: Failure[] = [
+      'signed-out',
+      'forbidden',
+      'not-found',
+      'unavailable',
+      'malformed',
+      'ticket-unresolved',
+      'no-integration',
+    ];
     expect(Object.fromEntries(all.map((f) => [f, problemFor(f, IDS).action ?? null]))).toStrictEqual({
       'signed-out': 'sign-in',
       forbidden: null,

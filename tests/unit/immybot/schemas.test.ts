@@ -3,7 +3,8 @@ import { AuthUserSchema, ProviderLinkSchema, TicketInfoSchema } from '../../../l
 import { AUTH_USER, TICKET_EXAMPLE, TICKET_NULLS } from './examples';
 
 // The example answer from DOMAIN.md ("ImmyBot API"), as ImmyBot sends it.
-const DOMAIN_EXAMPLE = JSON.parse(`{ "computers": [ { "computerId": 12, "computerName": "DESKTOP-CH4L46D", "isOnline": true } ],
+const DOMAIN_EXAMPLE =
+  JSON.parse(`{ "computers": [ { "computerId": 12, "computerName": "DESKTOP-CH4L46D", "isOnline": true } ],
     "personId": 40, "personName": "Ben Castle", "tenantId": 3, "tenantName": "Acorn Construction",
     "ticketClientId": "27", "ticketEmailAddress": "Ben.Castle@contoso.com" }`) as unknown;
 
@@ -37,7 +38,6 @@ const LINK_NULLS = {
   providerTypeId: null,
   providerCapabilities: null,
 };
-
 
 describe('TicketInfoSchema', () => {
   it('parses the DOMAIN.md example to exactly the expected object', () => {
@@ -135,9 +135,9 @@ describe('TicketInfoSchema', () => {
   });
 
   it('keeps a computer with a mistyped name or online state, those fields null', () => {
-    expect(TicketInfoSchema.parse({ computers: [{ computerId: 5, computerName: 5, isOnline: 'yes' }] }).computers).toStrictEqual([
-      { computerId: 5, computerName: null, isOnline: null },
-    ]);
+    expect(
+      TicketInfoSchema.parse({ computers: [{ computerId: 5, computerName: 5, isOnline: 'yes' }] }).computers,
+    ).toStrictEqual([{ computerId: 5, computerName: null, isOnline: null }]);
   });
 
   it.each<[string, unknown]>([
@@ -156,7 +156,9 @@ describe('AuthUserSchema', () => {
   });
 
   it('drops unknown fields', () => {
-    expect(AuthUserSchema.parse({ ...AUTH_USER, roles: ['admin'], impersonating: false, accessToken: 'secret' })).toStrictEqual(AUTH_USER);
+    expect(
+      AuthUserSchema.parse({ ...AUTH_USER, roles: ['admin'], impersonating: false, accessToken: 'secret' }),
+    ).toStrictEqual(AUTH_USER);
   });
 
   it('turns null fields into null', () => {
@@ -198,7 +200,9 @@ describe('ProviderLinkSchema', () => {
   });
 
   it('drops unknown fields', () => {
-    expect(ProviderLinkSchema.parse({ ...LINK, clientSecret: 'secret', providerTypeFormData: { a: 1 } })).toStrictEqual(LINK);
+    expect(ProviderLinkSchema.parse({ ...LINK, clientSecret: 'secret', providerTypeFormData: { a: 1 } })).toStrictEqual(
+      LINK,
+    );
   });
 
   it('turns absent fields other than id into null', () => {
@@ -229,7 +233,9 @@ describe('ProviderLinkSchema', () => {
   });
 
   it('a capability list with a non-string entry becomes null', () => {
-    expect(ProviderLinkSchema.parse({ id: 619, providerCapabilities: ['ISupportsTicketing', 3] }).providerCapabilities).toBeNull();
+    expect(
+      ProviderLinkSchema.parse({ id: 619, providerCapabilities: ['ISupportsTicketing', 3] }).providerCapabilities,
+    ).toBeNull();
   });
 
   it.each<[string, unknown]>([

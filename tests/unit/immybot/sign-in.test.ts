@@ -5,16 +5,34 @@ import { watchSignIn, type SignInWatch } from '../../../lib/immybot/sign-in';
  * A fake clock whose sleep advances it; each check can be scripted by how many times it has run.
  * `signedInOnCheck` / `closedOnCheck`: the 1-based check at which the state flips (never if undefined).
  */
-function harness({ signedInOnCheck, closedOnCheck, deadlineMs }: { signedInOnCheck?: number; closedOnCheck?: number; deadlineMs?: number }) {
+function harness({
+  signedInOnCheck,
+  closedOnCheck,
+  deadlineMs,
+}: {
+  signedInOnCheck?: number;
+  closedOnCheck?: number;
+  deadlineMs?: number;
+}) {
   let clock = 50_000;
   const sleeps: number[] = [];
-  const isSignedIn = vi.fn(async () => signedInOnCheck !== undefined && isSignedIn.mock.calls.length >= signedInOnCheck);
-  const isWindowOpen = vi.fn(async () => !(closedOnCheck !== undefined && isWindowOpen.mock.calls.length >= closedOnCheck));
+  const isSignedIn = vi.fn(
+    async () => signedInOnCheck !== undefined && isSignedIn.mock.calls.length >= signedInOnCheck,
+  );
+  const isWindowOpen = vi.fn(
+    async () => !(closedOnCheck !== undefined && isWindowOpen.mock.calls.length >= closedOnCheck),
+  );
   const sleep = vi.fn(async (ms: number) => {
     sleeps.push(ms);
     clock += ms;
   });
-  const watch: SignInWatch = { isSignedIn, isWindowOpen, sleep, now: () => clock, ...(deadlineMs !== undefined && { deadlineMs }) };
+  const watch: SignInWatch = {
+    isSignedIn,
+    isWindowOpen,
+    sleep,
+    now: () => clock,
+    ...(deadlineMs !== undefined && { deadlineMs }),
+  };
   return { watch, sleeps, isSignedIn, isWindowOpen, elapsed: () => clock - 50_000 };
 }
 

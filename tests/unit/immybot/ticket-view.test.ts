@@ -29,10 +29,22 @@ describe('ticketView', () => {
   it.each<[string, Partial<TicketInfo>, TicketView['person']]>([
     ['both personId and personName null', { personId: null, personName: null }, null],
     ['both absent (undefined)', { personId: undefined, personName: undefined }, null],
-    ['no person but an email on the ticket', { personId: null, personName: null, ticketEmailAddress: 'x@y.test' }, null],
+    [
+      'no person but an email on the ticket',
+      { personId: null, personName: null, ticketEmailAddress: 'x@y.test' },
+      null,
+    ],
     ['a personId without a name', { personId: 40, personName: null }, { name: null, email: 'Ben.Castle@contoso.com' }],
-    ['a name without a personId', { personId: null, personName: 'Ben Castle' }, { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' }],
-    ['personId 0 (a number, so present)', { personId: 0, personName: null }, { name: null, email: 'Ben.Castle@contoso.com' }],
+    [
+      'a name without a personId',
+      { personId: null, personName: 'Ben Castle' },
+      { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' },
+    ],
+    [
+      'personId 0 (a number, so present)',
+      { personId: 0, personName: null },
+      { name: null, email: 'Ben.Castle@contoso.com' },
+    ],
     ['a person without an email', { ticketEmailAddress: null }, { name: 'Ben Castle', email: null }],
     ['a person whose email is absent', { ticketEmailAddress: undefined }, { name: 'Ben Castle', email: null }],
   ])('person for %s', (_, change, person) => {
@@ -50,20 +62,49 @@ describe('ticketView', () => {
   // Some rows are shapes the schema never produces (absent keys): ticketView must still cope.
   type Computer = TicketInfo['computers'][number];
   it.each<[Partial<Computer> & { computerId: number }, { name: string; online: boolean }]>([
-    [{ computerId: 12, computerName: 'PC-1', isOnline: true }, { name: 'PC-1', online: true }],
-    [{ computerId: 12, computerName: 'PC-1', isOnline: false }, { name: 'PC-1', online: false }],
-    [{ computerId: 12, computerName: 'PC-1', isOnline: null }, { name: 'PC-1', online: false }],
-    [{ computerId: 12, computerName: 'PC-1' }, { name: 'PC-1', online: false }],
-    [{ computerId: 77, computerName: null, isOnline: true }, { name: 'Computer 77', online: true }],
-    [{ computerId: 78, isOnline: false }, { name: 'Computer 78', online: false }],
-    [{ computerId: 79, computerName: '', isOnline: true }, { name: '', online: true }],
+    [
+      { computerId: 12, computerName: 'PC-1', isOnline: true },
+      { name: 'PC-1', online: true },
+    ],
+    [
+      { computerId: 12, computerName: 'PC-1', isOnline: false },
+      { name: 'PC-1', online: false },
+    ],
+    [
+      { computerId: 12, computerName: 'PC-1', isOnline: null },
+      { name: 'PC-1', online: false },
+    ],
+    [
+      { computerId: 12, computerName: 'PC-1' },
+      { name: 'PC-1', online: false },
+    ],
+    [
+      { computerId: 77, computerName: null, isOnline: true },
+      { name: 'Computer 77', online: true },
+    ],
+    [
+      { computerId: 78, isOnline: false },
+      { name: 'Computer 78', online: false },
+    ],
+    [
+      { computerId: 79, computerName: '', isOnline: true },
+      { name: '', online: true },
+    ],
   ])('computer %j → %j', (computer, shown) => {
     expect(ticketView(1, { ...TICKET_NULLS, computers: [computer as Computer] }).computers).toStrictEqual([shown]);
   });
 
   it('keeps the computers in ImmyBot’s order', () => {
-    const computers = [30, 10, 20].map((computerId) => ({ computerId, computerName: `PC-${computerId}`, isOnline: true }));
-    expect(ticketView(1, { ...TICKET_NULLS, computers }).computers.map((c) => c.name)).toEqual(['PC-30', 'PC-10', 'PC-20']);
+    const computers = [30, 10, 20].map((computerId) => ({
+      computerId,
+      computerName: `PC-${computerId}`,
+      isOnline: true,
+    }));
+    expect(ticketView(1, { ...TICKET_NULLS, computers }).computers.map((c) => c.name)).toEqual([
+      'PC-30',
+      'PC-10',
+      'PC-20',
+    ]);
   });
 
   it('does not change the info it was given', () => {
@@ -77,7 +118,9 @@ describe('onlineCount', () => {
   const view = (states: Array<boolean | null | undefined>) =>
     ticketView(1, {
       ...TICKET_NULLS,
-      computers: states.map((isOnline, i) => ({ computerId: i + 1, computerName: null, isOnline }) as TicketInfo['computers'][number]),
+      computers: states.map(
+        (isOnline, i) => ({ computerId: i + 1, computerName: null, isOnline }) as TicketInfo['computers'][number],
+      ),
     });
 
   it.each<[Array<boolean | null | undefined>, number]>([

@@ -51,7 +51,14 @@ describe('parseRequest: checkHaloAddress', () => {
   });
 
   it('passes on only the known fields', () => {
-    expect(parseRequest({ type: 'checkHaloAddress', origin: 'https://psa.example.com', url: 'https://evil.test', credentials: 'include' })).toEqual({
+    expect(
+      parseRequest({
+        type: 'checkHaloAddress',
+        origin: 'https://psa.example.com',
+        url: 'https://evil.test',
+        credentials: 'include',
+      }),
+    ).toEqual({
       type: 'checkHaloAddress',
       origin: 'https://psa.example.com',
     });
@@ -106,28 +113,73 @@ describe('parseRequest: changeSettings', () => {
       change: { kind: 'addSite', origin: 'https://acme.halopsa.com', haloOrigins: ['https://evil.test'] },
       settings: { haloOrigins: ['https://evil.test'] },
     };
-    expect(parseRequest(message)).toEqual({ type: 'changeSettings', change: { kind: 'addSite', origin: 'https://acme.halopsa.com' } });
+    expect(parseRequest(message)).toEqual({
+      type: 'changeSettings',
+      change: { kind: 'addSite', origin: 'https://acme.halopsa.com' },
+    });
   });
 
   it.each([
     ['no change', { type: 'changeSettings' }],
     ['a null change', { type: 'changeSettings', change: null }],
-    ['a whole settings value', { type: 'changeSettings', change: { immybot: CONNECTION, haloOrigins: [], declinedOrigins: [] } }],
-    ['an unknown kind', { type: 'changeSettings', change: { kind: 'replaceSettings', origin: 'https://psa.example.com' } }],
-    ['a kind in other case', { type: 'changeSettings', change: { kind: 'AddSite', origin: 'https://psa.example.com' } }],
+    [
+      'a whole settings value',
+      { type: 'changeSettings', change: { immybot: CONNECTION, haloOrigins: [], declinedOrigins: [] } },
+    ],
+    [
+      'an unknown kind',
+      { type: 'changeSettings', change: { kind: 'replaceSettings', origin: 'https://psa.example.com' } },
+    ],
+    [
+      'a kind in other case',
+      { type: 'changeSettings', change: { kind: 'AddSite', origin: 'https://psa.example.com' } },
+    ],
     ['addSite without an origin', { type: 'changeSettings', change: { kind: 'addSite' } }],
-    ['addSite of a non-canonical origin', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com/' } }],
-    ['addSite of plain http', { type: 'changeSettings', change: { kind: 'addSite', origin: 'http://psa.example.com' } }],
+    [
+      'addSite of a non-canonical origin',
+      { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com/' } },
+    ],
+    [
+      'addSite of plain http',
+      { type: 'changeSettings', change: { kind: 'addSite', origin: 'http://psa.example.com' } },
+    ],
     ['addSite of a wildcard', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://*.halopsa.com' } }],
-    ['addSite of Halo’s own site', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://www.halopsa.com' } }],
-    ['addSite of a hosted tenant on a port', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://acme.halopsa.com:8443' } }],
+    [
+      'addSite of Halo’s own site',
+      { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://www.halopsa.com' } },
+    ],
+    [
+      'addSite of a hosted tenant on a port',
+      { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://acme.halopsa.com:8443' } },
+    ],
     ['addSite of ImmyBot', { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://acme.immy.bot' } }],
-    ['removeSite of a list', { type: 'changeSettings', change: { kind: 'removeSite', origin: ['https://psa.example.com'] } }],
-    ['declineSite of javascript:', { type: 'changeSettings', change: { kind: 'declineSite', origin: 'javascript:alert(1)' } }],
+    [
+      'removeSite of a list',
+      { type: 'changeSettings', change: { kind: 'removeSite', origin: ['https://psa.example.com'] } },
+    ],
+    [
+      'declineSite of javascript:',
+      { type: 'changeSettings', change: { kind: 'declineSite', origin: 'javascript:alert(1)' } },
+    ],
     ['saveConnection without a connection', { type: 'changeSettings', change: { kind: 'saveConnection' } }],
-    ['saveConnection to another host', { type: 'changeSettings', change: { kind: 'saveConnection', connection: { ...CONNECTION, instanceOrigin: 'https://evil.test' } } }],
-    ['saveConnection with a bad id', { type: 'changeSettings', change: { kind: 'saveConnection', connection: { ...CONNECTION, integrationId: 0 } } }],
-    ['saveConnection with a bad site', { type: 'changeSettings', change: { kind: 'saveConnection', connection: CONNECTION, site: 'chrome-extension://abc' } }],
+    [
+      'saveConnection to another host',
+      {
+        type: 'changeSettings',
+        change: { kind: 'saveConnection', connection: { ...CONNECTION, instanceOrigin: 'https://evil.test' } },
+      },
+    ],
+    [
+      'saveConnection with a bad id',
+      { type: 'changeSettings', change: { kind: 'saveConnection', connection: { ...CONNECTION, integrationId: 0 } } },
+    ],
+    [
+      'saveConnection with a bad site',
+      {
+        type: 'changeSettings',
+        change: { kind: 'saveConnection', connection: CONNECTION, site: 'chrome-extension://abc' },
+      },
+    ],
   ])('rejects %s', (_, message) => {
     expect(parseRequest(message)).toBeNull();
   });
@@ -136,7 +188,9 @@ describe('parseRequest: changeSettings', () => {
 describe('parseRequest: enableSite and declineSite', () => {
   // The site is always the sender's own: a message naming another one names nothing.
   it.each(['enableSite', 'declineSite'])('%s carries no site, whatever the message adds', (type) => {
-    expect(parseRequest({ type, origin: 'https://evil.example.com', site: 'https://evil.example.com' })).toEqual({ type });
+    expect(parseRequest({ type, origin: 'https://evil.example.com', site: 'https://evil.example.com' })).toEqual({
+      type,
+    });
   });
 });
 

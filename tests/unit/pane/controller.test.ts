@@ -3,7 +3,12 @@ import { createPaneController, type PaneOutputs } from '../../../lib/pane/contro
 import type { PageSettings } from '../../../lib/settings/page-settings';
 
 const CONNECTION = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
-const LISTED: PageSettings = { immybot: CONNECTION, haloOrigins: ['https://acme.halopsa.com'], declinedOrigins: [], signedInAt: 0 };
+const LISTED: PageSettings = {
+  immybot: CONNECTION,
+  haloOrigins: ['https://acme.halopsa.com'],
+  declinedOrigins: [],
+  signedInAt: 0,
+};
 const pod = (faultId: number) => `https://acme.immy.bot/technician-pod/psa/619/ticket/${faultId}`;
 const ticket = (faultId: number, origin = 'https://acme.halopsa.com') => `${origin}/ticket?id=${faultId}`;
 
@@ -69,7 +74,10 @@ describe('createPaneController', () => {
     controller.navigate(ticket(2152));
     await settle();
     controller.settingsChanged({ ...LISTED, haloOrigins: [] });
-    expect(calls.slice(1)).toEqual([['ticketClosed'], ['showPrompt', { kind: 'offer', faultId: 2152, host: 'acme.halopsa.com' }]]);
+    expect(calls.slice(1)).toEqual([
+      ['ticketClosed'],
+      ['showPrompt', { kind: 'offer', faultId: 2152, host: 'acme.halopsa.com' }],
+    ]);
   });
 
   it('before setup a ticket shows the setup prompt; a self-hosted page off the list shows nothing', async () => {
@@ -97,7 +105,15 @@ describe('createPaneController', () => {
     const { controller, calls, settle } = setup();
     controller.navigate(ticket(2152));
     await settle();
-    controller.settingsChanged({ ...LISTED, immybot: { instanceOrigin: 'https://contoso.immy.bot', integrationId: 77 } });
-    expect(calls[1]).toEqual(['showPane', 2152, 'https://contoso.immy.bot/technician-pod/psa/77/ticket/2152', { reload: false, signedInAt: 0 }]);
+    controller.settingsChanged({
+      ...LISTED,
+      immybot: { instanceOrigin: 'https://contoso.immy.bot', integrationId: 77 },
+    });
+    expect(calls[1]).toEqual([
+      'showPane',
+      2152,
+      'https://contoso.immy.bot/technician-pod/psa/77/ticket/2152',
+      { reload: false, signedInAt: 0 },
+    ]);
   });
 });

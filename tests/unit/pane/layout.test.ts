@@ -41,8 +41,14 @@ describe('clampWidth', () => {
 
 describe('validLayout', () => {
   it.each([
-    [{ width: 600, collapsed: true }, { width: 600, collapsed: true }],
-    [{ width: 600, collapsed: false, extra: 1 }, { width: 600, collapsed: false }],
+    [
+      { width: 600, collapsed: true },
+      { width: 600, collapsed: true },
+    ],
+    [
+      { width: 600, collapsed: false, extra: 1 },
+      { width: 600, collapsed: false },
+    ],
     [{ width: 600 }, { width: 600, collapsed: false }],
     [{ collapsed: true }, { width: 440, collapsed: true }],
   ])('keeps %j', (value, expected) => {
