@@ -2,6 +2,7 @@ import { test as base, expect, type BrowserContext, type Locator, type Page } fr
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
+import { SESSION_COOKIE } from '../sandbox/immybot/server';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 
 /** The Chrome build `npm test` makes before running these tests. */
@@ -53,19 +54,7 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
     });
   },
   signInToImmyBot: async ({ context, sandbox }, use) => {
-    await use(() =>
-      context.addCookies([
-        {
-          name: 'immybot_session',
-          value: sandbox.immybot.issueSession(),
-          domain: 'acme.immy.bot',
-          path: '/',
-          secure: true,
-          httpOnly: true,
-          sameSite: 'None',
-        },
-      ]),
-    );
+    await use(() => signInToImmyBot(context, sandbox));
   },
   configure: async ({ context }, use) => {
     await use((instance = INSTANCE, integrationId = INTEGRATION_ID, sites?: readonly string[]) =>
@@ -120,4 +109,19 @@ export async function reloadExtension(context: BrowserContext, extensionId: stri
   await page.locator('extensions-detail-view #dev-reload-button').click();
   await restarted;
   await page.close();
+}
+
+/** Gives the browser an ImmyBot session for `acme.immy.bot`, as a finished sign-in would. */
+export function signInToImmyBot(context: BrowserContext, sandbox: Sandbox): Promise<void> {
+  return context.addCookies([
+    {
+      name: SESSION_COOKIE,
+      value: sandbox.immybot.issueSession(),
+      domain: 'acme.immy.bot',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'None',
+    },
+  ]);
 }

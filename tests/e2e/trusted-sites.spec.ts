@@ -1,9 +1,8 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { extensionIdOf, extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
-import { SESSION_COOKIE } from '../sandbox/immybot/server';
 import type { Sandbox } from '../sandbox/sandbox';
-import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, podUrlFor, test } from './fixtures';
+import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, podUrlFor, signInToImmyBot, test } from './fixtures';
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: {
@@ -30,17 +29,7 @@ const cookieSetting = async (context: BrowserContext, site: string) =>
 async function signedInBrowser(sandbox: Sandbox): Promise<BrowserContext> {
   const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']), sandbox);
   await configureThroughOptions(context, 'acme', 619);
-  await context.addCookies([
-    {
-      name: SESSION_COOKIE,
-      value: sandbox.immybot.issueSession(),
-      domain: 'acme.immy.bot',
-      path: '/',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'None',
-    },
-  ]);
+  await signInToImmyBot(context, sandbox);
   await expect.poll(() => cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
   return context;
 }
