@@ -1,11 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { clampWidth, COLLAPSED_WIDTH, type PaneLayout } from '../lib/pane/layout';
+import { clampWidth, COLLAPSED_WIDTH, hasRoomForPane, type PaneLayout } from '../lib/pane/layout';
 import type { PaneShell } from '../lib/pane/shell';
 import { CollapsedHandle } from './CollapsedHandle';
 import { PaneHeader } from './PaneHeader';
 import { ResizeGrip } from './ResizeGrip';
 import { TicketSummary } from './TicketSummary';
 import { useTicketLookup } from './useTicketLookup';
+import { useViewportWidth } from './useViewportWidth';
 
 export interface TechnicianToolsPaneProps {
   faultId: number;
@@ -27,26 +28,28 @@ export interface TechnicianToolsPaneProps {
 export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
   const { faultId, podUrl, shell, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } =
     props;
-  const [layout, setLayout] = useState(() => ({
-    ...initialLayout,
-    width: clampWidth(initialLayout.width, window.innerWidth),
-  }));
+  // The width the technician chose is kept as chosen; what shows is fitted to the window as it is now.
+  const [layout, setLayout] = useState(initialLayout);
+  const viewportWidth = useViewportWidth();
+  const noRoom = !hasRoomForPane(viewportWidth);
+  const collapsed = layout.collapsed || noRoom;
   const [dragging, setDragging] = useState(false);
   const [reloads, setReloads] = useState(0);
   // Whatever makes ImmyBot worth asking again: a completed sign-in or the Reload button.
   const [lookup, retryLookup] = useTicketLookup(faultId, signedInAt + reloads);
-  const shownWidth = layout.collapsed ? COLLAPSED_WIDTH : layout.width;
+  const openWidth = clampWidth(layout.width, viewportWidth);
+  const shownWidth = collapsed ? COLLAPSED_WIDTH : openWidth;
 
   useLayoutEffect(() => {
     const { section, frame } = shell;
-    section.className = `pane${layout.collapsed ? ' collapsed' : ''}${dragging ? ' dragging' : ''}`;
+    section.className = `pane${collapsed ? ' collapsed' : ''}${dragging ? ' dragging' : ''}`;
     section.style.width = `${shownWidth}px`;
     section.setAttribute('aria-label', `ImmyBot Technician Tools for ticket ${faultId}`);
     section.dataset.faultId = String(faultId);
     frame.element.title = `ImmyBot Technician Tools for ticket ${faultId}`;
-    frame.element.hidden = layout.collapsed;
+    frame.element.hidden = collapsed;
     pushPage(shownWidth);
-  }, [shell, layout.collapsed, dragging, shownWidth, faultId]);
+  }, [shell, collapsed, dragging, shownWidth, faultId]);
   useEffect(() => () => pushPage(0), []);
 
   // The latest layout, readable synchronously by drag and key handlers between renders.
@@ -60,12 +63,15 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
     onLayoutChange(next);
   };
 
-  if (layout.collapsed)
-    return <CollapsedHandle faultId={faultId} onExpand={() => update({ ...layout, collapsed: false })} />;
+  if (collapsed) {
+    return (
+      <CollapsedHandle faultId={faultId} noRoom={noRoom} onExpand={() => update({ ...layout, collapsed: false })} />
+    );
+  }
   return (
     <>
       <ResizeGrip
-        width={layout.width}
+        width={openWidth}
         onResize={(width) => show({ ...latest.current, width: clampWidth(width, window.innerWidth) })}
         onResizeEnd={() => onLayoutChange(latest.current)}
         onDragChange={setDragging}

@@ -13,9 +13,21 @@ export const DEFAULT_PANE_WIDTH = 440;
 export const COLLAPSED_WIDTH = 36;
 export const DEFAULT_LAYOUT: PaneLayout = { width: DEFAULT_PANE_WIDTH, collapsed: false };
 
-/** Keeps the pane usable and leaves HaloPSA at least a quarter of the window. */
+/** HaloPSA keeps at least this percentage of the window, and never less than MIN_HALO_WIDTH CSS px. */
+export const MIN_HALO_PERCENT = 55;
+export const MIN_HALO_WIDTH = 480;
+
+/** The widest the pane may be in a window this wide (CSS px, so zoom counts): what leaves HaloPSA its room. */
+export const maxPaneWidth = (viewportWidth: number): number =>
+  // Whole-number percent arithmetic: 1600 * 0.45 is 719.999… in floating point.
+  Math.floor(Math.min((viewportWidth * (100 - MIN_HALO_PERCENT)) / 100, viewportWidth - MIN_HALO_WIDTH));
+
+/** Whether the open pane fits at all; where it does not, it shows collapsed until the window has room again. */
+export const hasRoomForPane = (viewportWidth: number): boolean => maxPaneWidth(viewportWidth) >= MIN_PANE_WIDTH;
+
+/** Keeps the pane usable and leaves HaloPSA its room (see maxPaneWidth). */
 export function clampWidth(width: number, viewportWidth: number): number {
-  const max = Math.max(MIN_PANE_WIDTH, Math.floor(viewportWidth * 0.75));
+  const max = Math.max(MIN_PANE_WIDTH, maxPaneWidth(viewportWidth));
   if (!Number.isFinite(width)) return Math.min(DEFAULT_PANE_WIDTH, max);
   return Math.round(Math.min(max, Math.max(MIN_PANE_WIDTH, width)));
 }

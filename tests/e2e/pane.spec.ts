@@ -207,3 +207,39 @@ test('dark HaloPSA gets the dark pane', async ({ page, configure }) => {
   const background = await pane(page).evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).toBe('rgb(29, 34, 40)');
 });
+
+test('the pane fits the window: HaloPSA keeps 55 % and 480 px, no room collapses it, room brings the chosen width back', async ({
+  page,
+  configure,
+}) => {
+  await configure();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  const grip = pane(page).getByRole('separator', { name: 'Resize Technician Tools' });
+  await grip.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+  await expect(grip).toHaveAttribute('aria-valuenow', '584');
+  const haloRight = async () => {
+    const actions = await box(page, '#ticket-actions');
+    return actions.x + actions.width;
+  };
+
+  // A laptop window: the pane gives way (45 % of 1024), HaloPSA keeps 564 px and is not covered.
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await expect.poll(async () => (await paneBox(page)).width).toBe(460);
+  expect(await haloRight()).toBeLessThanOrEqual((await paneBox(page)).x);
+
+  // 200 % zoom in a 1400 px window leaves 700 CSS px: no room for the pane, so it shows as a handle that says so.
+  await page.setViewportSize({ width: 700, height: 800 });
+  await expect(
+    pane(page).getByRole('button', { name: 'Technician Tools needs a wider window: widen it or zoom out' }),
+  ).toBeVisible();
+  expect((await paneBox(page)).width).toBe(36);
+  await expect(paneFrame(page)).toBeHidden();
+  expect(await haloRight()).toBeLessThanOrEqual(700 - 36);
+
+  // Room again: the width the technician chose comes back, and the frame with it.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await expect.poll(async () => (await paneBox(page)).width).toBe(584);
+  await expect(paneFrame(page)).toBeVisible();
+});

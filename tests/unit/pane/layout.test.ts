@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   clampWidth,
   DEFAULT_LAYOUT,
+  hasRoomForPane,
+  maxPaneWidth,
   DEFAULT_PANE_WIDTH,
   loadLayout,
   MIN_PANE_WIDTH,
@@ -21,21 +23,39 @@ describe('clampWidth', () => {
     [100, 1600, 320],
     [-50, 1600, 320],
     [320, 1600, 320],
-    [1200, 1600, 1200],
-    [1201, 1600, 1200],
-    [5000, 1600, 1200],
-    [1000, 1001, 750], // floor(1001 * 0.75)
+    [720, 1600, 720], // HaloPSA keeps 55 %: 880 of 1600
+    [721, 1600, 720],
+    [5000, 1600, 720],
+    [1000, 1001, 450], // floor(1001 * 0.45)
+    [600, 1024, 460], // a laptop window: HaloPSA keeps 564
+    [600, 900, 405], // 45 % of 900, and HaloPSA keeps 495 ≥ 480
     [450.4, 1600, 450],
     [450.6, 1600, 451],
     [NaN, 1600, 440],
     [Infinity, 1600, 440],
     [-Infinity, 1600, 440],
-    [NaN, 500, 375], // default capped at 75 %
+    [NaN, 500, 320], // no room for more than the minimum (the pane then shows collapsed)
     [NaN, 300, 320], // a narrow window still gets the minimum
     [900, 300, 320],
     [100, 0, 320],
   ])('clampWidth(%s, viewport %s) = %s', (width, viewport, expected) => {
     expect(clampWidth(width, viewport)).toBe(expected);
+  });
+});
+
+describe('room for the pane', () => {
+  it.each([
+    [1400, 630, true],
+    [1024, 460, true],
+    [800, 320, true], // the narrowest window with room: HaloPSA keeps 480
+    [799, 319, false],
+    [700, 220, false], // a 1400 px window at 200 % zoom
+    [320, -160, false],
+  ])('a %s px window: the pane may be %s px wide (room: %s)', (viewport, max, room) => {
+    expect(maxPaneWidth(viewport)).toBe(max);
+    expect(hasRoomForPane(viewport)).toBe(room);
+    // Whatever the window, HaloPSA keeps at least 55 % and 480 px whenever the pane is open.
+    if (room) expect(viewport - max).toBeGreaterThanOrEqual(Math.max(480, (viewport * 55) / 100));
   });
 });
 
