@@ -80,7 +80,7 @@ function describeValue(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = `a ${typeof value}`; // a BigInt, or a value that holds itself
+    text = typeof value === 'object' ? 'an object that holds itself' : `a ${typeof value}`; // or a BigInt
   }
   return text.slice(0, 80);
 }

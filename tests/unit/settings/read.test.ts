@@ -464,7 +464,7 @@ describe('readSettings: values JSON cannot say', () => {
     expect(read.settings.haloOrigins).toEqual(['https://psa.example.com']);
     expect(read.problems.map((p) => p.message)).toEqual([
       expect.stringContaining('a bigint'),
-      expect.stringContaining('a object'),
+      expect.stringContaining('an object that holds itself'),
     ]);
   });
 });
