@@ -3,6 +3,7 @@ import { isHaloOrigin } from '../halo/address';
 import { isHostedHaloUrl } from '../halo/hosts';
 import { ImmyBotConnectionSchema } from '../immybot/connection';
 import { SettingsSchema, type Settings } from './schema';
+import { SHOW_PLACES } from './show';
 
 const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA address'));
 
@@ -13,6 +14,7 @@ export const SettingsChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('addSite'), origin }),
   z.object({ kind: z.literal('removeSite'), origin }),
   z.object({ kind: z.literal('declineSite'), origin }),
+  z.object({ kind: z.literal('setShow'), show: z.enum(SHOW_PLACES) }),
 ]);
 
 export type SettingsChange = z.infer<typeof SettingsChangeSchema>;
@@ -35,6 +37,8 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
       // Only hosted tenants get an offer to decline; a listed site is removed, not declined.
       if (!isHostedHaloUrl(change.origin) || settings.haloOrigins.includes(change.origin)) return settings;
       return { ...settings, declinedOrigins: withSite(settings.declinedOrigins, change.origin) };
+    case 'setShow':
+      return { ...settings, show: change.show };
   }
 }
 

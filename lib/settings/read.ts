@@ -3,6 +3,7 @@ import { isValidId } from '../ids';
 import { isInstanceOrigin } from '../immybot/instance';
 import type { ImmyBotConnection } from '../immybot/connection';
 import type { Settings } from './schema';
+import { isShowPlace, type ShowPlace } from './show';
 
 /** A stored value that could not be kept, said so the options page can show it. */
 export interface SettingsProblem {
@@ -24,7 +25,7 @@ export interface ReadSettings {
 export function readSettings(stored: unknown): ReadSettings {
   const problems: SettingsProblem[] = [];
   if (stored === undefined || stored === null)
-    return { settings: { immybot: null, haloOrigins: [], declinedOrigins: [] }, problems };
+    return { settings: { immybot: null, haloOrigins: [], declinedOrigins: [], show: null }, problems };
   const record = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   if (record !== stored)
     problems.push({ field: 'immybot', message: 'The saved settings were unreadable; enter them again.' });
@@ -33,6 +34,7 @@ export function readSettings(stored: unknown): ReadSettings {
       immybot: readConnection(record.immybot, problems),
       haloOrigins: readOrigins('haloOrigins', record.haloOrigins, problems),
       declinedOrigins: readOrigins('declinedOrigins', record.declinedOrigins, problems),
+      show: readShow(record.show, problems),
     },
     problems,
   };
@@ -45,6 +47,15 @@ function readConnection(value: unknown, problems: SettingsProblem[]): ImmyBotCon
   problems.push({
     field: 'immybot',
     message: 'The saved ImmyBot instance or Integration ID was not valid and was set aside; enter them again.',
+  });
+  return null;
+}
+
+function readShow(value: unknown, problems: SettingsProblem[]): ShowPlace | null {
+  if (value === null || value === undefined || isShowPlace(value)) return value ?? null;
+  problems.push({
+    field: 'show',
+    message: `The saved “Show Technician Tools” choice was not valid and was reset: ${describeValue(value)}`,
   });
   return null;
 }

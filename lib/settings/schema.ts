@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isHaloOrigin } from '../halo/address';
 import { ImmyBotConnectionSchema } from '../immybot/connection';
+import { SHOW_PLACES } from './show';
 
 // zod/mini keeps the bundles small; the rules themselves live in lib/ids, lib/immybot and lib/halo.
 
@@ -16,8 +17,10 @@ export const SettingsSchema = z.object({
   haloOrigins: HaloOriginsSchema,
   /** Hosted tenants where the user answered "Not here": their tickets show no offer. */
   declinedOrigins: HaloOriginsSchema,
+  /** "Show Technician Tools": beside the ticket, in the side panel, or both; null = this browser's default. */
+  show: z.nullable(z.enum(SHOW_PLACES)),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [] };
+export const DEFAULT_SETTINGS: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [], show: null };

@@ -53,7 +53,7 @@ const UNTRUSTED: [string, Sender][] = [
   ['Halo’s own website', { id: OWN_ID, url: 'https://www.halopsa.com/', tab: { id: 11 } }],
 ];
 
-const SETTINGS: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [] };
+const SETTINGS: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [], show: null };
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

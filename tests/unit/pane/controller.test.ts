@@ -7,6 +7,7 @@ const LISTED: PageSettings = {
   immybot: CONNECTION,
   haloOrigins: ['https://acme.halopsa.com'],
   declinedOrigins: [],
+  show: null,
   signedInAt: 0,
 };
 const pod = (faultId: number) => `https://acme.immy.bot/technician-pod/psa/619/ticket/${faultId}`;

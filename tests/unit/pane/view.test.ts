@@ -9,7 +9,12 @@ const PSA_8443 = 'https://psa.example.com:8443';
 const DECLINED = 'https://contoso.halopsa.com';
 
 /** ImmyBot configured; one hosted tenant and one self-hosted site listed; one tenant answered "Not here". */
-const CONFIGURED: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [DECLINED] };
+const CONFIGURED: Settings = {
+  immybot: ACME,
+  haloOrigins: [HOSTED, PSA_8443],
+  declinedOrigins: [DECLINED],
+  show: null,
+};
 /** The same lists, before anyone saved the ImmyBot connection. */
 const UNCONFIGURED: Settings = { ...CONFIGURED, immybot: null };
 
@@ -126,13 +131,13 @@ describe('paneView', () => {
   });
 
   it('with nothing listed and nothing configured, any hosted ticket gets the setup prompt and self-hosted ones nothing', () => {
-    const empty: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [] };
+    const empty: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [], show: null };
     expect(paneView('https://acme.halopsa.com/ticket?id=2152', empty)).toStrictEqual(setup(2152));
     expect(paneView('https://psa.example.com:8443/ticket?id=5', empty)).toStrictEqual(NONE);
   });
 
   it('with ImmyBot configured and nothing listed, every hosted ticket gets the offer, none the pane', () => {
-    const nothingListed: Settings = { immybot: ACME, haloOrigins: [], declinedOrigins: [] };
+    const nothingListed: Settings = { immybot: ACME, haloOrigins: [], declinedOrigins: [], show: null };
     expect(paneView('https://acme.halopsa.com/ticket?id=2152', nothingListed)).toStrictEqual(
       offer(2152, 'acme.halopsa.com'),
     );
@@ -169,7 +174,7 @@ describe('paneView through the changes a tenant’s ticket goes through', () => 
       ['removed again: the offer, not the earlier "Not here"', { kind: 'removeSite', origin: STRANGER }, 'offer'],
     ];
     // Each step applies its change to the settings the step before left.
-    let settings: Settings = { immybot: ACME, haloOrigins: [HOSTED], declinedOrigins: [] };
+    let settings: Settings = { immybot: ACME, haloOrigins: [HOSTED], declinedOrigins: [], show: null };
     for (const [step, change, kind] of steps) {
       if (change) settings = applySettingsChange(settings, change);
       expect(paneView(TICKET, settings).kind, step).toBe(kind);
@@ -179,7 +184,7 @@ describe('paneView through the changes a tenant’s ticket goes through', () => 
   });
 
   it('setup first, then the connection saved from that ticket: the pane', () => {
-    const before: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [] };
+    const before: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [], show: null };
     expect(paneView(TICKET, before)).toStrictEqual(setup(2152));
     const after = applySettingsChange(before, { kind: 'saveConnection', connection: ACME, site: STRANGER });
     expect(paneView(TICKET, after)).toStrictEqual(pane(2152));
@@ -187,7 +192,7 @@ describe('paneView through the changes a tenant’s ticket goes through', () => 
 
   it('a connection saved without the site: the offer on that ticket', () => {
     const after = applySettingsChange(
-      { immybot: null, haloOrigins: [], declinedOrigins: [] },
+      { immybot: null, haloOrigins: [], declinedOrigins: [], show: null },
       { kind: 'saveConnection', connection: ACME },
     );
     expect(paneView(TICKET, after)).toStrictEqual(offer(2152, 'stranger.halopsa.com'));

@@ -201,12 +201,30 @@ const validSettings = fc.record({
   immybot: fc.constantFrom(null, ACME, OTHER),
   haloOrigins: fc.uniqueArray(origin, { maxLength: 4 }),
   declinedOrigins: fc.uniqueArray(origin, { maxLength: 3 }),
+  show: fc.constantFrom(null, 'page' as const, 'sidePanel' as const, 'both' as const),
 });
 const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
   fc.record({ kind: fc.constant('saveConnection' as const), connection: fc.constantFrom(ACME, OTHER) }),
   fc.record({ kind: fc.constant('saveConnection' as const), connection: fc.constantFrom(ACME, OTHER), site: origin }),
   fc.record({ kind: fc.constantFrom('addSite' as const, 'removeSite' as const, 'declineSite' as const), origin }),
+  fc.record({
+    kind: fc.constant('setShow' as const),
+    show: fc.constantFrom('page' as const, 'sidePanel' as const, 'both' as const),
+  }),
 );
+
+describe('applySettingsChange: setShow', () => {
+  it.each(['page', 'sidePanel', 'both'] as const)('sets %s and changes nothing else', (show) => {
+    const before = settings({ immybot: ACME, haloOrigins: [HOSTED, PSA], declinedOrigins: [DECLINED] });
+    expect(applySettingsChange(before, { kind: 'setShow', show })).toEqual({ ...before, show });
+  });
+
+  it('replaces an earlier choice', () => {
+    expect(applySettingsChange(settings({ show: 'page' }), { kind: 'setShow', show: 'both' })).toEqual(
+      settings({ show: 'both' }),
+    );
+  });
+});
 
 describe('applySettingsChange on valid settings and valid changes', () => {
   it('always gives settings the schema accepts, without changing its input', () => {
@@ -227,7 +245,8 @@ describe('applySettingsChange on valid settings and valid changes', () => {
     fc.assert(
       fc.property(validSettings, validChange, (start, change) => {
         const after = apply(start, change);
-        const site = change.kind === 'saveConnection' ? change.site : change.origin;
+        const site =
+          change.kind === 'saveConnection' ? change.site : change.kind === 'setShow' ? undefined : change.origin;
         if (change.kind === 'addSite' || (change.kind === 'saveConnection' && site)) {
           expect(after.haloOrigins).toContain(site);
           expect(after.declinedOrigins).not.toContain(site);
@@ -260,6 +279,9 @@ describe('SettingsChangeSchema', () => {
     ['addSite (localhost)', { kind: 'addSite', origin: 'http://localhost:3000' }],
     ['removeSite', { kind: 'removeSite', origin: PSA }],
     ['declineSite', { kind: 'declineSite', origin: DECLINED }],
+    ['setShow page', { kind: 'setShow', show: 'page' }],
+    ['setShow sidePanel', { kind: 'setShow', show: 'sidePanel' }],
+    ['setShow both', { kind: 'setShow', show: 'both' }],
   ])('accepts %s as it is', (_, change) => {
     expect(SettingsChangeSchema.parse(change)).toEqual(change);
   });
@@ -328,6 +350,10 @@ describe('SettingsChangeSchema', () => {
     ['no kind', { origin: PSA }],
     ['a numeric kind', { kind: 1, origin: PSA }],
     ['addSite without an origin', { kind: 'addSite' }],
+    ['setShow without a place', { kind: 'setShow' }],
+    ['setShow with null (only a stored value may be “not chosen”)', { kind: 'setShow', show: null }],
+    ['setShow with an unknown place', { kind: 'setShow', show: 'sidebar' }],
+    ['setShow with a place in another case', { kind: 'setShow', show: 'SidePanel' }],
     ['saveConnection without a connection', { kind: 'saveConnection', site: PSA }],
     ['a whole settings value', { immybot: ACME, haloOrigins: [PSA], declinedOrigins: [] }],
     ['undefined', undefined],

@@ -35,8 +35,8 @@ beforeEach(() => {
 });
 
 describe('settings versions', () => {
-  it('is at version 3', () => {
-    expect(SETTINGS_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(SETTINGS_VERSION).toBe(4);
   });
 
   it('has an example for every version up to SETTINGS_VERSION, and none beyond', () => {
@@ -90,7 +90,7 @@ describe('settings versions', () => {
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(SettingsSchema.safeParse(stored.settings).success).toBe(true);
     expect(loaded).toEqual(SettingsSchema.parse(stored.settings));
-    expect(loaded).toEqual({ immybot: ACME, haloOrigins: [], declinedOrigins: [] });
+    expect(loaded).toEqual({ immybot: ACME, haloOrigins: [], declinedOrigins: [], show: null });
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
   });
 });
@@ -123,7 +123,7 @@ describe('v1 → v2: self-hosted HaloPSA addresses', () => {
   ])('%s stored as v1 is rewritten as current settings with no sites', async (_, value) => {
     await fakeBrowser.storage.local.set({ settings: value(), settings$: { v: 1 } });
     const { loadSettings } = await freshStore();
-    const expected = { ...value(), haloOrigins: [], declinedOrigins: [] };
+    const expected = { ...value(), haloOrigins: [], declinedOrigins: [], show: null };
     expect(await loadSettings()).toEqual(expected);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
       settings: expected,
@@ -148,10 +148,10 @@ describe('v2 → v3: hosted tenants in haloOrigins, and “Not here” answers',
   it('a v2 value stored as v2 keeps its addresses', async () => {
     await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
     const { loadSettings } = await freshStore();
-    expect(await loadSettings()).toEqual({ ...v2, declinedOrigins: [] });
+    expect(await loadSettings()).toEqual({ ...v2, declinedOrigins: [], show: null });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
-      settings: { ...v2, declinedOrigins: [] },
-      settings$: { v: 3 },
+      settings: { ...v2, declinedOrigins: [], show: null },
+      settings$: { v: SETTINGS_VERSION },
     });
   });
 
@@ -160,12 +160,41 @@ describe('v2 → v3: hosted tenants in haloOrigins, and “Not here” answers',
     const { loadSettings } = await freshStore();
     expect((await loadSettings()).haloOrigins).not.toContain(HOSTED);
   });
+});
 
-  it('a v3 value is not migrated again', async () => {
-    await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: 3 } });
+describe('v3 → v4: “Show Technician Tools”', () => {
+  const v3 = exampleOf(3) as Record<string, unknown>;
+
+  it('the examples are what they claim: v3 has no choice, v4 has one', () => {
+    expect(v3).not.toHaveProperty('show');
+    expect((CURRENT as { show: unknown }).show).toBe('both');
+  });
+
+  it('the migration adds “not chosen yet” (null: the browser’s default) and keeps everything else', () => {
+    const input = structuredClone(v3);
+    expect(settingsMigrations[4](input)).toEqual({ ...v3, show: null });
+    expect(input).toEqual(v3);
+  });
+
+  it('the migration keeps a choice already there', () => {
+    expect(settingsMigrations[4](structuredClone(CURRENT))).toEqual(CURRENT);
+  });
+
+  it('the v3 example stored as v3 loads with every site and answer, not chosen yet', async () => {
+    await fakeBrowser.storage.local.set({ settings: v3, settings$: { v: 3 } });
+    const { loadSettings } = await freshStore();
+    expect(await loadSettings()).toEqual({ ...v3, show: null });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      settings: { ...v3, show: null },
+      settings$: { v: SETTINGS_VERSION },
+    });
+  });
+
+  it('a v4 value is not migrated again', async () => {
+    await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: 4 } });
     const { loadSettings } = await freshStore();
     expect(await loadSettings()).toEqual(CURRENT);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: CURRENT, settings$: { v: 3 } });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: CURRENT, settings$: { v: 4 } });
   });
 });
 
@@ -220,8 +249,8 @@ describe('migrations only fill in what is missing: running them again changes no
 });
 
 describe('losing the version record never re-runs a migration destructively', () => {
-  it('the v3 example stored without settings$ loads with every site and answer intact', async () => {
-    await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: 3 } });
+  it('the current example stored without settings$ loads with every site, answer and choice intact', async () => {
+    await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: SETTINGS_VERSION } });
     await fakeBrowser.storage.local.remove('settings$');
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     expect(await loadSettings()).toEqual(CURRENT);
@@ -235,9 +264,10 @@ describe('losing the version record never re-runs a migration destructively', ()
   it.each([
     ['a stray version 1', { v: 1 }],
     ['a stray version 2', { v: 2 }],
-    ['unreadable metadata', 'v3'],
+    ['a stray version 3', { v: 3 }],
+    ['unreadable metadata', 'v4'],
     ['metadata without a version', {}],
-  ])('the v3 example with %s loads intact', async (_, meta) => {
+  ])('the current example with %s loads intact', async (_, meta) => {
     await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: meta });
     const { loadSettings } = await freshStore();
     expect(await loadSettings()).toEqual(CURRENT);

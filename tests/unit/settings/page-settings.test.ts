@@ -31,6 +31,7 @@ describe('loadPageSettings', () => {
       immybot: ACME,
       haloOrigins: [PSA, HOSTED, SERVICE],
       declinedOrigins: [DECLINED],
+      show: null,
       signedInAt: 0,
     });
   });
@@ -146,6 +147,7 @@ describe('watchPageSettings', () => {
       immybot: ACME,
       haloOrigins: [PSA],
       declinedOrigins: [DECLINED],
+      show: null,
       signedInAt: 1234,
     });
     unwatch();

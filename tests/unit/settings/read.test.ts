@@ -16,7 +16,7 @@ const REJECTED = Symbol('rejected by the schema');
  */
 function schemaConnection(stored: unknown): ImmyBotConnection | null | typeof REJECTED {
   if (typeof stored !== 'object' || stored === null) return REJECTED;
-  const parsed = SettingsSchema.safeParse({ ...stored, haloOrigins: [], declinedOrigins: [] });
+  const parsed = SettingsSchema.safeParse({ ...stored, haloOrigins: [], declinedOrigins: [], show: null });
   return parsed.success ? parsed.data.immybot : REJECTED;
 }
 
@@ -282,6 +282,12 @@ const originsLike = fc.oneof(
   fc.anything(),
 );
 
+const showLike = fc.oneof(
+  { arbitrary: fc.constantFrom('page', 'sidePanel', 'both', null), weight: 3 },
+  fc.constantFrom('sidebar', 'Page', '', 0),
+  fc.anything(),
+);
+
 const storedLike = fc.oneof(
   fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withDate: true }),
   fc.record(
@@ -289,6 +295,7 @@ const storedLike = fc.oneof(
       immybot: fc.oneof(connectionLike, fc.constant(null), fc.anything()),
       haloOrigins: originsLike,
       declinedOrigins: originsLike,
+      show: showLike,
       other: fc.anything(),
     },
     { requiredKeys: [] },
@@ -298,6 +305,7 @@ const storedLike = fc.oneof(
       immybot: fc.oneof(fc.record({ instanceOrigin, integrationId }), fc.constant(null)),
       haloOrigins: originsLike,
       declinedOrigins: originsLike,
+      show: showLike,
     }),
     weight: 2,
   },
@@ -466,5 +474,27 @@ describe('readSettings: values JSON cannot say', () => {
       expect.stringContaining('a bigint'),
       expect.stringContaining('an object that holds itself'),
     ]);
+  });
+});
+
+describe('readSettings: “Show Technician Tools”', () => {
+  it.each(['page', 'sidePanel', 'both'] as const)('keeps the choice %s', (show) => {
+    expect(readSettings({ immybot: ACME, show })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, immybot: ACME, show },
+      problems: [],
+    });
+  });
+
+  it.each([undefined, null])('reads %j as not chosen yet (the browser’s default), without a problem', (show) => {
+    expect(readSettings({ immybot: ACME, show })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, immybot: ACME },
+      problems: [],
+    });
+  });
+
+  it.each(['sidebar', 'Page', '', 1, { place: 'page' }])('resets %j, says so, and keeps everything else', (show) => {
+    const read = readSettings({ immybot: ACME, haloOrigins: [HOSTED], show });
+    expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, immybot: ACME, haloOrigins: [HOSTED] });
+    expect(read.problems).toEqual([{ field: 'show', message: expect.stringContaining('Show Technician Tools') }]);
   });
 });

@@ -6,7 +6,7 @@ import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../lib/settings/schema';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, PSA, SERVICE } from './examples';
 
-const V3 = { v: 3 };
+const V4 = { v: 4 };
 const FABRIKAM = 'https://fabrikam.haloitsm.com';
 const NEW_SITE = 'https://new.example.org';
 
@@ -40,14 +40,14 @@ beforeEach(() => {
 describe('loadSettings', () => {
   it('returns the defaults and writes nothing when storage is empty', async () => {
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
-    expect(DEFAULT_SETTINGS).toEqual({ immybot: null, haloOrigins: [], declinedOrigins: [] });
+    expect(DEFAULT_SETTINGS).toEqual({ immybot: null, haloOrigins: [], declinedOrigins: [], show: null });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await loadSettingsWithProblems()).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
     expect(await everything()).toEqual({});
   });
 
-  it('is at version 3', () => {
-    expect(SETTINGS_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(SETTINGS_VERSION).toBe(4);
   });
 
   it.each<[string, Settings]>([
@@ -56,19 +56,20 @@ describe('loadSettings', () => {
     ['a connection without origins', settings({ immybot: ACME })],
     ['hosted and self-hosted sites', settings({ immybot: ACME, haloOrigins: [HOSTED, PSA, 'http://localhost:3000'] })],
     ['a declined tenant', settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED, FABRIKAM] })],
-    ['the v3 example', exampleOf(SETTINGS_VERSION) as Settings],
-  ])('returns stored v3 settings as they are: %s', async (_, stored) => {
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+    ['a “Show Technician Tools” choice', settings({ immybot: ACME, haloOrigins: [HOSTED], show: 'sidePanel' })],
+    ['the v4 example', exampleOf(SETTINGS_VERSION) as Settings],
+  ])('returns stored v4 settings as they are: %s', async (_, stored) => {
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     expect(await loadSettings()).toEqual(stored);
     expect(await loadSettingsWithProblems()).toEqual({ settings: stored, problems: [] });
-    expect(await everything()).toEqual({ settings: stored, settings$: V3 });
+    expect(await everything()).toEqual({ settings: stored, settings$: V4 });
   });
 
   it('drops unknown fields', async () => {
     await fakeBrowser.storage.local.set({
       settings: { immybot: { ...ACME, x: 1 }, haloOrigins: [PSA], declinedOrigins: [], y: 2 },
-      settings$: V3,
+      settings$: V4,
     });
     const { loadSettings } = await freshStore();
     expect(await loadSettings()).toEqual(settings({ immybot: ACME, haloOrigins: [PSA] }));
@@ -78,7 +79,7 @@ describe('loadSettings', () => {
     await fakeBrowser.storage.local.set({ settings: { immybot: ACME } });
     const { loadSettings } = await freshStore();
     expect(await loadSettings()).toEqual(settings({ immybot: ACME }));
-    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V3 });
+    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V4 });
   });
 
   // Field by field: one bad field no longer makes everything look missing. `null` problems: see read.test.ts.
@@ -159,8 +160,8 @@ describe('loadSettings', () => {
       settings({ immybot: ACME, declinedOrigins: [DECLINED] }),
       ['declinedOrigins'],
     ],
-  ])('repairs %s stored as v3 field by field, leaving it stored', async (_, stored, expected, problemFields) => {
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+  ])('repairs %s stored as v4 field by field, leaving it stored', async (_, stored, expected, problemFields) => {
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
     const before = await everything();
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     expect(await loadSettings()).toEqual(expected);
@@ -192,7 +193,7 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
   it.each(brokenExamples)(
     '$name: loads the repaired settings and names each problem, writing nothing',
     async ({ name, stored, repaired, problems }) => {
-      await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
       const before = await everything();
       const { loadSettings, loadSettingsWithProblems } = await freshStore();
       expect(await loadSettings()).toEqual(repaired);
@@ -213,12 +214,12 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
   it.each(brokenExamples)(
     '$name: adding a site stores the repaired settings plus the new site',
     async ({ stored, repaired }) => {
-      await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
       const { changeSettings, loadSettingsWithProblems } = await freshStore();
       await loadSettingsWithProblems();
       const expected = { ...repaired, haloOrigins: [...repaired.haloOrigins, NEW_SITE] };
       expect(await changeSettings({ kind: 'addSite', origin: NEW_SITE })).toEqual(expected);
-      expect(await everything()).toEqual({ settings: expected, settings$: V3 });
+      expect(await everything()).toEqual({ settings: expected, settings$: V4 });
       expect(await loadSettingsWithProblems()).toEqual({ settings: expected, problems: [] });
     },
   );
@@ -226,7 +227,7 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
   it.each(brokenExamples)(
     '$name: saving a connection keeps every valid address and answer',
     async ({ stored, repaired }) => {
-      await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
       const { changeSettings } = await freshStore();
       const other = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
       expect(await changeSettings({ kind: 'saveConnection', connection: other })).toEqual({
@@ -242,7 +243,7 @@ describe('changeSettings: saveConnection', () => {
   it('saves a valid connection with the version metadata and returns the settings', async () => {
     const { changeSettings, loadSettings } = await freshStore();
     expect(await changeSettings({ kind: 'saveConnection', connection: ACME })).toEqual(settings({ immybot: ACME }));
-    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V3 });
+    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V4 });
     expect(await loadSettings()).toEqual(settings({ immybot: ACME }));
     // A new context (another module instance) reads the same.
     expect(await (await freshStore()).loadSettings()).toEqual(settings({ immybot: ACME }));
@@ -251,7 +252,7 @@ describe('changeSettings: saveConnection', () => {
   it('keeps the listed sites and the “Not here” answers', async () => {
     await fakeBrowser.storage.local.set({
       settings: settings({ haloOrigins: [PSA, HOSTED, SERVICE], declinedOrigins: [DECLINED] }),
-      settings$: V3,
+      settings$: V4,
     });
     const { changeSettings } = await freshStore();
     const expected = settings({ immybot: ACME, haloOrigins: [PSA, HOSTED, SERVICE], declinedOrigins: [DECLINED] });
@@ -262,7 +263,7 @@ describe('changeSettings: saveConnection', () => {
   it('with the ticket’s site: lists it and takes back its “Not here”', async () => {
     await fakeBrowser.storage.local.set({
       settings: settings({ haloOrigins: [PSA], declinedOrigins: [DECLINED, FABRIKAM] }),
-      settings$: V3,
+      settings$: V4,
     });
     const { changeSettings } = await freshStore();
     const expected = settings({ immybot: ACME, haloOrigins: [PSA, DECLINED], declinedOrigins: [FABRIKAM] });
@@ -275,11 +276,13 @@ describe('changeSettings: saveConnection', () => {
     await changeSettings({ kind: 'saveConnection', connection: ACME });
     await changeSettings({ kind: 'addSite', origin: PSA });
     await changeSettings({ kind: 'declineSite', origin: DECLINED });
+    await changeSettings({ kind: 'setShow', show: 'both' });
     const { loadPageSettings } = await import('../../../lib/settings/page-settings');
     expect(await loadPageSettings()).toEqual({
       immybot: ACME,
       haloOrigins: [PSA],
       declinedOrigins: [DECLINED],
+      show: 'both',
       signedInAt: 0,
     });
   });
@@ -355,7 +358,7 @@ describe('changeSettings: addSite', () => {
   it('adds an origin to empty storage, with the version metadata, and returns the settings', async () => {
     const { changeSettings, loadSettings } = await freshStore();
     expect(await changeSettings({ kind: 'addSite', origin: PSA })).toEqual(settings({ haloOrigins: [PSA] }));
-    expect(await everything()).toEqual({ settings: settings({ haloOrigins: [PSA] }), settings$: V3 });
+    expect(await everything()).toEqual({ settings: settings({ haloOrigins: [PSA] }), settings$: V4 });
     expect(await loadSettings()).toEqual(settings({ haloOrigins: [PSA] }));
   });
 
@@ -441,7 +444,7 @@ describe('changeSettings: addSite', () => {
   it('keeps the valid parts of a corrupt stored value (the old bug stored an empty address list)', async () => {
     await fakeBrowser.storage.local.set({
       settings: { immybot: ACME, haloOrigins: ['http://evil.test', SERVICE], declinedOrigins: [DECLINED] },
-      settings$: V3,
+      settings$: V4,
     });
     const { changeSettings } = await freshStore();
     const expected = settings({ immybot: ACME, haloOrigins: [SERVICE, PSA], declinedOrigins: [DECLINED] });
@@ -457,16 +460,16 @@ describe('changeSettings: removeSite', () => {
       haloOrigins: [SERVICE, PSA, `${PSA}:8443`, HOSTED],
       declinedOrigins: [DECLINED],
     });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
     const { changeSettings, loadSettings } = await freshStore();
     const expected = { ...stored, haloOrigins: [SERVICE, `${PSA}:8443`, HOSTED] };
     expect(await changeSettings({ kind: 'removeSite', origin: PSA })).toEqual(expected);
-    expect(await everything()).toEqual({ settings: expected, settings$: V3 });
+    expect(await everything()).toEqual({ settings: expected, settings$: V4 });
     expect(await loadSettings()).toEqual(expected);
   });
 
   it('removes a hosted site', async () => {
-    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [HOSTED, PSA] }), settings$: V3 });
+    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [HOSTED, PSA] }), settings$: V4 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'removeSite', origin: HOSTED })).toEqual(settings({ haloOrigins: [PSA] }));
   });
@@ -483,7 +486,7 @@ describe('changeSettings: removeSite', () => {
     ['a declined tenant', DECLINED],
   ])('leaves the settings alone for %s', async (_, origin) => {
     const stored = settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED] });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'removeSite', origin })).toEqual(stored);
     expect((await everything()).settings).toEqual(stored);
@@ -494,10 +497,10 @@ describe('changeSettings: removeSite', () => {
     ['a pattern', 'https://psa.example.com/*'],
   ])('leaves the settings alone for %s (whether it ignores or refuses the change)', async (_, origin) => {
     const stored = settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED] });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'removeSite', origin }).catch(() => stored)).toEqual(stored);
-    expect(await everything()).toEqual({ settings: stored, settings$: V3 });
+    expect(await everything()).toEqual({ settings: stored, settings$: V4 });
   });
 
   it('can add an origin again after removing it', async () => {
@@ -527,7 +530,7 @@ describe('changeSettings: declineSite', () => {
     ['a listed self-hosted site', PSA],
   ])('ignores %s', async (_, origin) => {
     const stored = settings({ immybot: ACME, haloOrigins: [PSA, HOSTED] });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V3 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'declineSite', origin })).toEqual(stored);
     expect((await everything()).settings).toEqual(stored);
@@ -542,13 +545,13 @@ describe('changeSettings is the single writer: changes apply one after another',
   it('20 concurrent addSite changes are all stored, in the order they were asked', async () => {
     await fakeBrowser.storage.local.set({
       settings: settings({ immybot: ACME, declinedOrigins: [DECLINED] }),
-      settings$: V3,
+      settings$: V4,
     });
     const { changeSettings, loadSettings } = await freshStore();
     const results = await Promise.all(SITES.map((origin) => changeSettings({ kind: 'addSite', origin })));
     const expected = settings({ immybot: ACME, haloOrigins: SITES, declinedOrigins: [DECLINED] });
     expect(await loadSettings()).toEqual(expected);
-    expect(await everything()).toEqual({ settings: expected, settings$: V3 });
+    expect(await everything()).toEqual({ settings: expected, settings$: V4 });
     // Each caller got the settings right after its own change: every earlier site, and its own.
     for (const [i, result] of results.entries()) expect(result.haloOrigins).toEqual(SITES.slice(0, i + 1));
   });
@@ -556,11 +559,11 @@ describe('changeSettings is the single writer: changes apply one after another',
   it('20 concurrent changes into empty storage are all stored, with the version metadata', async () => {
     const { changeSettings } = await freshStore();
     await Promise.all(SITES.map((origin) => changeSettings({ kind: 'addSite', origin })));
-    expect(await everything()).toEqual({ settings: settings({ haloOrigins: SITES }), settings$: V3 });
+    expect(await everything()).toEqual({ settings: settings({ haloOrigins: SITES }), settings$: V4 });
   });
 
   it('concurrent changes of every kind all apply, in order', async () => {
-    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [PSA] }), settings$: V3 });
+    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [PSA] }), settings$: V4 });
     const { changeSettings } = await freshStore();
     await Promise.all([
       changeSettings({ kind: 'addSite', origin: SERVICE }),
@@ -580,7 +583,7 @@ describe('changeSettings is the single writer: changes apply one after another',
     ['a connection the schema rejects', { kind: 'saveConnection', connection: { ...ACME, integrationId: 0 } }],
     ['an unknown kind of change', { kind: 'wipeSettings' } as unknown as SettingsChange],
   ])('a rejected change (%s) writes nothing and does not stop the changes queued after it', async (_, bad) => {
-    await fakeBrowser.storage.local.set({ settings: settings({ immybot: ACME }), settings$: V3 });
+    await fakeBrowser.storage.local.set({ settings: settings({ immybot: ACME }), settings$: V4 });
     const { changeSettings } = await freshStore();
     const writes = recordSettingsWrites();
     const before = SITES.slice(0, 10).map((origin) => changeSettings({ kind: 'addSite', origin }));
