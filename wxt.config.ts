@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HOSTED_HALO_MATCHES } from './lib/halo/hosts';
 import { IMMYBOT_MATCH } from './lib/immybot/instance';
+import { TOGGLE_COMMAND, TOGGLE_SHORTCUT } from './lib/side-panel';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -35,6 +36,13 @@ export default defineConfig({
     // Self-hosted HaloPSA: requested one origin at a time from the user's click, never all at once.
     optional_host_permissions: ['https://*/*', 'http://localhost/*'],
     action: { default_title: 'ImmyBot Technician Tools' },
+    // Changeable in the browser's shortcut settings (chrome://extensions/shortcuts, Firefox's add-on manager).
+    commands: {
+      [TOGGLE_COMMAND]: {
+        suggested_key: { default: TOGGLE_SHORTCUT },
+        description: 'Show or hide Technician Tools for this ticket',
+      },
+    },
     // Chrome only, asked from the sign-in window: keeps ImmyBot signed in inside HaloPSA frames where
     // third-party cookies are blocked. Firefox has no contentSettings API, so its manifest omits it.
     ...(browser !== 'firefox' && { optional_permissions: ['contentSettings'] }),

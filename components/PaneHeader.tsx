@@ -4,11 +4,13 @@ interface Props {
   faultId: number;
   podUrl: string;
   onReload: () => void;
-  onCollapse: () => void;
   onOpenSettings: () => void;
+  /** The docked pane only: the side panel itself has neither. */
+  onCollapse?: () => void;
+  onOpenSidePanel?: () => void;
 }
 
-export function PaneHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettings }: Props) {
+export function PaneHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettings, onOpenSidePanel }: Props) {
   return (
     <header class="header">
       <div class="title">
@@ -25,8 +27,9 @@ export function PaneHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettin
           label="Open in new tab"
           onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')}
         />
+        {onOpenSidePanel && <IconButton icon="sidePanel" label="Open in side panel" onClick={onOpenSidePanel} />}
         <IconButton icon="settings" label="ImmyBot settings" onClick={onOpenSettings} />
-        <IconButton icon="collapse" label="Collapse Technician Tools" onClick={onCollapse} />
+        {onCollapse && <IconButton icon="collapse" label="Collapse Technician Tools" onClick={onCollapse} />}
       </div>
     </header>
   );

@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { Done } from '../lib/messaging/protocol';
 import type { PromptView } from '../lib/pane/controller';
+import { NativeTabNote } from './NativeTabNote';
 import { SetupPrompt } from './SetupPrompt';
+import { SidePanelHandle } from './SidePanelHandle';
 import { SiteOffer } from './SiteOffer';
 
 export interface PanePromptProps {
@@ -8,11 +11,28 @@ export interface PanePromptProps {
   onOpenSettings: () => void;
   onEnableSite: () => void;
   onDeclineSite: () => void;
+  onOpenSidePanel: () => Promise<Done>;
+  /** HaloPSA already shows Technician Tools: the pane beside it anyway, for this ticket. */
+  onOpenHere: () => void;
 }
 
-/** What a ticket shows instead of the pane: the offer on an unlisted tenant, the setup prompt before setup. */
-export function PanePrompt({ view, onOpenSettings, onEnableSite, onDeclineSite }: PanePromptProps) {
+/**
+ * What a ticket shows instead of the pane: the offer on an unlisted tenant, the setup prompt before setup,
+ * a handle when Technician Tools lives in the side panel, a note when HaloPSA's own Custom Tab shows it.
+ */
+export function PanePrompt(props: PanePromptProps) {
+  const { view } = props;
   const [dismissed, setDismissed] = useState(false);
-  if (view.kind === 'offer') return <SiteOffer host={view.host} onEnable={onEnableSite} onDecline={onDeclineSite} />;
-  return dismissed ? null : <SetupPrompt onOpenSettings={onOpenSettings} onDismiss={() => setDismissed(true)} />;
+  switch (view.kind) {
+    case 'offer':
+      return <SiteOffer host={view.host} onEnable={props.onEnableSite} onDecline={props.onDeclineSite} />;
+    case 'sidePanel':
+      return <SidePanelHandle faultId={view.faultId} onOpen={props.onOpenSidePanel} />;
+    case 'native':
+      return <NativeTabNote onOpenHere={props.onOpenHere} />;
+    case 'setup':
+      return dismissed ? null : (
+        <SetupPrompt onOpenSettings={props.onOpenSettings} onDismiss={() => setDismissed(true)} />
+      );
+  }
 }

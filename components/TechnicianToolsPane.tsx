@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Done } from '../lib/messaging/protocol';
 import { clampWidth, COLLAPSED_WIDTH, hasRoomForPane, type PaneLayout } from '../lib/pane/layout';
 import type { PaneShell } from '../lib/pane/shell';
 import { CollapsedHandle } from './CollapsedHandle';
@@ -22,12 +23,17 @@ export interface TechnicianToolsPaneProps {
   signedInAt: number;
   /** Makes room for the pane in HaloPSA's page (0 = give it all back). */
   pushPage: (widthPx: number) => void;
+  /** Asks the background to open this window's side panel (the click's gesture goes with the message). */
+  onOpenSidePanel: () => Promise<Done>;
+  /** Hands the content script the keyboard shortcut's action: collapse or expand. */
+  bindToggle: (toggle: () => void) => void;
 }
 
 /** The docked pane's controls: grip, header and summary around the frame; collapsible to a slim handle. */
 export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
   const { faultId, podUrl, shell, initialLayout, onLayoutChange, onOpenSettings, onSignIn, signedInAt, pushPage } =
     props;
+  const [sidePanelRefused, setSidePanelRefused] = useState(false);
   // The width the technician chose is kept as chosen; what shows is fitted to the window as it is now.
   const [layout, setLayout] = useState(initialLayout);
   const viewportWidth = useViewportWidth();
@@ -62,6 +68,12 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
     show(next);
     onLayoutChange(next);
   };
+  useEffect(() => props.bindToggle(() => update({ ...latest.current, collapsed: !latest.current.collapsed })), []);
+  const openSidePanel = () =>
+    void props.onOpenSidePanel().then(
+      (done) => setSidePanelRefused(!done.ok),
+      () => setSidePanelRefused(true),
+    );
 
   if (collapsed) {
     return (
@@ -85,7 +97,14 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
         }}
         onCollapse={() => update({ ...layout, collapsed: true })}
         onOpenSettings={onOpenSettings}
+        onOpenSidePanel={openSidePanel}
       />
+      {sidePanelRefused && (
+        <div class="summary problem" role="status">
+          The browser did not open its side panel from the page: click the ImmyBot button in the toolbar, then Open in
+          side panel.
+        </div>
+      )}
       <TicketSummary lookup={lookup} onSignIn={onSignIn} onRetry={retryLookup} onOpenSettings={onOpenSettings} />
     </>
   );

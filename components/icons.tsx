@@ -6,6 +6,7 @@ const PATHS = {
   expand: 'M15 18l-6-6 6-6',
   settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
   close: 'M18 6L6 18M6 6l12 12',
+  sidePanel: 'M3 4h18v16H3zM15 4v16',
 } as const;
 
 export type IconName = keyof typeof PATHS;

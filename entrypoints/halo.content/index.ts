@@ -3,9 +3,12 @@ import type { PanePromptProps } from '../../components/PanePrompt';
 import type { TechnicianToolsPaneProps } from '../../components/TechnicianToolsPane';
 import { HOSTED_HALO_EXCLUDES, HOSTED_HALO_MATCHES } from '../../lib/halo/hosts';
 import { sendToBackground } from '../../lib/messaging/client';
+import { browser } from 'wxt/browser';
 import { createPaneController } from '../../lib/pane/controller';
 import { createPaneHost, type PaneHost } from '../../lib/pane/host';
 import { DEFAULT_LAYOUT, loadLayout, saveLayout, type PaneLayout } from '../../lib/pane/layout';
+import { createNativeTabWatch } from '../../lib/pane/native-tab';
+import { TOGGLE_PANE } from '../../lib/side-panel';
 import { createPaneShell, type PaneShell } from '../../lib/pane/shell';
 import { type PaneUi, registeredPaneUi } from '../../lib/pane/ui';
 import { loadPageSettings, watchPageSettings } from '../../lib/settings/page-settings';
@@ -25,6 +28,14 @@ export default defineContentScript({
     let layout: PaneLayout | null = null;
     const ask = (type: 'openOptions' | 'signIn' | 'enableSite' | 'declineSite' | 'ticketClosed') =>
       void sendToBackground({ type }).catch(() => undefined);
+    // Sent inside the click handler: the background opens the side panel within the click's gesture.
+    const openSidePanel = () =>
+      sendToBackground({ type: 'openSidePanel' }).catch((error: unknown) => ({
+        ok: false as const,
+        error: String(error),
+      }));
+    /** The keyboard shortcut's action on the pane shown now (set by its controls). */
+    let togglePane: (() => void) | null = null;
 
     // The controls arrive in their own script and draw in a task of their own, after the frame's navigation
     // is out; only the latest draw counts, and taking the pane away cancels it.
@@ -53,6 +64,7 @@ export default defineContentScript({
 
     const dropShell = () => {
       pendingDraw = null;
+      togglePane = null;
       if (!shell) return;
       ui?.unmount(shell.ui);
       shell.remove();
@@ -88,6 +100,10 @@ export default defineContentScript({
             onSignIn: () => ask('signIn'),
             signedInAt,
             pushPage: host.push,
+            onOpenSidePanel: openSidePanel,
+            bindToggle: (toggle) => {
+              togglePane = toggle;
+            },
           };
           withUi((ui) => ui.renderPane(root, props));
         },
@@ -102,15 +118,20 @@ export default defineContentScript({
               onOpenSettings: () => ask('openOptions'),
               onEnableSite: () => ask('enableSite'),
               onDeclineSite: () => ask('declineSite'),
+              onOpenSidePanel: openSidePanel,
+              onOpenHere: () => 'faultId' in view && controller.openHereAnyway(view.faultId),
             }),
           );
         },
         clear,
         ticketClosed: () => ask('ticketClosed'),
+        watchNativeTab: (on) => nativeTab.watch(on),
       },
     );
+    const nativeTab = createNativeTabWatch(document, () => controller.refresh());
 
     function clear() {
+      togglePane = null;
       dropShell();
       if (host) ui?.unmount(host.promptRoot);
       host?.remove();
@@ -118,6 +139,18 @@ export default defineContentScript({
     }
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => controller.navigate(newUrl.href));
+    // The keyboard shortcut, from our background only: the pane collapses or expands; a handle takes the focus.
+    const onShortcut = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== TOGGLE_PANE)
+        return;
+      if (togglePane) togglePane();
+      else host?.promptRoot.querySelector('button')?.focus();
+    };
+    browser.runtime.onMessage.addListener(onShortcut);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onShortcut);
+      nativeTab.watch(false);
+    });
     ctx.onInvalidated(clear);
     controller.navigate(location.href);
   },

@@ -12,6 +12,7 @@ import { openSignIn, resumeSignIn, watchSignInWindow } from '../immybot/sign-in-
 import { onlineCount } from '../immybot/ticket-view';
 import { mayAsk, parseRequest, type Done, type Request, type Responses } from '../messaging/protocol';
 import { senderRole, type SenderInfo } from '../messaging/sender';
+import { openSidePanel } from '../side-panel';
 import type { SettingsChange } from '../settings/changes';
 import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
@@ -43,7 +44,12 @@ export function setupMessages(browser: Api): void {
     );
   };
 
-  const handle = async (request: Request, sender: Sender): Promise<Responses[Request['type']]> => {
+  /** `opening`: the side panel this message already opened, within its gesture. */
+  const handle = async (
+    request: Request,
+    sender: Sender,
+    opening?: Promise<Done>,
+  ): Promise<Responses[Request['type']]> => {
     const siteOrigin = sender.url ? new URL(sender.url).origin : undefined;
     switch (request.type) {
       case 'openOptions':
@@ -88,6 +94,9 @@ export function setupMessages(browser: Api): void {
         // Content-script roles always come with the sender's URL (senderRole checked it).
         if (!siteOrigin) return { ok: false, error: 'No site to change.' };
         return apply(browser, { kind: request.type === 'enableSite' ? 'addSite' : 'declineSite', origin: siteOrigin });
+      case 'openSidePanel':
+        // Opened by the listener itself, inside the click's gesture; this only reports how it went.
+        return opening ?? { ok: false, error: 'No window to open the side panel in.' };
       case 'loadPaneUi': {
         const tabId = sender.tab?.id;
         // Into the asking frame only, in the isolated world our content scripts share.
@@ -105,6 +114,15 @@ export function setupMessages(browser: Api): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = parseRequest(message);
     if (!request) return undefined;
+    // sidePanel.open needs the click's gesture, which the first await below would lose: open it now for
+    // our own content script in a tab (only those on HaloPSA sites exist), and check the role after.
+    const opening =
+      request.type === 'openSidePanel' && sender.id === browser.runtime.id && sender.tab
+        ? openSidePanel(sender.tab.windowId).then(
+            (): Done => ({ ok: true }),
+            (error: unknown): Done => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+          )
+        : undefined;
     return loadSettings().then(({ haloOrigins }) => {
       const role = senderRole(sender, {
         ownId: browser.runtime.id,
@@ -112,7 +130,7 @@ export function setupMessages(browser: Api): void {
         haloOrigins,
       });
       if (!mayAsk(role, request)) throw new Error(`Message refused: ${request.type} is not for this sender.`);
-      return handle(request, sender);
+      return handle(request, sender, opening);
     });
   });
 

@@ -30,6 +30,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('declineSite') }),
   // The pane's controls (lib/pane/ui): injected only into tabs that show a pane or a prompt.
   z.object({ type: z.literal('loadPaneUi') }),
+  // "Open in side panel" on the pane: the side panel of the sender's own window.
+  z.object({ type: z.literal('openSidePanel') }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -41,15 +43,17 @@ const LISTED = ['listed-site'] as const;
 const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
   openOptions: ['extension-page', 'listed-site', 'unlisted-hosted'],
   checkHaloAddress: PAGES,
-  lookupTicket: LISTED,
+  // The side panel is an extension page that shows the active tab's ticket.
+  lookupTicket: ['listed-site', 'extension-page'],
   ticketClosed: LISTED,
-  signIn: LISTED,
+  signIn: ['listed-site', 'extension-page'],
   watchSignIn: PAGES,
   testConnection: PAGES,
   changeSettings: PAGES,
   enableSite: ['unlisted-hosted', 'listed-site'],
   declineSite: ['unlisted-hosted'],
   loadPaneUi: ['listed-site', 'unlisted-hosted'],
+  openSidePanel: LISTED,
 };
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
@@ -70,6 +74,7 @@ export interface Responses {
   enableSite: Done;
   declineSite: Done;
   loadPaneUi: { ok: true };
+  openSidePanel: Done;
 }
 
 export function parseRequest(message: unknown): Request | null {

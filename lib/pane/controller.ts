@@ -1,9 +1,15 @@
 import { podUrl } from '../immybot/pod-url';
 import { faultIdFromUrl } from '../halo/ticket';
 import type { PageSettings } from '../settings/page-settings';
+import { showPlace, showsInPage } from '../settings/show';
 import { paneView, type PaneView } from './view';
 
-export type PromptView = Extract<PaneView, { kind: 'setup' | 'offer' }>;
+export type PromptView =
+  | Extract<PaneView, { kind: 'setup' | 'offer' }>
+  /** "In the side panel" is the chosen place: only a slim handle that opens it. */
+  | { kind: 'sidePanel'; faultId: number }
+  /** HaloPSA's own Custom Tab already shows Technician Tools: a note, and no second frame. */
+  | { kind: 'native'; faultId: number };
 
 /** What the controller asks of the page; the content script implements it with DOM and Preact. */
 export interface PaneOutputs {
@@ -17,19 +23,27 @@ export interface PaneOutputs {
   clear(): void;
   /** The pane stopped showing a ticket (the toolbar badge counts that ticket's computers). */
   ticketClosed(): void;
+  /**
+   * Watches (or stops watching) HaloPSA's page for its own Technician Tools frame, calling
+   * `refresh` when that changes; answers whether the page shows one now.
+   */
+  watchNativeTab(watch: boolean): boolean;
 }
 
 /**
  * The content script's decisions, free of DOM and browser APIs: which view a URL and the settings call
  * for, when to read settings (on the first ticket only: other pages cost nothing more), and when the
- * frame must load again. Inputs: navigations and settings changes; outputs: PaneOutputs.
+ * frame must load again. Inputs: navigations, settings changes and HaloPSA's own Technician Tools
+ * coming and going; outputs: PaneOutputs.
  */
 export function createPaneController(loadSettings: () => Promise<PageSettings>, out: PaneOutputs) {
   let url = '';
   let settings: PageSettings | null = null;
   let loading: Promise<void> | null = null;
-  let shown: PaneView['kind'] = 'none';
+  let shown: 'pane' | 'prompt' | 'none' = 'none';
   let signedInAt: number | null = null;
+  /** The ticket whose "Open it here anyway" was clicked. */
+  let hereAnyway: number | null = null;
 
   const update = () => {
     if (!settings) {
@@ -38,17 +52,24 @@ export function createPaneController(loadSettings: () => Promise<PageSettings>, 
       return;
     }
     const view = paneView(url, settings);
+    const inPage = view.kind === 'pane' && showsInPage(showPlace(settings.show));
+    const native = out.watchNativeTab(inPage) && view.kind === 'pane' && hereAnyway !== view.faultId;
     const was = shown;
-    shown = view.kind;
-    if (view.kind === 'pane') {
+    if (view.kind === 'pane' && inPage && !native) {
+      shown = 'pane';
       const { instanceOrigin, integrationId } = view.connection;
       const reload = was === 'pane' && signedInAt !== settings.signedInAt;
       signedInAt = settings.signedInAt;
       return out.showPane(view.faultId, podUrl(instanceOrigin, integrationId, view.faultId), { reload, signedInAt });
     }
     if (was === 'pane') out.ticketClosed();
-    if (view.kind === 'none') out.clear();
-    else out.showPrompt(view);
+    if (view.kind === 'none') {
+      shown = 'none';
+      return out.clear();
+    }
+    shown = 'prompt';
+    if (view.kind !== 'pane') return out.showPrompt(view);
+    out.showPrompt({ kind: inPage ? 'native' : 'sidePanel', faultId: view.faultId });
   };
 
   function settingsChanged(next: PageSettings): void {
@@ -62,5 +83,12 @@ export function createPaneController(loadSettings: () => Promise<PageSettings>, 
       update();
     },
     settingsChanged,
+    /** HaloPSA's own Technician Tools frame came or went. */
+    refresh: update,
+    /** "Open it here anyway": this ticket gets the pane beside HaloPSA's own Technician Tools. */
+    openHereAnyway(faultId: number): void {
+      hereAnyway = faultId;
+      update();
+    },
   };
 }

@@ -59,7 +59,7 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function store(settings: Settings) {
-  await fakeBrowser.storage.local.set({ settings, settings$: { v: 3 } });
+  await fakeBrowser.storage.local.set({ settings, settings$: { v: 4 } });
 }
 async function stored(): Promise<Settings> {
   return (await fakeBrowser.storage.local.get('settings')).settings as Settings;
@@ -152,9 +152,10 @@ describe('setupMessages: lookupTicket', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('an extension page is refused (only a listed ticket looks up)', async () => {
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, OPTIONS_PAGE)).rejects.toThrow(REFUSED);
-    expect(fetchMock).not.toHaveBeenCalled();
+  it('the side panel (an extension page) looks up the ticket of the tab it shows', async () => {
+    const SIDE_PANEL: Sender = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/sidepanel.html` };
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, SIDE_PANEL)).resolves.toMatchObject({ ok: true });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('a site removed from the list is refused from the next message on', async () => {
@@ -393,5 +394,44 @@ describe('setupMessages: the rest of the table', () => {
     const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
     await expect(send({ type: 'loadPaneUi' }, sender)).rejects.toThrow(REFUSED);
     expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe('setupMessages: openSidePanel', () => {
+  let open: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    open = vi.fn(async () => undefined);
+    vi.stubGlobal('chrome', { sidePanel: { open } });
+  });
+
+  it('opens the sender’s window’s side panel before the listener awaits anything (the click’s gesture)', () => {
+    // The browser calls the listener synchronously; the gesture lasts only until its first await.
+    void fakeBrowser.runtime.onMessage.trigger({ type: 'openSidePanel' }, LISTED_HOSTED as never);
+    expect(open).toHaveBeenCalledWith({ windowId: 1 });
+  });
+
+  it('answers ok once it opened, and says why when the browser refused', async () => {
+    await expect(send({ type: 'openSidePanel' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
+    open.mockRejectedValueOnce(new Error('`sidePanel.open()` may only be called in response to a user gesture.'));
+    await expect(send({ type: 'openSidePanel' }, LISTED_HOSTED)).resolves.toEqual({
+      ok: false,
+      error: '`sidePanel.open()` may only be called in response to a user gesture.',
+    });
+  });
+
+  it.each([
+    ['another extension', OTHER_EXTENSION],
+    ['a tabless sender', TABLESS_LISTED],
+    ['an extension page (the popup opens it itself)', POPUP],
+  ])('%s opens nothing', async (_, sender) => {
+    await send({ type: 'openSidePanel' }, sender).catch(() => undefined);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('opens the sender’s own window whatever the message names; an unknown type opens nothing', async () => {
+    await send({ type: 'openSidePanel', windowId: 99, extra: true }, LISTED_HOSTED);
+    expect(open).toHaveBeenCalledWith({ windowId: 1 });
+    await send({ type: 'openSidepanel' }, LISTED_HOSTED);
+    expect(open).toHaveBeenCalledTimes(1);
   });
 });

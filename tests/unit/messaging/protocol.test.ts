@@ -207,6 +207,7 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   enableSite: { type: 'enableSite' },
   declineSite: { type: 'declineSite' },
   loadPaneUi: { type: 'loadPaneUi' },
+  openSidePanel: { type: 'openSidePanel' },
 };
 
 /** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
@@ -214,10 +215,10 @@ const POLICY: Record<Request['type'], string> = {
   openOptions: 'ELU',
   // A HaloPSA page must not make the background probe other sites or test connections.
   checkHaloAddress: 'E',
-  // ImmyBot data and its sign-in only for listed sites.
-  lookupTicket: 'L',
+  // ImmyBot data and its sign-in only for listed sites, and the side panel (an extension page showing one).
+  lookupTicket: 'EL',
   ticketClosed: 'L',
-  signIn: 'L',
+  signIn: 'EL',
   // Only the sign-in window itself says it has handed over to ImmyBot.
   watchSignIn: 'E',
   testConnection: 'E',
@@ -226,6 +227,8 @@ const POLICY: Record<Request['type'], string> = {
   enableSite: 'LU',
   declineSite: 'U',
   loadPaneUi: 'LU',
+  // The pane's "Open in side panel"; the popup opens it itself.
+  openSidePanel: 'L',
 };
 
 const ROLES: [SenderRole, string][] = [

@@ -15,7 +15,13 @@ const ticket = (faultId: number, origin = 'https://acme.halopsa.com') => `${orig
 
 function setup(settings: PageSettings = LISTED) {
   const calls: Array<[string, ...unknown[]]> = [];
+  /** Whether HaloPSA's page holds its own Technician Tools frame, and whether the controller watches for it. */
+  const native = { present: false, watching: false };
   const out: PaneOutputs = {
+    watchNativeTab: (on) => {
+      native.watching = on;
+      return on && native.present;
+    },
     showPane: (...args) => void calls.push(['showPane', ...args]),
     showPrompt: (view) => void calls.push(['showPrompt', view]),
     clear: () => void calls.push(['clear']),
@@ -24,7 +30,7 @@ function setup(settings: PageSettings = LISTED) {
   const load = vi.fn(async () => settings);
   const controller = createPaneController(load, out);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { controller, calls, load, settle };
+  return { controller, calls, load, settle, native };
 }
 
 describe('createPaneController', () => {
@@ -115,6 +121,99 @@ describe('createPaneController', () => {
       2152,
       'https://contoso.immy.bot/technician-pod/psa/77/ticket/2152',
       { reload: false, signedInAt: 0 },
+    ]);
+  });
+});
+
+describe('createPaneController: where Technician Tools shows', () => {
+  it('“In the side panel”: a handle on every ticket, never a frame, and no native-tab watch', async () => {
+    const { controller, calls, settle, native } = setup({ ...LISTED, show: 'sidePanel' });
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.navigate(ticket(2820));
+    expect(calls).toEqual([
+      ['showPrompt', { kind: 'sidePanel', faultId: 2152 }],
+      ['showPrompt', { kind: 'sidePanel', faultId: 2820 }],
+    ]);
+    expect(native.watching).toBe(false);
+  });
+
+  it('“Both” and “Beside the ticket” show the pane; switching to the side panel closes it at once', async () => {
+    const { controller, calls, settle } = setup({ ...LISTED, show: 'both' });
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.settingsChanged({ ...LISTED, show: 'page' });
+    controller.settingsChanged({ ...LISTED, show: 'sidePanel' });
+    controller.settingsChanged({ ...LISTED, show: null });
+    expect(calls).toEqual([
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+      ['ticketClosed'],
+      ['showPrompt', { kind: 'sidePanel', faultId: 2152 }],
+      // Not chosen: this build's default (Chrome: beside the ticket).
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+    ]);
+  });
+
+  it('the side panel place changes nothing for the offer, the setup prompt or non-ticket pages', async () => {
+    const { controller, calls, settle } = setup({ ...LISTED, immybot: null, show: 'sidePanel' });
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.navigate('https://acme.halopsa.com/tickets?area=1');
+    expect(calls).toEqual([['showPrompt', { kind: 'setup', faultId: 2152 }], ['clear']]);
+  });
+});
+
+describe('createPaneController: HaloPSA’s own Technician Tools (Custom Tab)', () => {
+  it('watches only while a ticket would show the pane', async () => {
+    const { controller, settle, native } = setup();
+    controller.navigate(ticket(2152));
+    await settle();
+    expect(native.watching).toBe(true);
+    controller.navigate('https://acme.halopsa.com/tickets?area=1');
+    expect(native.watching).toBe(false);
+    controller.navigate(ticket(2152, 'https://beta.halopsa.com'));
+    expect(native.watching).toBe(false);
+  });
+
+  it('a page that already shows it gets the note and no frame', async () => {
+    const { controller, calls, settle, native } = setup();
+    native.present = true;
+    controller.navigate(ticket(2152));
+    await settle();
+    expect(calls).toEqual([['showPrompt', { kind: 'native', faultId: 2152 }]]);
+  });
+
+  it('when it appears the pane gives way (closing the ticket); when it goes the pane comes back', async () => {
+    const { controller, calls, settle, native } = setup();
+    controller.navigate(ticket(2152));
+    await settle();
+    native.present = true;
+    controller.refresh();
+    native.present = false;
+    controller.refresh();
+    expect(calls).toEqual([
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+      ['ticketClosed'],
+      ['showPrompt', { kind: 'native', faultId: 2152 }],
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+    ]);
+  });
+
+  it('“Open it here anyway” holds for that ticket only', async () => {
+    const { controller, calls, settle, native } = setup();
+    native.present = true;
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.openHereAnyway(2152);
+    controller.refresh();
+    controller.navigate(ticket(2820));
+    expect(calls).toEqual([
+      ['showPrompt', { kind: 'native', faultId: 2152 }],
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+      ['ticketClosed'],
+      ['showPrompt', { kind: 'native', faultId: 2820 }],
     ]);
   });
 });

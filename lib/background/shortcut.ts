@@ -1,0 +1,39 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import { openSidePanel, TOGGLE_COMMAND, TOGGLE_PANE } from '../side-panel';
+import { readSettings } from '../settings/read';
+import { showPlace, showsInPage, type ShowPlace } from '../settings/show';
+import { SETTINGS_KEY } from '../storage';
+
+type Api = typeof extensionApi;
+
+/**
+ * The keyboard shortcut: toggles the pane beside the ticket, or opens the side panel where that is the
+ * chosen place. The side panel needs the shortcut's gesture, which an `await` would lose, so the chosen
+ * place is kept in memory; a worker woken by the shortcut itself reads it first and tries anyway.
+ */
+export function setupShortcut(browser: Api): void {
+  let place: ShowPlace | undefined;
+  const load = () =>
+    browser.storage.local.get(SETTINGS_KEY).then((stored) => {
+      place = showPlace(readSettings(stored[SETTINGS_KEY]).settings.show);
+      return place;
+    });
+  void load();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void load();
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== TOGGLE_COMMAND) return;
+    const togglePane = () => {
+      if (tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: TOGGLE_PANE }).catch(() => undefined);
+    };
+    const inPlace = (known: ShowPlace) => {
+      if (showsInPage(known)) return togglePane();
+      // Refused without a gesture (a cold worker): the page's handle takes the focus, one Enter away.
+      void openSidePanel(tab?.windowId).catch(togglePane);
+    };
+    if (place) inPlace(place);
+    else void load().then(inPlace, togglePane);
+  });
+}

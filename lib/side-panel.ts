@@ -1,0 +1,24 @@
+/**
+ * The browser's own side panel: Chrome and Edge `sidePanel`, Firefox `sidebarAction`. Both need a user
+ * gesture, so call this first thing in a click or shortcut handler, before any `await`.
+ */
+interface SidePanelApis {
+  chrome?: { sidePanel?: { open(options: { windowId: number }): Promise<void> } };
+  browser?: { sidebarAction?: { open(): Promise<void> } };
+}
+
+export function openSidePanel(windowId: number | undefined): Promise<void> {
+  const { chrome, browser } = globalThis as SidePanelApis;
+  if (chrome?.sidePanel) {
+    if (windowId === undefined) return Promise.reject(new Error('No window to open the side panel in.'));
+    return chrome.sidePanel.open({ windowId });
+  }
+  if (browser?.sidebarAction) return browser.sidebarAction.open();
+  return Promise.reject(new Error('This browser has no side panel for extensions.'));
+}
+
+/** The keyboard shortcut (manifest `commands`): the pane, or the side panel where that is the chosen place. */
+export const TOGGLE_COMMAND = 'toggle-technician-tools';
+export const TOGGLE_SHORTCUT = 'Alt+Shift+T';
+/** What the background sends a tab's content script for the shortcut when the pane is beside the ticket. */
+export const TOGGLE_PANE = 'togglePane';
