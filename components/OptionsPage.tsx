@@ -4,6 +4,7 @@ import type { SettingsProblem } from '../lib/settings/read';
 import { loadStoredSettings } from '../lib/settings/page-settings';
 import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
+import { ShowPlaceChoice } from './ShowPlaceChoice';
 
 /** The ticket's site when a ticket's setup prompt opened this page (`?site=`); anything else is ignored. */
 function siteFromAddress(): string | undefined {
@@ -32,6 +33,7 @@ export function OptionsPage() {
       )}
       <ImmyBotForm site={siteFromAddress()} />
       <HaloAddresses />
+      <ShowPlaceChoice />
     </>
   );
 }

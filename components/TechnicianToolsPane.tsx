@@ -105,7 +105,13 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
           side panel.
         </div>
       )}
-      <TicketSummary lookup={lookup} onSignIn={onSignIn} onRetry={retryLookup} onOpenSettings={onOpenSettings} />
+      <TicketSummary
+        lookup={lookup}
+        onSignIn={onSignIn}
+        onRetry={retryLookup}
+        onOpenSettings={onOpenSettings}
+        onOpenSidePanel={openSidePanel}
+      />
     </>
   );
 }

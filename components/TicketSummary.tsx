@@ -8,13 +8,24 @@ interface Props {
   onSignIn: () => void;
   onRetry: () => void;
   onOpenSettings: () => void;
+  /** In the side panel ImmyBot's frame always has its cookie: no note about cookies. */
+  inSidePanel?: boolean;
+  /** The pane's way to the side panel, where a browser keeps ImmyBot's cookie out of HaloPSA's page. */
+  onOpenSidePanel?: () => void;
 }
 
 /** The header's second line: who and what ImmyBot resolves for the ticket, or why it cannot. */
-export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings }: Props) {
+export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings, inSidePanel, onOpenSidePanel }: Props) {
   if (lookup === 'loading') return <div class="summary muted">Looking up the ticket in ImmyBot…</div>;
   if (lookup.ok)
-    return <TicketDetails ticket={lookup.ticket} cookieAccess={lookup.cookieAccess} onAllowCookies={onSignIn} />;
+    return (
+      <TicketDetails
+        ticket={lookup.ticket}
+        cookieAccess={inSidePanel ? 'applied' : lookup.cookieAccess}
+        onAllowCookies={onSignIn}
+        onOpenSidePanel={onOpenSidePanel}
+      />
+    );
   const { problem } = lookup;
   const actions = {
     'sign-in': ['Sign in to ImmyBot', onSignIn],
@@ -39,9 +50,10 @@ interface DetailsProps {
   cookieAccess?: CookieAccess;
   /** The sign-in window asks for the cookie exception; it closes at once when already signed in. */
   onAllowCookies: () => void;
+  onOpenSidePanel?: () => void;
 }
 
-function TicketDetails({ ticket, cookieAccess, onAllowCookies }: DetailsProps) {
+function TicketDetails({ ticket, cookieAccess, onAllowCookies, onOpenSidePanel }: DetailsProps) {
   const { person, tenant, computers } = ticket;
   const online = computers.filter((c) => c.online).length;
   const who = person
@@ -67,19 +79,29 @@ function TicketDetails({ ticket, cookieAccess, onAllowCookies }: DetailsProps) {
       ) : (
         <span class="muted">No computers</span>
       )}
-      {cookieAccess !== 'applied' && (
+      {cookieAccess === 'unsupported' && onOpenSidePanel ? (
         <span class="muted note">
-          Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab
-          {cookieAccess === 'no-permission' && (
-            <>
-              {', or '}
-              <button type="button" class="link" onClick={trusted(onAllowCookies)}>
-                allow them here
-              </button>
-            </>
-          )}
-          .
+          This browser keeps ImmyBot’s sign-in out of HaloPSA’s page, so the frame here shows signed out.{' '}
+          <button type="button" class="link" onClick={trusted(onOpenSidePanel)}>
+            Open in side panel
+          </button>
+          , where it is signed in.
         </span>
+      ) : (
+        cookieAccess !== 'applied' && (
+          <span class="muted note">
+            Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab
+            {cookieAccess === 'no-permission' && (
+              <>
+                {', or '}
+                <button type="button" class="link" onClick={trusted(onAllowCookies)}>
+                  allow them here
+                </button>
+              </>
+            )}
+            .
+          </span>
+        )
       )}
     </div>
   );

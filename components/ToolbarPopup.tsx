@@ -4,6 +4,7 @@ import { requestHaloAccess } from '../lib/halo/access';
 import { probeHaloPage, tabState, type TabState } from '../lib/halo/tab-state';
 import { isHostedHaloUrl } from '../lib/halo/hosts';
 import { changeSettings } from '../lib/messaging/change-settings';
+import { openSidePanel } from '../lib/side-panel';
 import { useHaloOrigins } from './useHaloOrigins';
 
 type Probe = 'probing' | boolean;
@@ -11,7 +12,7 @@ type Probe = 'probing' | boolean;
 /** The toolbar action: what Technician Tools does on this tab, and the one-click way to turn it on. */
 export function ToolbarPopup() {
   const origins = useHaloOrigins();
-  const [tab, setTab] = useState<{ id?: number; url?: string } | null>(null);
+  const [tab, setTab] = useState<{ id?: number; url?: string; windowId?: number } | null>(null);
   const [probe, setProbe] = useState<Probe>('probing');
   const [message, setMessage] = useState('');
 
@@ -52,6 +53,22 @@ export function ToolbarPopup() {
     <>
       <h1>ImmyBot Technician Tools</h1>
       {state && <TabMessage state={state} probe={probe} onEnable={enable} />}
+      <p>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            // First thing in the click: the side panel needs its gesture. The popup closes when it opens.
+            void openSidePanel(tab?.windowId).then(
+              () => window.close(),
+              (error: unknown) =>
+                setMessage(`The side panel did not open: ${error instanceof Error ? error.message : error}`),
+            )
+          }
+        >
+          Open in side panel
+        </button>
+      </p>
       {message && <p role="status">{message}</p>}
       {needAccess.length > 0 && state?.kind !== 'needs-access' && (
         <p class="warning">

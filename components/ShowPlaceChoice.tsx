@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { changeSettings } from '../lib/messaging/change-settings';
+import { showPlace, type ShowPlace } from '../lib/settings/show';
+import { TOGGLE_SHORTCUT } from '../lib/side-panel';
+import { usePageSettings } from './usePageSettings';
+
+const CHOICES: { place: ShowPlace; label: string; hint: string }[] = [
+  { place: 'page', label: 'Beside the ticket', hint: 'A pane docked in HaloPSA’s page.' },
+  {
+    place: 'sidePanel',
+    label: 'In the side panel',
+    hint: 'The browser’s own side panel, signed in to ImmyBot in every browser; HaloPSA keeps its whole page.',
+  },
+  { place: 'both', label: 'Both', hint: 'The pane beside the ticket, and the side panel when you open it.' },
+];
+
+/** "Show Technician Tools": where the tools appear. Saved on change; every open ticket follows at once. */
+export function ShowPlaceChoice() {
+  const settings = usePageSettings();
+  const [status, setStatus] = useState('');
+  const chosen = settings ? showPlace(settings.show) : null;
+  const choose = (place: ShowPlace) =>
+    void changeSettings({ kind: 'setShow', show: place }).then(
+      () => setStatus('Saved.'),
+      (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  return (
+    <section class="card" aria-labelledby="show-heading">
+      <h2 id="show-heading">Where it shows</h2>
+      <fieldset class="choices">
+        <legend>Show Technician Tools</legend>
+        {CHOICES.map(({ place, label, hint }) => (
+          <label key={place} class="choice">
+            <input
+              type="radio"
+              name="show"
+              value={place}
+              checked={chosen === place}
+              disabled={!settings}
+              onChange={() => choose(place)}
+            />
+            <span>
+              <span class="choice-label">{label}</span>
+              <span class="hint">{hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p class="hint">
+        {TOGGLE_SHORTCUT} shows or hides Technician Tools on a ticket (change it in the browser’s extension shortcuts).
+      </p>
+      <p role="status" class="status saved">
+        {status}
+      </p>
+    </section>
+  );
+}
