@@ -9,6 +9,8 @@
     { id: 3001, summary: 'VPN drops every hour', client: 'Birch Legal', user: 'Eli Park' },
     { id: 3002, summary: 'Printer offline on floor 2', client: 'Birch Legal', user: 'Fay Moss' },
   ];
+  // Only tenants whose admin configured the Custom Tab have it (the sandbox: `custom.halopsa.com`).
+  const withCustomTab = location.hostname.startsWith('custom.');
   const listQuery = 'showalltickettypes=1&mainview=all&viewid=1&selid=-1&sellevel=1&selparentid=0';
 
   function el(tag, attrs, ...children) {
@@ -32,6 +34,29 @@
     main.replaceChildren(el('table', { class: 'ticket-list' }, el('tbody', {}, ...rows)));
   }
 
+  // HaloPSA 2.125.5+ Custom Tab: ImmyBot's Technician Tools in an iframe, $FAULTID replaced by the ticket id.
+  // The chosen tab stays chosen from ticket to ticket, as in HaloPSA.
+  let customTabOpen = false;
+  const customTabUrl = (id) => `https://acme.immy.bot/technician-pod/psa/619/ticket/${id}`;
+  function ticketTabs(id) {
+    const panel = el('div', { class: 'ticket-tab-panel' });
+    const show = () => {
+      if (customTabOpen)
+        panel.replaceChildren(el('iframe', { class: 'custom-tab', title: 'ImmyBot', src: customTabUrl(id) }));
+      else panel.replaceChildren(el('p', {}, 'Details'));
+    };
+    const tab = (label, open) => {
+      const button = el('button', { type: 'button', class: 'ticket-tab', 'data-custom-tab': String(open) }, label);
+      button.addEventListener('click', () => {
+        customTabOpen = open;
+        show();
+      });
+      return button;
+    };
+    show();
+    return el('div', { class: 'ticket-tabs' }, tab('Details', false), tab('ImmyBot', true), panel);
+  }
+
   function renderTicket(id) {
     const t = TICKETS.find((x) => x.id === id) || { id, summary: `Ticket ${id}`, client: 'Unknown', user: 'Unknown' };
     title.textContent = `[ID:${String(id).padStart(7, '0')}] ${t.summary}`;
@@ -43,6 +68,7 @@
         el('p', { class: 'breadcrumbs' }, `Tickets > Service Desk > ${id}`),
         el('p', {}, `Client: ${t.client} — User: ${t.user}`),
         el('div', { class: 'details-sidebar' }, el('button', { id: 'ticket-actions' }, 'Actions')),
+        ...(withCustomTab ? [ticketTabs(id)] : []),
       ),
     );
   }

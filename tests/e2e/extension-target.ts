@@ -1,0 +1,53 @@
+import type { BrowserContext, Page } from '@playwright/test';
+
+export interface ExtensionTarget {
+  /** Evaluates in the target's page, with a user gesture (clicks there may ask for permissions, as real ones do). */
+  evaluate: (expression: string) => Promise<unknown>;
+}
+
+/**
+ * An extension page Playwright does not list (the toolbar popup, the side panel), driven over CDP:
+ * Chromium exposes each as a `page` target whose URL ends with the page's file.
+ */
+export async function attachExtensionTarget(
+  context: BrowserContext,
+  anyPage: Page,
+  file: string,
+  timeoutMs = 5_000,
+): Promise<ExtensionTarget> {
+  const cdp = await context.newCDPSession(anyPage);
+  let targetId: string | undefined;
+  for (const end = Date.now() + timeoutMs; !targetId && Date.now() < end; ) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    targetId = targetInfos.find((t) => t.type === 'page' && t.url.endsWith(`/${file}`))?.targetId;
+    if (!targetId) await anyPage.waitForTimeout(100);
+  }
+  if (!targetId) throw new Error(`No ${file} target: it did not open`);
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  let nextId = 0;
+  const call = (method: string, params: object) =>
+    new Promise<any>((resolve) => {
+      const id = ++nextId;
+      const onMessage = (event: { sessionId?: string; message: string }) => {
+        const message = JSON.parse(event.message);
+        if (event.sessionId !== sessionId || message.id !== id) return;
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        resolve(message.result);
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  return {
+    evaluate: async (expression: string) =>
+      (await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true }))
+        .result?.value,
+  };
+}
+
+/** Whether a target for `file` exists now (e.g. the side panel is open). */
+export async function hasExtensionTarget(context: BrowserContext, anyPage: Page, file: string): Promise<boolean> {
+  const cdp = await context.newCDPSession(anyPage);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  await cdp.detach();
+  return targetInfos.some((t) => t.type === 'page' && t.url.endsWith(`/${file}`));
+}

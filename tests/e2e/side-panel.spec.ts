@@ -1,0 +1,188 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Sandbox } from '../sandbox/sandbox';
+import { attachExtensionTarget, type ExtensionTarget, hasExtensionTarget } from './extension-target';
+import { expect, expectPodLoaded, pane, paneFrame, podUrlFor, test } from './fixtures';
+
+const SIDE_PANEL = 'sidepanel.html';
+const podPath = (faultId: number) => `/technician-pod/psa/619/ticket/${faultId}`;
+const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
+
+/** The stand-in's Technician Tools requests for one ticket: how many, and how many carried the session. */
+const podRequests = (sandbox: Sandbox, faultId: number) => {
+  const all = sandbox.immybot.requests.filter((r) => r.path === podPath(faultId));
+  return { all: all.length, signedIn: all.filter((r) => r.signedIn).length };
+};
+
+/** What the side panel shows: its ticket, the person in its header, or its sentence. */
+const shown = (panel: ExtensionTarget) =>
+  panel.evaluate(`(() => {
+    const section = document.querySelector('section.pane');
+    if (!section) return document.querySelector('.notice')?.textContent ?? 'nothing';
+    const person = section.querySelector('.summary .person')?.textContent ?? '';
+    const frame = section.querySelector('iframe.frame');
+    return 'ticket ' + section.dataset.faultId + ' ' + person + ' ' + (frame ? frame.src : 'no frame');
+  })()`);
+
+const hasCookiePermission = async (context: BrowserContext) => {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(() => (globalThis as any).chrome.permissions.contains({ permissions: ['contentSettings'] }));
+};
+
+test('“Open in side panel” on the pane opens the side panel on a real click, signed in without the cookie permission', async ({
+  context,
+  page,
+  sandbox,
+  configure,
+  signInToImmyBot,
+}) => {
+  await configure();
+  await signInToImmyBot();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  // Chromium keeps ImmyBot's cookie out of the frame under HaloPSA: the in-page frame is signed out.
+  expect(podRequests(sandbox, 2152)).toEqual({ all: 1, signedIn: 0 });
+  expect(await hasExtensionTarget(context, page, SIDE_PANEL)).toBe(false);
+
+  // A page script cannot open it (no gesture, and the pane ignores untrusted clicks).
+  await page.evaluate(() => {
+    const host = document.querySelector('immybot-technician-tools');
+    (host?.shadowRoot?.querySelector('[aria-label="Open in side panel"]') as HTMLElement | null)?.click();
+  });
+  await page.waitForTimeout(300);
+  expect(await hasExtensionTarget(context, page, SIDE_PANEL)).toBe(false);
+
+  await pane(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
+  const panel = await attachExtensionTarget(context, page, SIDE_PANEL);
+  await expect.poll(() => shown(panel)).toBe(`ticket 2152 Ben Castle · Ben.Castle@contoso.com ${podUrlFor(2152)}`);
+  // The side panel's frame carried the ImmyBot session: no cookie exception, no permission.
+  await expect.poll(() => podRequests(sandbox, 2152)).toEqual({ all: 2, signedIn: 1 });
+  expect(await hasCookiePermission(context)).toBe(false);
+});
+
+test('the side panel follows the active tab, SPA navigation and Back, and never reloads when nothing changed', async ({
+  context,
+  page,
+  sandbox,
+  configure,
+  signInToImmyBot,
+}) => {
+  await configure();
+  await signInToImmyBot();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+  await pane(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
+  const panel = await attachExtensionTarget(context, page, SIDE_PANEL);
+  await expect.poll(() => shown(panel)).toContain('ticket 2152 Ben Castle');
+
+  await navigate(page, '/ticket?id=2820');
+  await expect.poll(() => shown(panel)).toContain(`ticket 2820 Dana Ruiz`);
+  await expect.poll(() => podRequests(sandbox, 2820).signedIn).toBe(1);
+
+  await page.goBack();
+  await expect.poll(() => shown(panel)).toContain('ticket 2152 Ben Castle');
+
+  // Another tab in the window: the side panel follows it, and back.
+  const second = await context.newPage();
+  await second.goto('https://acme.halopsa.com/ticket?id=3001');
+  await second.bringToFront();
+  await expect.poll(() => shown(panel)).toContain('ticket 3001 Eli Park');
+  await page.bringToFront();
+  await expect.poll(() => shown(panel)).toContain('ticket 2152 Ben Castle');
+
+  // Opened on 2152, Back to it, and back from the other tab: three loads, each a real change.
+  await expect.poll(() => podRequests(sandbox, 2152).signedIn).toBe(3);
+  // Nothing changed for the ticket (a title change): no new request from the side panel.
+  const before = podRequests(sandbox, 2152);
+  await page.evaluate(() => {
+    document.title = 'Something else';
+  });
+  await page.waitForTimeout(500);
+  expect(podRequests(sandbox, 2152).signedIn).toBe(before.signedIn);
+  // Away and back is a change (the frame followed the other tab): exactly one load more.
+  await second.bringToFront();
+  await expect.poll(() => shown(panel)).toContain('ticket 3001 Eli Park');
+  await page.bringToFront();
+  await expect.poll(() => podRequests(sandbox, 2152).signedIn).toBe(before.signedIn + 1);
+  await page.evaluate(() => {
+    document.title = 'Again';
+  });
+  await page.waitForTimeout(500);
+  expect(podRequests(sandbox, 2152).signedIn).toBe(before.signedIn + 1);
+
+  // Not a ticket: a sentence saying what to do, and the frame goes.
+  await navigate(page, '/tickets?id=0');
+  await expect.poll(() => shown(panel)).toContain('Open a HaloPSA ticket in this window');
+});
+
+test('“In the side panel” leaves no frame in the page: a slim handle opens the side panel', async ({
+  context,
+  page,
+  sandbox,
+  openOptions,
+  configure,
+  signInToImmyBot,
+}) => {
+  await configure();
+  await signInToImmyBot();
+  const options = await openOptions();
+  await options.getByRole('radio', { name: 'In the side panel' }).check();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await options.close();
+
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  const handle = page
+    .locator('immybot-technician-tools')
+    .getByRole('button', { name: 'Open Technician Tools for ticket 2152 in the side panel' });
+  await expect(handle).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.locator('immybot-technician-tools iframe').count()).toBe(0);
+  expect(podRequests(sandbox, 2152).all).toBe(0);
+  // HaloPSA keeps its whole page: no room made.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+
+  await handle.click();
+  const panel = await attachExtensionTarget(context, page, SIDE_PANEL);
+  await expect.poll(() => shown(panel)).toContain('ticket 2152 Ben Castle');
+  await expect.poll(() => podRequests(sandbox, 2152)).toEqual({ all: 1, signedIn: 1 });
+  expect(await page.locator('immybot-technician-tools iframe').count()).toBe(0);
+});
+
+test('HaloPSA’s own Custom Tab: the pane gives way, so each ticket loads exactly one Technician Tools frame', async ({
+  page,
+  sandbox,
+  configure,
+}) => {
+  const SITE = 'https://custom.halopsa.com';
+  await configure(undefined, undefined, [SITE]);
+  await page.goto(`${SITE}/ticket?id=2152`);
+  await expectPodLoaded(page, podUrlFor(2152));
+  const technicianToolsFrames = () => page.frames().filter((f) => f.url().includes('/technician-pod/')).length;
+
+  // The technician opens HaloPSA's ImmyBot tab: the pane's frame goes, a note says why.
+  await page.getByRole('button', { name: 'ImmyBot', exact: true }).click();
+  const note = page
+    .locator('immybot-technician-tools')
+    .getByText('HaloPSA already shows Technician Tools on this ticket.');
+  await expect(note).toBeVisible();
+  await expect(paneFrame(page)).toHaveCount(0);
+  expect(technicianToolsFrames()).toBe(1);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+
+  // The next ticket with the tab still open: one load, HaloPSA's.
+  await navigate(page, '/ticket?id=2820');
+  await expect.poll(() => podRequests(sandbox, 2820).all).toBe(1);
+  await expect(note).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(podRequests(sandbox, 2820).all).toBe(1);
+  expect(technicianToolsFrames()).toBe(1);
+
+  // "Open it here anyway": the pane for this ticket, beside HaloPSA's tab.
+  await page.locator('immybot-technician-tools').getByRole('button', { name: 'Open it here anyway' }).click();
+  await expect(paneFrame(page)).toHaveCount(1);
+  await expect.poll(() => podRequests(sandbox, 2820).all).toBe(2);
+
+  // Back to HaloPSA's Details tab on another ticket: the pane is back by itself.
+  await navigate(page, '/ticket?id=3001');
+  await page.getByRole('button', { name: 'Details', exact: true }).click();
+  await expectPodLoaded(page, podUrlFor(3001));
+});
