@@ -17,7 +17,9 @@ for (const target of ['chrome-mv3', 'firefox-mv3'] as const) {
     const m = manifest(target);
     expect(m.manifest_version).toBe(3);
     expect([...m.host_permissions].sort()).toEqual([...HOSTED, 'https://*.immy.bot/*'].sort());
-    expect([...m.permissions].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    // Chrome's side panel needs its permission; Firefox's sidebar needs none.
+    const sidePanel = target === 'chrome-mv3' ? ['sidePanel'] : [];
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'scripting', ...sidePanel, 'storage']);
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*']);
     const everything = JSON.stringify(m);
     expect(everything).not.toContain('<all_urls>');
@@ -36,4 +38,12 @@ test('firefox-mv3 names no permission Firefox does not know, and carries its gec
   expect(JSON.stringify(m)).not.toContain('contentSettings');
   expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
   expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+});
+
+test('both builds carry the side panel page and the shortcut', () => {
+  expect(manifest('chrome-mv3').side_panel).toEqual({ default_path: 'sidepanel.html' });
+  expect(manifest('firefox-mv3').sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
+  for (const target of ['chrome-mv3', 'firefox-mv3'] as const) {
+    expect(manifest(target).commands['toggle-technician-tools'].suggested_key).toEqual({ default: 'Alt+Shift+T' });
+  }
 });

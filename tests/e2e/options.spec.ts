@@ -36,6 +36,7 @@ test('the instance field accepts the spellings people use and the pasted URL tem
     immybot: { instanceOrigin: 'https://contoso.immy.bot', integrationId: 42 },
     haloOrigins: [],
     declinedOrigins: [],
+    show: null,
   });
 });
 
