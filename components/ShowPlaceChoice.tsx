@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { changeSettings } from '../lib/messaging/change-settings';
 import { showPlace, type ShowPlace } from '../lib/settings/show';
 import { TOGGLE_SHORTCUT } from '../lib/side-panel';
@@ -18,12 +18,20 @@ const CHOICES: { place: ShowPlace; label: string; hint: string }[] = [
 export function ShowPlaceChoice() {
   const settings = usePageSettings();
   const [status, setStatus] = useState('');
-  const chosen = settings ? showPlace(settings.show) : null;
-  const choose = (place: ShowPlace) =>
+  // The click shows at once; the stored value takes over when it arrives (or the old one comes back on failure).
+  const [picked, setPicked] = useState<ShowPlace | null>(null);
+  useEffect(() => setPicked(null), [settings]);
+  const chosen = picked ?? (settings ? showPlace(settings.show) : null);
+  const choose = (place: ShowPlace) => {
+    setPicked(place);
     void changeSettings({ kind: 'setShow', show: place }).then(
       () => setStatus('Saved.'),
-      (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => {
+        setPicked(null);
+        setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      },
     );
+  };
   return (
     <section class="card" aria-labelledby="show-heading">
       <h2 id="show-heading">Where it shows</h2>
