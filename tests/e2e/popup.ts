@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { attachExtensionTarget, type ExtensionTarget } from './extension-target';
+import { attachExtensionTarget, type ExtensionTarget } from '../sandbox/extension-target';
 
 /** The toolbar popup, opened the way a click does (action.openPopup) and driven over CDP. */
 export async function openToolbarPopup(context: BrowserContext, activeTab: Page): Promise<ExtensionTarget> {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/sandbox';
-import { attachExtensionTarget, type ExtensionTarget, hasExtensionTarget } from './extension-target';
+import { attachExtensionTarget, type ExtensionTarget, hasExtensionTarget } from '../sandbox/extension-target';
 import { expect, expectPodLoaded, pane, paneFrame, podUrlFor, test } from './fixtures';
 
 const SIDE_PANEL = 'sidepanel.html';

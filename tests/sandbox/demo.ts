@@ -1,9 +1,10 @@
 // `npm run demo`: the built extension against the sandbox, walked through ticket → ticket → list,
 // with screenshots. With a display (DISPLAY set, or --headed) the browser stays open to click around.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { extensionWithGrantedHosts, launchWithExtension } from './chromium';
+import { attachExtensionTarget } from './extension-target';
 import { startSandbox } from './sandbox';
 
 const headed = process.argv.includes('--headed') || (!!process.env.DISPLAY && !process.argv.includes('--headless'));
@@ -84,18 +85,36 @@ async function main(): Promise<void> {
   await paneSummary(page, 2820).locator('.person', { hasText: 'Dana Ruiz' }).waitFor();
   await shot(page, '04-ticket-2820-from-list', 2820);
 
+  // The browser's side panel, opened from the pane's header: the same ticket, signed in in every browser.
+  await page
+    .locator('immybot-technician-tools header')
+    .getByRole('button', { name: 'Open in side panel', exact: true })
+    .click();
+  const sidePanel = await attachExtensionTarget(context, page, 'sidepanel.html');
+  for (const end = Date.now() + 15_000; ; ) {
+    const ready = await sidePanel.evaluate(
+      `!!document.querySelector('section.pane[data-fault-id="2820"] .summary .person') && [...document.querySelectorAll('iframe.frame')].length === 1`,
+    );
+    if (ready) break;
+    if (Date.now() > end) throw new Error('The side panel did not show ticket 2820');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(500); // the frame's document paints
+  writeFileSync(`${shots}/05-side-panel.png`, await sidePanel.screenshot());
+  console.log('  05-side-panel.png  (the side panel beside ticket 2820)');
+
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
   await page.locator('immybot-technician-tools').waitFor({ state: 'detached' });
-  await shot(page, '05-ticket-list-no-pane');
+  await shot(page, '06-ticket-list-no-pane');
 
   // Another hosted tenant, not listed: only the offer, nothing from ImmyBot until a real click.
   await page.goto('https://beta.halopsa.com/ticket?id=3001');
   await page.getByRole('button', { name: 'Use Technician Tools on beta.halopsa.com' }).waitFor();
-  await shot(page, '06-unlisted-tenant-offer');
+  await shot(page, '07-unlisted-tenant-offer');
 
   const settings = await context.newPage();
   await settings.goto(`chrome-extension://${new URL(context.serviceWorkers()[0].url()).host}/options.html`);
-  await shot(settings, '07-options');
+  await shot(settings, '08-options');
   await settings.close();
 
   console.log(`Technician Tools requests the stand-in saw: ${sandbox.immybot.podRequests().join(', ')}`);

@@ -3,6 +3,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 export interface ExtensionTarget {
   /** Evaluates in the target's page, with a user gesture (clicks there may ask for permissions, as real ones do). */
   evaluate: (expression: string) => Promise<unknown>;
+  /** A PNG of what the target shows. */
+  screenshot: () => Promise<Buffer>;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function attachExtensionTarget(
     evaluate: async (expression: string) =>
       (await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true }))
         .result?.value,
+    screenshot: async () => Buffer.from((await call('Page.captureScreenshot', { format: 'png' })).data, 'base64'),
   };
 }
 
