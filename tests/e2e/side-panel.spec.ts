@@ -23,6 +23,22 @@ const shown = (panel: ExtensionTarget) =>
     return 'ticket ' + section.dataset.faultId + ' ' + person + ' ' + (frame ? frame.src : 'no frame');
   })()`);
 
+/** Signed in to ImmyBot, on ticket 2152 of a listed tenant, with its in-page frame loaded. */
+async function signedInOnTicket2152(
+  page: Page,
+  { configure, signInToImmyBot }: { configure: () => Promise<unknown>; signInToImmyBot: () => Promise<unknown> },
+) {
+  await configure();
+  await signInToImmyBot();
+  await page.goto('https://acme.halopsa.com/ticket?id=2152');
+  await expectPodLoaded(page, podUrlFor(2152));
+}
+
+const openFromPane = async (context: BrowserContext, page: Page) => {
+  await pane(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
+  return attachExtensionTarget(context, page, SIDE_PANEL);
+};
+
 const hasCookiePermission = async (context: BrowserContext) => {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return worker.evaluate(() => (globalThis as any).chrome.permissions.contains({ permissions: ['contentSettings'] }));
@@ -35,10 +51,7 @@ test('“Open in side panel” on the pane opens the side panel on a real click,
   configure,
   signInToImmyBot,
 }) => {
-  await configure();
-  await signInToImmyBot();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await signedInOnTicket2152(page, { configure, signInToImmyBot });
   // Chromium keeps ImmyBot's cookie out of the frame under HaloPSA: the in-page frame is signed out.
   expect(podRequests(sandbox, 2152)).toEqual({ all: 1, signedIn: 0 });
   expect(await hasExtensionTarget(context, page, SIDE_PANEL)).toBe(false);
@@ -51,8 +64,7 @@ test('“Open in side panel” on the pane opens the side panel on a real click,
   await page.waitForTimeout(300);
   expect(await hasExtensionTarget(context, page, SIDE_PANEL)).toBe(false);
 
-  await pane(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
-  const panel = await attachExtensionTarget(context, page, SIDE_PANEL);
+  const panel = await openFromPane(context, page);
   await expect.poll(() => shown(panel)).toBe(`ticket 2152 Ben Castle · Ben.Castle@contoso.com ${podUrlFor(2152)}`);
   // The side panel's frame carried the ImmyBot session: no cookie exception, no permission.
   await expect.poll(() => podRequests(sandbox, 2152)).toEqual({ all: 2, signedIn: 1 });
@@ -66,12 +78,8 @@ test('the side panel follows the active tab, SPA navigation and Back, and never 
   configure,
   signInToImmyBot,
 }) => {
-  await configure();
-  await signInToImmyBot();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
-  await pane(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
-  const panel = await attachExtensionTarget(context, page, SIDE_PANEL);
+  await signedInOnTicket2152(page, { configure, signInToImmyBot });
+  const panel = await openFromPane(context, page);
   await expect.poll(() => shown(panel)).toContain('ticket 2152 Ben Castle');
 
   await navigate(page, '/ticket?id=2820');
