@@ -16,6 +16,14 @@ const OPTIONS = `moz-extension://${UUID}/options.html`;
 
 /** Firefox's own key element for the add-on's command: what Alt+Shift+T runs in the browser window. */
 const SHORTCUT_KEY = `document.querySelector('#ext-keyset-id-technician-tools_immybot-halopsa_extension key[key="T"][modifiers="alt,shift"]')`;
+/** Whether the add-on is active, temporarily installed, and at the pinned UUID (chrome context). */
+const ADDON_STATE = `const id = arguments[0];
+  const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+  return AddonManager.getAddonByID(id).then((a) => ({
+    active: a.isActive, temporary: a.temporarilyInstalled, host: WebExtensionPolicy.getByID(id).mozExtensionHostname,
+  }));`;
+/** The cookie protection in effect: Firefox's default is the Standard category with Total Cookie Protection (5). */
+const COOKIE_PROTECTION = `return [Services.prefs.getStringPref('browser.contentblocking.category'), Services.prefs.getIntPref('network.cookie.cookieBehavior')]`;
 const SIDEBAR_STATE = 'return [SidebarController.isOpen, SidebarController.currentID]';
 
 let sandbox: Sandbox;
@@ -77,6 +85,41 @@ async function withMarionette<T>(work: (m: Marionette) => Promise<T>): Promise<T
   }
 }
 
+/** The sidebar's document and the frames in it, as the browser chrome sees them (chrome context). */
+const SIDEBAR_FRAMES = `const bc = SidebarController.browser.contentDocument.getElementById('webext-panels-browser')?.browsingContext;
+  return bc ? [bc.currentWindowGlobal?.documentURI?.spec, bc.children.map((c) => c.currentWindowGlobal?.documentURI?.spec)] : null;`;
+
+/**
+ * What the HaloPSA window's sidebar shows (ticket and person, or its notice), read through
+ * extension.getViews() from the options page in a second window, since the sidebar itself is out of
+ * reach of both BiDi and Marionette's content context. Waits until it is `expected`.
+ */
+async function sidebarShows(m: Marionette, expected: string): Promise<string> {
+  await m.send('Marionette:SetContext', { value: 'content' });
+  const first = await m.send<string>('WebDriver:GetWindowHandle');
+  const { handle } = await m.send<{ handle: string }>('WebDriver:NewWindow', { type: 'window' });
+  await m.send('WebDriver:SwitchToWindow', { handle });
+  try {
+    await m.send('WebDriver:Navigate', { url: OPTIONS });
+    return await m.waitFor(
+      `const site = arguments[0];
+      return browser.windows.getAll({ populate: true }).then((windows) => {
+        const halo = windows.find((w) => w.tabs.some((t) => t.active && t.url.startsWith(site)));
+        const view = halo && browser.extension.getViews({ type: 'sidebar', windowId: halo.id })[0];
+        const section = view?.document.querySelector('section.pane');
+        if (!section) return view ? (view.document.querySelector('.notice')?.textContent ?? 'nothing') : 'no sidebar';
+        return 'ticket ' + section.dataset.faultId + ' ' + (section.querySelector('.summary .person')?.textContent ?? '');
+      });`,
+      expected,
+      10_000,
+      [SITE],
+    );
+  } finally {
+    await m.send('WebDriver:CloseWindow');
+    await m.send('WebDriver:SwitchToWindow', { handle: first });
+  }
+}
+
 const storedSettings = (m: Marionette) => m.execute('return browser.storage.local.get()');
 
 test.describe
@@ -93,16 +136,11 @@ test.describe
     });
 
     test('installs as a temporary add-on at the pinned UUID and runs: its sidebar and options page load', async () => {
-      const { addon, sidebar } = await withMarionette(async (m) => {
+      const { addon, cookies, sidebar } = await withMarionette(async (m) => {
         await m.send('Marionette:SetContext', { value: 'chrome' });
-        const addon = await m.execute(
-          `
-        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-        return AddonManager.getAddonByID(arguments[0]).then((a) => ({
-          active: a.isActive, temporary: a.temporarilyInstalled, host: WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname,
-        }));`,
-          [GECKO_ID],
-        );
+        const addon = await m.execute(ADDON_STATE, [GECKO_ID]);
+        // The tests below rest on Firefox's shipped cookie protection (puppeteer's profile relaxes it; firefox.ts undoes that).
+        const cookies = await m.execute(COOKIE_PROTECTION);
         // Firefox opens a newly installed add-on's sidebar once: it loads our sidepanel.html. Closed again here,
         // so the shortcut below is what opens it.
         const sidebar = await m.waitFor(SIDEBAR_STATE, [true, SIDEBAR_ID]);
@@ -111,9 +149,10 @@ test.describe
         await m.send('Marionette:SetContext', { value: 'content' });
         await m.send('WebDriver:Navigate', { url: OPTIONS });
         await m.waitFor(`return document.querySelector('h1')?.textContent`, 'ImmyBot Technician Tools for HaloPSA');
-        return { addon, sidebar };
+        return { addon, cookies, sidebar };
       });
       expect(addon).toEqual({ active: true, temporary: true, host: UUID });
+      expect(cookies).toEqual(['standard', 5]);
       expect(sidebar).toEqual([true, SIDEBAR_ID]);
       // Nothing configured yet: no ImmyBot request at all.
       expect(sandbox.immybot.requests).toEqual([]);
@@ -208,23 +247,41 @@ test.describe
       await expect.poll(podShown).toBe('3001 Signed out — sign in to ImmyBot');
       expect(podRequests(3001)).toEqual(['iframe signed out']);
 
-      const sidebar = await withMarionette(async (m) => {
+      const seen = await withMarionette(async (m) => {
         await chooseShow(m, 'sidePanel');
         await m.send('WebDriver:Navigate', { url: `${SITE}/ticket?id=3002` });
         await m.send('Marionette:SetContext', { value: 'chrome' });
         const before = await m.execute(SIDEBAR_STATE);
+        // Alt+Shift+T: Firefox's own key element for the command, which runs it as user input.
         await m.execute(`${SHORTCUT_KEY}.doCommand()`);
         const after = await m.waitFor(SIDEBAR_STATE, [true, SIDEBAR_ID]);
-        return { before, after };
+        const frames = await m.waitFor(SIDEBAR_FRAMES, [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(3002)]]);
+        const shows = await sidebarShows(m, 'ticket 3002 Fay Moss · Fay.Moss@contoso.com');
+        return { before, after, frames, shows };
       });
-      expect(sidebar).toEqual({ before: [false, ''], after: [true, SIDEBAR_ID] });
-      // In the side panel place the page holds no frame: the one Technician Tools request is the sidebar's, signed in.
-      await expect.poll(() => podRequests(3002)).toEqual(['iframe signed in']);
-
-      // The sidebar follows an SPA switch in the active tab, still signed in.
+      expect(seen).toEqual({
+        before: [false, ''],
+        after: [true, SIDEBAR_ID],
+        frames: [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(3002)]],
+        shows: 'ticket 3002 Fay Moss · Fay.Moss@contoso.com',
+      });
+      // The side panel place leaves no frame in the page: the one Technician Tools request is the sidebar's, signed in.
+      expect(podRequests(3002)).toEqual(['iframe signed in']);
       expect(page.url()).toBe(`${SITE}/ticket?id=3002`);
       expect(await page.evaluate(() => document.querySelectorAll('immybot-technician-tools iframe').length)).toBe(0);
+
+      // The sidebar follows an SPA switch in the active tab, still signed in.
       await navigate('/ticket?id=2152');
       await expect.poll(() => podRequests(2152)).toEqual(['iframe signed out', 'iframe signed in']);
+      const after = await withMarionette(async (m) => {
+        await m.send('Marionette:SetContext', { value: 'chrome' });
+        const frames = await m.waitFor(SIDEBAR_FRAMES, [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(2152)]]);
+        return { frames, shows: await sidebarShows(m, 'ticket 2152 Ben Castle · Ben.Castle@contoso.com') };
+      });
+      expect(after).toEqual({
+        frames: [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(2152)]],
+        shows: 'ticket 2152 Ben Castle · Ben.Castle@contoso.com',
+      });
+      expect(page.url()).toBe(`${SITE}/ticket?id=2152`);
     });
   });

@@ -78,11 +78,11 @@ export class Marionette {
   }
 
   /** Polls `body` until it returns something truthy (or `expected` when given), and returns that. */
-  async waitFor<T = any>(body: string, expected?: T, timeoutMs = 10_000): Promise<T> {
+  async waitFor<T = any>(body: string, expected?: T, timeoutMs = 10_000, args: unknown[] = []): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let last: T | undefined;
     while (Date.now() < deadline) {
-      last = await this.execute<T>(body);
+      last = await this.execute<T>(body, args);
       if (expected === undefined ? last : JSON.stringify(last) === JSON.stringify(expected)) return last as T;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
