@@ -246,6 +246,7 @@ test.describe
       await page.goto(`${SITE}/ticket?id=3001`);
       await expect.poll(podShown).toBe('3001 Signed out — sign in to ImmyBot');
       expect(podRequests(3001)).toEqual(['iframe signed out']);
+      await expect.poll(() => sandbox.immybot.ticketLookups(3001).map((r) => r.signedIn)).toEqual([true]);
 
       const seen = await withMarionette(async (m) => {
         await chooseShow(m, 'sidePanel');

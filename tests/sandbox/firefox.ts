@@ -23,8 +23,6 @@ export function findFirefox(): string {
 export interface FirefoxSession {
   /** The current BiDi connection; replaced after each `marionette()` call. */
   browser: Browser;
-  /** The add-on's base URL, `moz-extension://<pinned uuid>`. */
-  extensionBase: string;
   /** Runs `work` in a Marionette session: BiDi is disconnected meanwhile (one WebDriver session at a time). */
   marionette<T>(work: (m: Marionette) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -68,10 +66,15 @@ export async function launchFirefox(
   });
   const process_ = launched.process();
   const wsEndpoint = launched.wsEndpoint();
-  await launched.installExtension(extensionDir);
+  try {
+    await launched.installExtension(extensionDir);
+  } catch (error) {
+    await launched.close();
+    await proxy.close();
+    throw error;
+  }
   const session: FirefoxSession = {
     browser: launched,
-    extensionBase: `moz-extension://${uuid}`,
     async marionette(work) {
       await session.browser.disconnect();
       const client = await Marionette.connect(await marionettePort(profile));
