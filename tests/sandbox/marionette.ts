@@ -22,6 +22,11 @@ export class Marionette {
       socket.once('error', reject);
     });
     socket.on('data', (chunk) => client.receive(chunk));
+    // Firefox gone or the socket broken: fail every waiting command instead of hanging until the test timeout.
+    socket.on('close', () => {
+      for (const waiter of client.pending.values()) waiter.reject(new Error('Marionette connection closed'));
+      client.pending.clear();
+    });
     await client.greeted;
     return client;
   }
