@@ -235,6 +235,8 @@ test.describe
         return m.execute(SIDEBAR_STATE);
       });
       expect(sidebar).toEqual([false, '']);
+      // Nothing else loaded the ticket: the pane's own frame is still the only Technician Tools request.
+      expect(podRequests(2820)).toEqual(['iframe signed out']);
     });
 
     test('after a top-level ImmyBot sign-in, the shortcut opens the sidebar on the active ticket signed in; the in-page frame stays signed out', async () => {
