@@ -154,6 +154,12 @@ test.describe
       expect(addon).toEqual({ active: true, temporary: true, host: UUID });
       expect(cookies).toEqual(['standard', 5]);
       expect(sidebar).toEqual([true, SIDEBAR_ID]);
+      // The proxy refuses every host outside the sandbox: nothing reaches the internet.
+      const outside = await page.goto('https://example.com/').then(
+        (response) => `loaded ${response?.status()}`,
+        (error: Error) => error.message,
+      );
+      expect(outside).toContain('NS_ERROR_PROXY_FORBIDDEN');
       // Nothing configured yet: no ImmyBot request at all.
       expect(sandbox.immybot.requests).toEqual([]);
     });

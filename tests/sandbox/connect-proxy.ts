@@ -18,8 +18,9 @@ export async function startConnectProxy(
   // Tunnels leave the HTTP server's bookkeeping once CONNECT succeeds: keep them to end them on close.
   const tunnels = new Set<{ destroy(): void }>();
   server.on('connect', (req, client, head) => {
-    const [host, port] = (req.url ?? '').split(':');
-    const route = port === '443' ? routes.find(([pattern]) => matches(pattern, host)) : undefined;
+    // Any port, as Chromium's resolver rules map a host whatever its port (self-hosted addresses may carry one).
+    const host = (req.url ?? '').replace(/:\d+$/, '');
+    const route = routes.find(([pattern]) => matches(pattern, host));
     if (!route) return void client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     const upstream = connect(route[1], '127.0.0.1', () => {
       tunnels.add(client).add(upstream);

@@ -71,6 +71,7 @@ export async function launchFirefox(
   } catch (error) {
     await launched.close();
     await proxy.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     throw error;
   }
   const session: FirefoxSession = {
