@@ -13,6 +13,18 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** Hostname patterns the HaloPSA-like server answers for (Chromium resolver rules, Firefox's proxy). */
+export const HALO_HOSTS: readonly string[] = [
+  '*.halopsa.com',
+  'halopsa.com',
+  '*.haloitsm.com',
+  'haloitsm.com',
+  '*.haloservicedesk.com',
+  'haloservicedesk.com',
+  '*.usehalo.com',
+  '*.example.test',
+];
+
 /** HaloPSA-like pages and an ImmyBot stand-in over real TLS on loopback, for tests, bench and demo. */
 export async function startSandbox(): Promise<Sandbox> {
   const tls = makeCertificate();
@@ -20,18 +32,8 @@ export async function startSandbox(): Promise<Sandbox> {
   const halo = createServer(tls, haloHandler);
   const immy = createServer(tls, immybot.handler);
   const [haloPort, immybotPort] = await Promise.all([listen(halo), listen(immy)]);
-  const toHalo = [
-    '*.halopsa.com',
-    'halopsa.com',
-    '*.haloitsm.com',
-    'haloitsm.com',
-    '*.haloservicedesk.com',
-    'haloservicedesk.com',
-    '*.usehalo.com',
-    '*.example.test',
-  ];
   const resolverRules = [
-    ...toHalo.map((host) => `MAP ${host} 127.0.0.1:${haloPort}`),
+    ...HALO_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${haloPort}`),
     `MAP *.immy.bot 127.0.0.1:${immybotPort}`,
     // Nothing else resolves: a test can never reach the internet by accident.
     'MAP * ~NOTFOUND',

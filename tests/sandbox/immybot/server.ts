@@ -11,6 +11,8 @@ export interface ImmyBotRequest {
   at: number;
   /** Whether the request carried a valid ImmyBot session cookie. */
   signedIn: boolean;
+  /** Its Sec-Fetch-Dest (`iframe` for a frame, `document` top-level, `empty` for fetch), if sent. */
+  dest?: string;
 }
 
 /** How the stand-in answers one ticket lookup instead of the default. */
@@ -84,6 +86,7 @@ export function createImmyBot() {
       path: url.pathname,
       at: performance.now(),
       signedIn,
+      dest: req.headers['sec-fetch-dest'] as string | undefined,
     };
     requests.push(request);
     for (const waiter of waiters) if (waiter.match(request)) waiters.delete(waiter), waiter.resolve(request);
