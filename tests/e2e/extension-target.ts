@@ -3,6 +3,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 export interface ExtensionTarget {
   /** Evaluates in the target's page, with a user gesture (clicks there may ask for permissions, as real ones do). */
   evaluate: (expression: string) => Promise<unknown>;
+  /** Sends any CDP command to the target (e.g. Emulation.setEmulatedMedia for its colour scheme). */
+  send: (method: string, params?: object) => Promise<unknown>;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function attachExtensionTarget(
     evaluate: async (expression: string) =>
       (await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true }))
         .result?.value,
+    send: (method: string, params = {}) => call(method, params),
   };
 }
 
