@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { failureText } from '../lib/messaging/failure-text';
 import { changeSettings } from '../lib/messaging/change-settings';
 import { showPlace, type ShowPlace } from '../lib/settings/show';
 import { TOGGLE_SHORTCUT } from '../lib/side-panel';
@@ -22,7 +23,7 @@ export function ShowPlaceChoice() {
   const choose = (place: ShowPlace) =>
     void changeSettings({ kind: 'setShow', show: place }).then(
       () => setStatus('Saved.'),
-      (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setStatus(`Not saved. ${failureText(error)}`),
     );
   return (
     <section class="card" aria-labelledby="show-heading">
