@@ -39,7 +39,7 @@ export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings, inSid
       {problem.detail && (
         <details class="detail">
           <summary>Details</summary>
-          {problem.detail}
+          <span>{problem.detail}</span>
         </details>
       )}
       {action && (
