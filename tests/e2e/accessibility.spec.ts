@@ -15,12 +15,28 @@ for (const { name, site } of THEMES) {
     const options = await openOptions();
     await options.emulateMedia({ colorScheme: name });
     await expect(options.getByLabel('ImmyBot instance')).toBeVisible();
+    await expect(options.getByLabel('Integration ID')).toHaveAttribute('placeholder', 'e.g. 619');
+    // A disabled Test connection says why.
+    await expect(options.getByRole('button', { name: 'Test connection' })).toHaveAccessibleDescription(
+      'Fill in your ImmyBot instance and Integration ID above to test them.',
+    );
     expect.soft(await seriousViolations(options), 'empty').toEqual([]);
 
+    // Save moves the focus to the first field to fix.
+    await options.getByLabel('Integration ID').fill('x');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByLabel('ImmyBot instance')).toBeFocused();
+    await options.getByLabel('ImmyBot instance').fill('acme');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByLabel('Integration ID')).toBeFocused();
+    await options.getByLabel('ImmyBot instance').fill('');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByLabel('HaloPSA address').fill('not a site');
     await options.getByRole('button', { name: 'Add' }).click();
     await expect(options.locator('.error')).toHaveCount(3);
+    await expect(options.getByLabel('HaloPSA address')).toBeFocused();
+    // The HaloPSA check is announced as it changes.
+    await expect(options.getByTestId('halo-check')).toHaveAttribute('aria-live', 'polite');
     expect.soft(await seriousViolations(options), 'with errors').toEqual([]);
 
     await configure();
