@@ -85,7 +85,10 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
     update({ ...latest.current, collapsed: value });
   };
   useEffect(() => {
-    if (focusNext.current) shell.section.querySelector<HTMLElement>(focusNext.current)?.focus();
+    // No room to expand into: the focus stays on the handle, which says why.
+    const { section } = shell;
+    if (focusNext.current)
+      (section.querySelector<HTMLElement>(focusNext.current) ?? section.querySelector<HTMLElement>('.handle'))?.focus();
     focusNext.current = null;
   });
   useEffect(() => {
