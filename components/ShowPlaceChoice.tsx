@@ -48,7 +48,8 @@ export function ShowPlaceChoice() {
         ))}
       </fieldset>
       <p class="hint">
-        {TOGGLE_SHORTCUT} shows or hides Technician Tools on a ticket (change it in the browser’s extension shortcuts).
+        {TOGGLE_SHORTCUT} moves the focus into Technician Tools on a ticket and back to HaloPSA; Esc collapses the pane
+        (change the keys in the browser’s extension shortcuts).
       </p>
       <p role="status" class="status saved">
         {status}
