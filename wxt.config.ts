@@ -40,7 +40,7 @@ export default defineConfig({
     commands: {
       [TOGGLE_COMMAND]: {
         suggested_key: { default: TOGGLE_SHORTCUT },
-        description: 'Show or hide Technician Tools for this ticket',
+        description: 'Jump between HaloPSA and Technician Tools for this ticket',
       },
     },
     // Chrome only, asked from the sign-in window: keeps ImmyBot signed in inside HaloPSA frames where

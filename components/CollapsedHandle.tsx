@@ -9,11 +9,15 @@ interface Props {
 }
 
 export function CollapsedHandle({ faultId, noRoom, onExpand }: Props) {
-  const label = noRoom ? 'Technician Tools needs a wider window: widen it or zoom out' : 'Expand Technician Tools';
+  // The visible words start the accessible name, so speech input users can say what they see.
+  const [text, more] = noRoom
+    ? ['Technician Tools needs a wider window', ': widen it or zoom out']
+    : [`Technician Tools · ${faultId}`, ''];
+  const label = noRoom ? text + more : `Expand ${text}`;
   return (
     <button type="button" class="handle" aria-label={label} title={label} onClick={trusted(onExpand)}>
       <Icon name="expand" />
-      <span class="handle-label">{noRoom ? 'ImmyBot · no room' : `ImmyBot · ${faultId}`}</span>
+      <span class="handle-label">{text}</span>
     </button>
   );
 }

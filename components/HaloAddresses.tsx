@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { failureText } from '../lib/messaging/failure-text';
 import { requestHaloAccess } from '../lib/halo/access';
 import { parseHaloAddress } from '../lib/halo/address';
 import { isHostedHaloUrl } from '../lib/halo/hosts';
@@ -53,12 +54,13 @@ export function HaloAddresses() {
             : `Added ${origin}, but access was not granted: it will not show Technician Tools until you grant access.`,
         );
       })
-      .catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => fail(failureText(e)));
   };
 
   const fail = (message: string) => {
     setError(message);
     setStatus('');
+    document.getElementById('halo-address')?.focus();
   };
 
   const addLabel = check?.result !== 'checking' && check?.result.looksLikeHalo === false ? 'Add anyway' : 'Add';
@@ -77,7 +79,7 @@ export function HaloAddresses() {
           label="HaloPSA address"
           value={address}
           error={error}
-          placeholder="acme.halopsa.com or https://psa.example.com"
+          placeholder="e.g. acme.halopsa.com or https://psa.example.com"
           inputMode="url"
           onInput={(value) => {
             setAddress(value);
@@ -89,15 +91,15 @@ export function HaloAddresses() {
           {addLabel}
         </button>
       </div>
-      {check && (
-        <p class="check" data-testid="halo-check">
-          {check.result === 'checking'
+      {/* Always present, so screen readers announce each change of the check. */}
+      <p class="check" data-testid="halo-check" aria-live="polite">
+        {check &&
+          (check.result === 'checking'
             ? `Checking ${check.origin}…`
             : check.result.looksLikeHalo
               ? `This looks like HaloPSA${check.result.tenant ? ` (tenant ${check.result.tenant})` : ''}.`
-              : `Could not confirm this is HaloPSA: ${check.result.reason}. Add it anyway?`}
-        </p>
-      )}
+              : `Could not confirm this is HaloPSA: ${check.result.reason}. Add it anyway?`)}
+      </p>
       <p role="status" class="status saved">
         {status}
       </p>
@@ -123,7 +125,7 @@ export function HaloAddresses() {
                 onClick={() => {
                   void changeSettings({ kind: 'removeSite', origin }).then(
                     () => setStatus(`Removed ${origin}.`),
-                    (e: unknown) => fail(e instanceof Error ? e.message : String(e)),
+                    (e: unknown) => fail(failureText(e)),
                   );
                 }}
               >

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { failureText } from '../lib/messaging/failure-text';
 import { readConnectionForm, type ConnectionFormErrors } from '../lib/immybot/connection-form';
 import { parseInstance } from '../lib/immybot/instance';
 import { podUrl } from '../lib/immybot/pod-url';
@@ -49,6 +50,8 @@ export function ImmyBotForm({ site }: { site?: string }) {
     if (!result.ok) {
       setErrors(result.errors);
       setStatus(null);
+      // The first field to fix takes the focus, so a keyboard or screen reader user lands on it.
+      document.getElementById(result.errors.instance ? 'instance' : 'integration-id')?.focus();
       return;
     }
     setErrors({});
@@ -63,7 +66,7 @@ export function ImmyBotForm({ site }: { site?: string }) {
         text: `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).${siteOn}`,
       });
     } catch (error) {
-      setStatus({ kind: 'failed', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ kind: 'failed', text: `Not saved. ${failureText(error)}` });
     }
   };
 
@@ -75,7 +78,7 @@ export function ImmyBotForm({ site }: { site?: string }) {
         label="ImmyBot instance"
         value={instance}
         error={errors.instance}
-        placeholder="acme or https://acme.immy.bot"
+        placeholder="e.g. acme or https://acme.immy.bot"
         inputMode="url"
         hint="Your ImmyBot address. You can also paste the Technician Tools URL from ImmyBot’s HaloPSA integration page."
         onInput={onInstanceInput}
@@ -85,7 +88,7 @@ export function ImmyBotForm({ site }: { site?: string }) {
         label="Integration ID"
         value={integrationId}
         error={errors.integrationId}
-        placeholder="619"
+        placeholder="e.g. 619"
         inputMode="numeric"
         hint="The number at the end of the integration’s address in ImmyBot: Settings › Integrations › HaloPSA."
         onInput={(value) => {
@@ -96,11 +99,13 @@ export function ImmyBotForm({ site }: { site?: string }) {
       />
       <div class="preview">
         <span>Technician Tools for ticket {SAMPLE_FAULT_ID}:</span>
-        <code data-testid="preview">
-          {preview.ok
-            ? podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID)
-            : '—'}
-        </code>
+        {preview.ok ? (
+          <code data-testid="preview">
+            {podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID)}
+          </code>
+        ) : (
+          <span data-testid="preview">shows here once both fields above are filled in.</span>
+        )}
       </div>
       {site && (
         <p class="hint" data-testid="save-adds-site">

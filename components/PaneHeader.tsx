@@ -1,5 +1,8 @@
 import { IconButton } from './IconButton';
 
+/** The collapse button's name: focus returns to it when the pane expands. */
+export const COLLAPSE_LABEL = 'Collapse Technician Tools';
+
 interface Props {
   faultId: number;
   podUrl: string;
@@ -28,8 +31,8 @@ export function PaneHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettin
           onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')}
         />
         {onOpenSidePanel && <IconButton icon="sidePanel" label="Open in side panel" onClick={onOpenSidePanel} />}
-        <IconButton icon="settings" label="ImmyBot settings" onClick={onOpenSettings} />
-        {onCollapse && <IconButton icon="collapse" label="Collapse Technician Tools" onClick={onCollapse} />}
+        <IconButton icon="settings" label="Technician Tools settings" onClick={onOpenSettings} />
+        {onCollapse && <IconButton icon="collapse" label={COLLAPSE_LABEL} onClick={onCollapse} />}
       </div>
     </header>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { Done } from '../lib/messaging/protocol';
 import type { PromptView } from '../lib/pane/controller';
 import { NativeTabNote } from './NativeTabNote';
@@ -14,6 +13,10 @@ export interface PanePromptProps {
   onOpenSidePanel: () => Promise<Done>;
   /** HaloPSA already shows Technician Tools: the pane beside it anyway, for this ticket. */
   onOpenHere: () => void;
+  /** Makes room beside HaloPSA for the docked setup prompt (0 = give it back). */
+  pushPage: (widthPx: number) => void;
+  /** Dismissed for good: no ticket shows the setup prompt again. */
+  onDismissSetup: () => void;
 }
 
 /**
@@ -22,7 +25,6 @@ export interface PanePromptProps {
  */
 export function PanePrompt(props: PanePromptProps) {
   const { view } = props;
-  const [dismissed, setDismissed] = useState(false);
   switch (view.kind) {
     case 'offer':
       return <SiteOffer host={view.host} onEnable={props.onEnableSite} onDecline={props.onDeclineSite} />;
@@ -31,8 +33,8 @@ export function PanePrompt(props: PanePromptProps) {
     case 'native':
       return <NativeTabNote onOpenHere={props.onOpenHere} />;
     case 'setup':
-      return dismissed ? null : (
-        <SetupPrompt onOpenSettings={props.onOpenSettings} onDismiss={() => setDismissed(true)} />
+      return (
+        <SetupPrompt onOpenSettings={props.onOpenSettings} onDismiss={props.onDismissSetup} pushPage={props.pushPage} />
       );
   }
 }

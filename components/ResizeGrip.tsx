@@ -3,6 +3,9 @@ import { trusted } from '../lib/pane/trusted';
 
 interface Props {
   width: number;
+  /** The narrowest and widest the pane may be now (the widest leaves HaloPSA its room). */
+  min: number;
+  max: number;
   /** Called with the wanted width while dragging (pointer or keyboard). */
   onResize: (width: number) => void;
   onResizeEnd: () => void;
@@ -10,9 +13,25 @@ interface Props {
 }
 
 const KEY_STEP = 24;
+const PAGE_STEP = 96;
 
-/** The pane's left edge: drag it, or focus it and use the arrow keys. */
-export function ResizeGrip({ width, onResize, onResizeEnd, onDragChange }: Props) {
+/** The width each key asks for: the grip is the pane's left edge, so Left (and Page Up) widen it. */
+function keyWidth(key: string, width: number, min: number, max: number): number | null {
+  const widths: Record<string, number> = {
+    ArrowLeft: width + KEY_STEP,
+    ArrowUp: width + KEY_STEP,
+    ArrowRight: width - KEY_STEP,
+    ArrowDown: width - KEY_STEP,
+    PageUp: width + PAGE_STEP,
+    PageDown: width - PAGE_STEP,
+    Home: min,
+    End: max,
+  };
+  return widths[key] ?? null;
+}
+
+/** The pane's left edge, a separator: drag it, or focus it and use arrows, Page Up/Down, Home (narrowest), End (widest). */
+export function ResizeGrip({ width, min, max, onResize, onResizeEnd, onDragChange }: Props) {
   const dragging = useRef(false);
   const end = () => {
     if (!dragging.current) return;
@@ -28,6 +47,8 @@ export function ResizeGrip({ width, onResize, onResizeEnd, onDragChange }: Props
       aria-orientation="vertical"
       aria-label="Resize Technician Tools"
       aria-valuenow={width}
+      aria-valuemin={min}
+      aria-valuemax={max}
       tabIndex={0}
       onPointerDown={trusted((event) => {
         event.preventDefault();
@@ -41,10 +62,10 @@ export function ResizeGrip({ width, onResize, onResizeEnd, onDragChange }: Props
       onPointerUp={end}
       onPointerCancel={end}
       onKeyDown={trusted((event) => {
-        const delta = event.key === 'ArrowLeft' ? KEY_STEP : event.key === 'ArrowRight' ? -KEY_STEP : 0;
-        if (delta === 0) return;
+        const next = keyWidth(event.key, width, min, max);
+        if (next === null) return;
         event.preventDefault();
-        onResize(width + delta);
+        onResize(next);
         onResizeEnd();
       })}
     />

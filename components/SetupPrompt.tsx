@@ -1,9 +1,26 @@
+import { useLayoutEffect } from 'preact/hooks';
+import { setupPromptDock } from '../lib/pane/layout';
 import { trusted } from '../lib/pane/trusted';
 import { IconButton } from './IconButton';
+import { useViewportWidth } from './useViewportWidth';
 
-export function SetupPrompt({ onOpenSettings, onDismiss }: { onOpenSettings: () => void; onDismiss: () => void }) {
+interface Props {
+  onOpenSettings: () => void;
+  onDismiss: () => void;
+  pushPage: (widthPx: number) => void;
+}
+
+/** Before setup: docked beside HaloPSA like the pane (making room, covering nothing), floating only where there is no room. */
+export function SetupPrompt({ onOpenSettings, onDismiss, pushPage }: Props) {
+  const dock = setupPromptDock(useViewportWidth());
+  useLayoutEffect(() => pushPage(dock), [dock]);
+  useLayoutEffect(() => () => pushPage(0), []);
   return (
-    <aside class="prompt" aria-label="ImmyBot Technician Tools setup">
+    <aside
+      class={dock ? 'prompt docked' : 'prompt'}
+      style={dock ? { width: `${dock}px` } : undefined}
+      aria-label="ImmyBot Technician Tools setup"
+    >
       <p>
         <strong>ImmyBot Technician Tools</strong> can show beside this ticket once you enter your ImmyBot instance and
         Integration ID.
@@ -12,7 +29,7 @@ export function SetupPrompt({ onOpenSettings, onDismiss }: { onOpenSettings: () 
         <button type="button" class="primary" onClick={trusted(onOpenSettings)}>
           Set up ImmyBot
         </button>
-        <IconButton icon="close" label="Dismiss" onClick={onDismiss} />
+        <IconButton icon="close" label="Dismiss: do not show this again" onClick={onDismiss} />
       </div>
     </aside>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { failureText } from '../lib/messaging/failure-text';
 import { changeSettings } from '../lib/messaging/change-settings';
 import { showPlace, type ShowPlace } from '../lib/settings/show';
 import { TOGGLE_SHORTCUT } from '../lib/side-panel';
@@ -28,7 +29,7 @@ export function ShowPlaceChoice() {
       () => setStatus('Saved.'),
       (error: unknown) => {
         setPicked(null);
-        setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+        setStatus(`Not saved. ${failureText(error)}`);
       },
     );
   };
@@ -55,7 +56,8 @@ export function ShowPlaceChoice() {
         ))}
       </fieldset>
       <p class="hint">
-        {TOGGLE_SHORTCUT} shows or hides Technician Tools on a ticket (change it in the browser’s extension shortcuts).
+        {TOGGLE_SHORTCUT} moves the focus into Technician Tools on a ticket and back to HaloPSA; Esc collapses the pane
+        (change the keys in the browser’s extension shortcuts).
       </p>
       <p role="status" class="status saved">
         {status}

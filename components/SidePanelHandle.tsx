@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Done } from '../lib/messaging/protocol';
 import { trusted } from '../lib/pane/trusted';
+import { SIDE_PANEL_REFUSED } from '../lib/side-panel';
 import { Icon } from './icons';
 
 interface Props {
@@ -26,8 +27,7 @@ export function SidePanelHandle({ faultId, onOpen }: Props) {
       </button>
       {refused && (
         <p class="edge-note" role="status">
-          The browser did not open its side panel from the page: click the ImmyBot button in the toolbar, then Open in
-          side panel.
+          {SIDE_PANEL_REFUSED}
         </p>
       )}
     </div>

@@ -27,7 +27,7 @@ export function SignInPage() {
   }, []);
 
   if (needsConsent === null) return <p>Opening ImmyBot…</p>;
-  if (!instanceOrigin) return <p>Set up your ImmyBot instance in the extension’s settings first.</p>;
+  if (!instanceOrigin) return <p>Set up your ImmyBot instance in Technician Tools settings first.</p>;
   if (!needsConsent) return <p>Opening {instanceOrigin}…</p>;
   return (
     <div class="card">
@@ -46,7 +46,7 @@ export function SignInPage() {
           Allow and sign in
         </button>
         <button type="button" class="link" onClick={() => goToImmyBot(instanceOrigin)}>
-          Sign in without
+          Sign in without allowing
         </button>
       </div>
       <p class="hint">

@@ -1,9 +1,18 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Done } from '../lib/messaging/protocol';
-import { clampWidth, COLLAPSED_WIDTH, hasRoomForPane, type PaneLayout } from '../lib/pane/layout';
+import {
+  clampWidth,
+  COLLAPSED_WIDTH,
+  hasRoomForPane,
+  maxPaneWidth,
+  MIN_PANE_WIDTH,
+  type PaneLayout,
+} from '../lib/pane/layout';
 import type { PaneShell } from '../lib/pane/shell';
+import { trusted } from '../lib/pane/trusted';
+import { SIDE_PANEL_REFUSED } from '../lib/side-panel';
 import { CollapsedHandle } from './CollapsedHandle';
-import { PaneHeader } from './PaneHeader';
+import { COLLAPSE_LABEL, PaneHeader } from './PaneHeader';
 import { ResizeGrip } from './ResizeGrip';
 import { TicketSummary } from './TicketSummary';
 import { useTicketLookup } from './useTicketLookup';
@@ -25,8 +34,8 @@ export interface TechnicianToolsPaneProps {
   pushPage: (widthPx: number) => void;
   /** Asks the background to open this window's side panel (the click's gesture goes with the message). */
   onOpenSidePanel: () => Promise<Done>;
-  /** Hands the content script the keyboard shortcut's action: collapse or expand. */
-  bindToggle: (toggle: () => void) => void;
+  /** Hands the content script the way into the pane (shortcut, skip link): expands it and focuses its controls. */
+  bindFocus: (focus: () => void) => void;
 }
 
 /** The docked pane's controls: grip, header and summary around the frame; collapsible to a slim handle. */
@@ -60,6 +69,10 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
 
   // The latest layout, readable synchronously by drag and key handlers between renders.
   const latest = useRef(layout);
+  const shownCollapsed = useRef(collapsed);
+  shownCollapsed.current = collapsed;
+  // Where the keyboard focus goes once a collapse or expand has rendered (else it would fall to <body>).
+  const focusNext = useRef<string | null>(null);
   const show = (next: PaneLayout) => {
     latest.current = next;
     setLayout(next);
@@ -68,7 +81,31 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
     show(next);
     onLayoutChange(next);
   };
-  useEffect(() => props.bindToggle(() => update({ ...latest.current, collapsed: !latest.current.collapsed })), []);
+  const setCollapsed = (value: boolean) => {
+    focusNext.current = value ? '.handle' : `[aria-label="${COLLAPSE_LABEL}"]`;
+    update({ ...latest.current, collapsed: value });
+  };
+  useEffect(() => {
+    // No room to expand into: the focus stays on the handle, which says why.
+    const { section } = shell;
+    if (focusNext.current)
+      (section.querySelector<HTMLElement>(focusNext.current) ?? section.querySelector<HTMLElement>('.handle'))?.focus();
+    focusNext.current = null;
+  });
+  useEffect(() => {
+    props.bindFocus(() => {
+      if (latest.current.collapsed) return setCollapsed(false);
+      shell.section
+        .querySelector<HTMLElement>(shownCollapsed.current ? '.handle' : `[aria-label="${COLLAPSE_LABEL}"]`)
+        ?.focus();
+    });
+    // Escape anywhere in the pane's controls collapses it (keys inside ImmyBot's frame stay ImmyBot's).
+    const onKey = trusted((event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !shownCollapsed.current) setCollapsed(true);
+    });
+    shell.section.addEventListener('keydown', onKey);
+    return () => shell.section.removeEventListener('keydown', onKey);
+  }, [shell]);
   const openSidePanel = () =>
     void props.onOpenSidePanel().then(
       (done) => setSidePanelRefused(!done.ok),
@@ -76,14 +113,14 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
     );
 
   if (collapsed) {
-    return (
-      <CollapsedHandle faultId={faultId} noRoom={noRoom} onExpand={() => update({ ...layout, collapsed: false })} />
-    );
+    return <CollapsedHandle faultId={faultId} noRoom={noRoom} onExpand={() => setCollapsed(false)} />;
   }
   return (
     <>
       <ResizeGrip
         width={openWidth}
+        min={MIN_PANE_WIDTH}
+        max={Math.max(MIN_PANE_WIDTH, maxPaneWidth(viewportWidth))}
         onResize={(width) => show({ ...latest.current, width: clampWidth(width, window.innerWidth) })}
         onResizeEnd={() => onLayoutChange(latest.current)}
         onDragChange={setDragging}
@@ -95,14 +132,13 @@ export function TechnicianToolsPane(props: TechnicianToolsPaneProps) {
           shell.frame.show(podUrl, { reload: true });
           setReloads((n) => n + 1);
         }}
-        onCollapse={() => update({ ...layout, collapsed: true })}
+        onCollapse={() => setCollapsed(true)}
         onOpenSettings={onOpenSettings}
         onOpenSidePanel={openSidePanel}
       />
       {sidePanelRefused && (
         <div class="summary problem" role="status">
-          The browser did not open its side panel from the page: click the ImmyBot button in the toolbar, then Open in
-          side panel.
+          {SIDE_PANEL_REFUSED}
         </div>
       )}
       <TicketSummary

@@ -36,6 +36,12 @@ export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings, inSid
   return (
     <div class={`summary problem ${problem.kind}`} role="status">
       <span>{problem.message}</span>
+      {problem.detail && (
+        <details class="detail">
+          <summary>Details</summary>
+          <span>{problem.detail}</span>
+        </details>
+      )}
       {action && (
         <button type="button" class="primary small" onClick={trusted(action[1])}>
           {action[0]}
@@ -71,7 +77,7 @@ function TicketDetails({ ticket, cookieAccess, onAllowCookies, onOpenSidePanel }
           <ul>
             {computers.map((c) => (
               <li key={c.name} class={c.online ? 'online' : 'offline'}>
-                {c.name}
+                {c.name} · {c.online ? 'online' : 'offline'}
               </li>
             ))}
           </ul>
@@ -79,29 +85,26 @@ function TicketDetails({ ticket, cookieAccess, onAllowCookies, onOpenSidePanel }
       ) : (
         <span class="muted">No computers</span>
       )}
-      {cookieAccess === 'unsupported' && onOpenSidePanel ? (
+      {/* Signed in here but no cookie exception: ImmyBot's frame under HaloPSA is signed out. One line, two ways out. */}
+      {cookieAccess !== 'applied' && (
         <span class="muted note">
-          This browser keeps ImmyBot’s sign-in out of HaloPSA’s page, so the frame here shows signed out.{' '}
-          <button type="button" class="link" onClick={trusted(onOpenSidePanel)}>
-            Open in side panel
-          </button>
-          , where it is signed in.
+          ImmyBot below is signed out:{' '}
+          {cookieAccess === 'no-permission' && (
+            <>
+              <button type="button" class="link" onClick={trusted(onAllowCookies)}>
+                sign it in here
+              </button>
+              {onOpenSidePanel ? ' or ' : ''}
+            </>
+          )}
+          {onOpenSidePanel ? (
+            <button type="button" class="link" onClick={trusted(onOpenSidePanel)}>
+              open in side panel
+            </button>
+          ) : (
+            cookieAccess === 'unsupported' && 'use Open in new tab'
+          )}
         </span>
-      ) : (
-        cookieAccess !== 'applied' && (
-          <span class="muted note">
-            Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab
-            {cookieAccess === 'no-permission' && (
-              <>
-                {', or '}
-                <button type="button" class="link" onClick={trusted(onAllowCookies)}>
-                  allow them here
-                </button>
-              </>
-            )}
-            .
-          </span>
-        )
       )}
     </div>
   );

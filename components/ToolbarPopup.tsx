@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { failureText } from '../lib/messaging/failure-text';
 import { browser } from 'wxt/browser';
 import { requestHaloAccess } from '../lib/halo/access';
 import { probeHaloPage, tabState, type TabState } from '../lib/halo/tab-state';
@@ -44,7 +45,7 @@ export function ToolbarPopup() {
     const saved = changeSettings({ kind: 'addSite', origin });
     void Promise.all([granted, saved]).then(
       ([ok]) => setMessage(ok ? `Technician Tools is now on for ${hostOf(origin)}.` : 'Access was not granted.'),
-      (error: unknown) => setMessage(`Not turned on: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setMessage(`Not turned on. ${failureText(error)}`),
     );
   };
 
@@ -62,7 +63,9 @@ export function ToolbarPopup() {
             void openSidePanel(tab?.windowId).then(
               () => window.close(),
               (error: unknown) =>
-                setMessage(`The side panel did not open: ${error instanceof Error ? error.message : error}`),
+                setMessage(
+                  `The side panel did not open. ${failureText(error, 'Try the ImmyBot button in the toolbar again.')}`,
+                ),
             )
           }
         >

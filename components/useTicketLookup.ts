@@ -7,7 +7,11 @@ export type LookupState = LookupResult | 'loading';
 
 const UNREACHABLE: LookupResult = {
   ok: false,
-  problem: { kind: 'unavailable', message: 'Technician Tools could not reach its background worker.', action: 'retry' },
+  problem: {
+    kind: 'unavailable',
+    message: 'Technician Tools stopped responding. Retry, or reload this page.',
+    action: 'retry',
+  },
 };
 
 /** Asks the background what ImmyBot resolves for the ticket; an answer for an older ticket is dropped. */

@@ -7,6 +7,8 @@
 export const SETTINGS_KEY = 'settings';
 /** storage.local: the pane's width and collapsed state. */
 export const PANE_LAYOUT_KEY = 'paneLayout';
+/** storage.local: true once the technician dismissed the setup prompt: no ticket shows it again. */
+export const SETUP_DISMISSED_KEY = 'setupPromptDismissed';
 /** storage.local: when the last ImmyBot sign-in completed: open panes refresh when it changes. No secret in it. */
 export const SIGNED_IN_AT_KEY = 'immybotSignedInAt';
 /** storage.local, v0.1 only: hosted tenants remembered without the user's say; deleted on update. */

@@ -5,9 +5,10 @@ import { HOSTED_HALO_EXCLUDES, HOSTED_HALO_MATCHES } from '../../lib/halo/hosts'
 import { sendToBackground } from '../../lib/messaging/client';
 import { browser } from 'wxt/browser';
 import { createPaneController } from '../../lib/pane/controller';
-import { createPaneHost, type PaneHost } from '../../lib/pane/host';
+import { createPaneHost, PANE_TAG, type PaneHost } from '../../lib/pane/host';
 import { DEFAULT_LAYOUT, loadLayout, saveLayout, type PaneLayout } from '../../lib/pane/layout';
 import { createNativeTabWatch } from '../../lib/pane/native-tab';
+import { loadSetupDismissed, saveSetupDismissed } from '../../lib/pane/setup-dismissed';
 import { TOGGLE_PANE } from '../../lib/side-panel';
 import { createPaneShell, type PaneShell } from '../../lib/pane/shell';
 import { type PaneUi, registeredPaneUi } from '../../lib/pane/ui';
@@ -34,8 +35,11 @@ export default defineContentScript({
         ok: false as const,
         error: String(error),
       }));
-    /** The keyboard shortcut's action on the pane shown now (set by its controls). */
-    let togglePane: (() => void) | null = null;
+    /** Moves the keyboard focus into the pane shown now, expanding it (set by its controls). */
+    let focusPane: (() => void) | null = null;
+    /** Where the focus was in HaloPSA's page before it went into the pane: the shortcut goes back there. */
+    let lastInPage: HTMLElement | null = null;
+    let setupDismissed = false;
 
     // The controls arrive in their own script and draw in a task of their own, after the frame's navigation
     // is out; only the latest draw counts, and taking the pane away cancels it.
@@ -64,7 +68,7 @@ export default defineContentScript({
 
     const dropShell = () => {
       pendingDraw = null;
-      togglePane = null;
+      focusPane = null;
       if (!shell) return;
       ui?.unmount(shell.ui);
       shell.remove();
@@ -73,15 +77,20 @@ export default defineContentScript({
 
     const controller = createPaneController(
       async () => {
-        const [read, storedLayout] = await Promise.all([loadPageSettings(), loadLayout()]);
+        const [read, storedLayout, dismissed] = await Promise.all([
+          loadPageSettings(),
+          loadLayout(),
+          loadSetupDismissed(),
+        ]);
         layout = storedLayout;
+        setupDismissed = dismissed;
         ctx.onInvalidated(watchPageSettings(controller.settingsChanged));
         return read;
       },
       {
         showPane(faultId, url, { reload, signedInAt }) {
           if (ctx.isInvalid) return;
-          host ??= createPaneHost(document, css);
+          host ??= createPaneHost(document, css, enterPane);
           ui?.unmount(host.promptRoot);
           // The frame first: its request is out before the header renders.
           if (shell) shell.frame.show(url, { reload });
@@ -101,8 +110,8 @@ export default defineContentScript({
             signedInAt,
             pushPage: host.push,
             onOpenSidePanel: openSidePanel,
-            bindToggle: (toggle) => {
-              togglePane = toggle;
+            bindFocus: (focus) => {
+              focusPane = focus;
             },
           };
           withUi((ui) => ui.renderPane(root, props));
@@ -110,11 +119,19 @@ export default defineContentScript({
         showPrompt(view) {
           if (ctx.isInvalid) return;
           dropShell();
-          host ??= createPaneHost(document, css);
-          const { promptRoot } = host;
+          if (view.kind === 'setup' && setupDismissed) return clear();
+          host ??= createPaneHost(document, css, enterPane);
+          const { promptRoot, push } = host;
+          push(0);
           withUi((ui) =>
             ui.renderPrompt(promptRoot, {
               view,
+              pushPage: push,
+              onDismissSetup: () => {
+                setupDismissed = true;
+                void saveSetupDismissed();
+                clear();
+              },
               onOpenSettings: () => ask('openOptions'),
               onEnableSite: () => ask('enableSite'),
               onDeclineSite: () => ask('declineSite'),
@@ -131,20 +148,32 @@ export default defineContentScript({
     const nativeTab = createNativeTabWatch(document, () => controller.refresh());
 
     function clear() {
-      togglePane = null;
+      focusPane = null;
       dropShell();
       if (host) ui?.unmount(host.promptRoot);
       host?.remove();
       host = null;
     }
 
+    /** Into the pane (the skip link, the shortcut): its controls, or the prompt's first button. */
+    function enterPane() {
+      if (focusPane) focusPane();
+      else host?.promptRoot.querySelector('button')?.focus();
+    }
+
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => controller.navigate(newUrl.href));
-    // The keyboard shortcut, from our background only: the pane collapses or expands; a handle takes the focus.
+    ctx.addEventListener(document, 'focusin', (event) => {
+      // Focus inside our shadow roots shows here as their hosts, which are no place to come back to.
+      const target = event.target as HTMLElement;
+      if (!target.localName?.startsWith(PANE_TAG)) lastInPage = target;
+    });
+    // The keyboard shortcut, from our background only: F6-style, into the pane, or back to where HaloPSA had the focus.
     const onShortcut = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== TOGGLE_PANE)
         return;
-      if (togglePane) togglePane();
-      else host?.promptRoot.querySelector('button')?.focus();
+      if (!host?.hasFocus()) return enterPane();
+      if (lastInPage?.isConnected) lastInPage.focus();
+      else (document.activeElement as HTMLElement | null)?.blur();
     };
     browser.runtime.onMessage.addListener(onShortcut);
     ctx.onInvalidated(() => {

@@ -7,9 +7,10 @@ import { SETTINGS_KEY } from '../storage';
 type Api = typeof extensionApi;
 
 /**
- * The keyboard shortcut: toggles the pane beside the ticket, or opens the side panel where that is the
- * chosen place. The side panel needs the shortcut's gesture, which an `await` would lose, so the chosen
- * place is kept in memory; a worker woken by the shortcut itself reads it first and tries anyway.
+ * The keyboard shortcut: moves the focus into the pane beside the ticket and back (the content script decides),
+ * or opens the side panel where that is the chosen place. The side panel needs the shortcut's gesture, which
+ * an `await` would lose, so the chosen place is kept in memory; a worker woken by the shortcut itself reads it
+ * first and tries anyway.
  */
 export function setupShortcut(browser: Api): void {
   let place: ShowPlace | undefined;

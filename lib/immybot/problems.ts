@@ -1,9 +1,14 @@
 import type { ImmyBotFailure } from './client';
 
-/** What went wrong with a lookup, already phrased for the technician, with what to do about it. */
+/**
+ * What went wrong with a lookup, phrased for the technician who sees it: what happened and what to do,
+ * "Ask your ImmyBot admin" where only an admin can fix it, with the admin's detail kept apart.
+ */
 export interface Problem {
   kind: 'signed-out' | 'forbidden' | 'no-integration' | 'ticket-unresolved' | 'unavailable' | 'malformed';
   message: string;
+  /** For the admin who can fix it; shown behind a "Details" disclosure. */
+  detail?: string;
   /** The one action that fixes it, if the pane can offer it. */
   action?: 'sign-in' | 'retry' | 'settings';
 }
@@ -16,24 +21,34 @@ export function problemFor(
     case 'signed-out':
       return { kind: 'signed-out', message: 'You are not signed in to ImmyBot.', action: 'sign-in' };
     case 'forbidden':
-      return { kind: 'forbidden', message: 'Your ImmyBot user cannot see this ticket.' };
+      return {
+        kind: 'forbidden',
+        message: 'Your ImmyBot user cannot see this ticket. Ask your ImmyBot admin for access to its customer.',
+        detail: 'ImmyBot refused the ticket lookup (403) for the signed-in user.',
+      };
     case 'no-integration':
       return {
         kind: 'no-integration',
-        message: `ImmyBot has no integration ${integrationId} — check the Integration ID in options.`,
+        message: `ImmyBot has no integration ${integrationId}. Check the Integration ID in Technician Tools settings.`,
         action: 'settings',
       };
     case 'not-found':
     case 'ticket-unresolved':
       return {
         kind: 'ticket-unresolved',
-        message:
-          `ImmyBot could not read ticket ${faultId} from HaloPSA. Its HaloPSA API application needs ` +
-          'read:tickets, and its agent must be able to see unassigned tickets and tickets assigned to others.',
+        message: `ImmyBot could not read ticket ${faultId} from HaloPSA. Ask your ImmyBot admin to check ImmyBot’s HaloPSA integration.`,
+        detail:
+          'Its HaloPSA API application needs read:tickets, and its agent must be able to see unassigned tickets ' +
+          'and tickets assigned to others.',
       };
     case 'unavailable':
       return { kind: 'unavailable', message: 'ImmyBot is not answering.', action: 'retry' };
     case 'malformed':
-      return { kind: 'malformed', message: 'Ticket details are unavailable: ImmyBot answered in an unexpected shape.' };
+      return {
+        kind: 'malformed',
+        message:
+          'ImmyBot’s answer about this ticket could not be read. Ask your ImmyBot admin to check that ImmyBot and this extension are up to date.',
+        detail: 'The ticket lookup answered with data this version of the extension does not recognise.',
+      };
   }
 }

@@ -1,5 +1,10 @@
+import { watchTheme } from './theme';
+import { trusted } from './trusted';
+
 /** The custom element that holds the pane; one per document, whichever extension instance made it. */
 export const PANE_TAG = 'immybot-technician-tools';
+/** The "Skip to Technician Tools" link's host: first in HaloPSA's tab order, out of sight until focused. */
+export const SKIP_TAG = `${PANE_TAG}-skip`;
 /** Marks the style element that makes room for the pane in HaloPSA's page. */
 export const PUSH_STYLE_ATTRIBUTE = 'data-immybot-technician-tools-push';
 
@@ -16,6 +21,11 @@ const HOST_STYLE = [
   'pointer-events: none !important',
 ].join(';');
 
+const SKIP_CSS =
+  'button{position:fixed;left:8px;top:-60px;z-index:2147483647;padding:8px 14px;border:2px solid #fff;border-radius:6px;' +
+  'background:#1a5fd0;color:#fff;font:600 14px system-ui,sans-serif;cursor:pointer}' +
+  'button:focus{top:8px;outline:3px solid #1a5fd0;outline-offset:2px}';
+
 export interface PaneHost {
   /** The themed root inside the shadow root; the pane's section goes here. */
   container: HTMLElement;
@@ -23,6 +33,8 @@ export interface PaneHost {
   promptRoot: HTMLElement;
   /** Narrows HaloPSA's page so the docked pane sits beside its content instead of over it (0 = release). */
   push(widthPx: number): void;
+  /** Whether the keyboard focus is inside the pane (the page sees only the host as its active element). */
+  hasFocus(): boolean;
   /** Removes this host and the room it made, and nothing that belongs to another instance. */
   remove(): void;
 }
@@ -32,7 +44,7 @@ export interface PaneHost {
  * out). Removes any pane a previous extension instance left. Open, not closed: it holds no secret
  * (a page script could frame the same URL itself), and tests and assistive tools can reach it.
  */
-export function createPaneHost(doc: Document, css: string): PaneHost {
+export function createPaneHost(doc: Document, css: string, onSkip: () => void = () => undefined): PaneHost {
   removePanes(doc);
   const host = doc.createElement(PANE_TAG);
   host.setAttribute('style', HOST_STYLE);
@@ -40,11 +52,9 @@ export function createPaneHost(doc: Document, css: string): PaneHost {
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');
-  const applyTheme = () => container.classList.toggle('theme-dark', isDarkHalo(doc));
   container.className = 'theme';
-  applyTheme();
-  // Made at document_start, before HaloPSA's body (and its theme class) exists: look again once it does.
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', applyTheme, { once: true });
+  const stopTheme = watchTheme(doc, (dark) => container.classList.toggle('theme-dark', dark));
+  const skip = createSkipLink(doc, onSkip);
   const promptRoot = doc.createElement('div');
   container.append(promptRoot);
   root.append(style, container);
@@ -68,19 +78,34 @@ export function createPaneHost(doc: Document, css: string): PaneHost {
       }
       pushStyle.textContent = `html{margin-right:${Math.round(widthPx)}px !important;}`;
     },
+    hasFocus: () => doc.activeElement === host,
     remove() {
+      stopTheme();
       host.remove();
+      skip.remove();
       release();
     },
   };
 }
 
-/** HaloPSA marks its dark theme with `.theme-dark` on a top-level element. */
-function isDarkHalo(doc: Document): boolean {
-  return doc.documentElement.classList.contains('theme-dark') || doc.body?.classList.contains('theme-dark') === true;
+/** First in the page, so the first Tab on a ticket offers the way past HaloPSA's controls to the pane. */
+function createSkipLink(doc: Document, onSkip: () => void): HTMLElement {
+  const skip = doc.createElement(SKIP_TAG);
+  skip.setAttribute('style', HOST_STYLE.replace('right: 0', 'left: 0'));
+  const root = skip.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = SKIP_CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Skip to Technician Tools';
+  button.style.pointerEvents = 'auto';
+  button.addEventListener('click', trusted(onSkip));
+  root.append(style, button);
+  doc.documentElement.prepend(skip);
+  return skip;
 }
 
 /** Removes every pane and page push in the document, e.g. those of an extension instance that was replaced. */
 export function removePanes(doc: Document): void {
-  for (const stale of doc.querySelectorAll(`${PANE_TAG}, style[${PUSH_STYLE_ATTRIBUTE}]`)) stale.remove();
+  for (const stale of doc.querySelectorAll(`${PANE_TAG}, ${SKIP_TAG}, style[${PUSH_STYLE_ATTRIBUTE}]`)) stale.remove();
 }

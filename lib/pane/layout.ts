@@ -25,6 +25,13 @@ export const maxPaneWidth = (viewportWidth: number): number =>
 /** Whether the open pane fits at all; where it does not, it shows collapsed until the window has room again. */
 export const hasRoomForPane = (viewportWidth: number): boolean => maxPaneWidth(viewportWidth) >= MIN_PANE_WIDTH;
 
+/** The setup prompt docks beside HaloPSA like the pane, this wide, where the window has room for it. */
+export const SETUP_PROMPT_WIDTH = 280;
+
+/** How much room the setup prompt takes beside HaloPSA: its width, or 0 (it floats) in a window too narrow. */
+export const setupPromptDock = (viewportWidth: number): number =>
+  maxPaneWidth(viewportWidth) >= SETUP_PROMPT_WIDTH ? SETUP_PROMPT_WIDTH : 0;
+
 /** Keeps the pane usable and leaves HaloPSA its room (see maxPaneWidth). */
 export function clampWidth(width: number, viewportWidth: number): number {
   const max = Math.max(MIN_PANE_WIDTH, maxPaneWidth(viewportWidth));

@@ -14,7 +14,7 @@ const frameSession = (page: Page, faultId: number) =>
 async function signInThroughWindow(
   context: BrowserContext,
   page: Page,
-  choice?: 'Allow and sign in' | 'Sign in without',
+  choice?: 'Allow and sign in' | 'Sign in without allowing',
 ): Promise<void> {
   const [signInWindow] = await Promise.all([
     context.waitForEvent('page'),
@@ -49,7 +49,7 @@ test.describe('ImmyBot sign-in', () => {
     await expect(summary(page)).toContainText('Acorn Construction');
     await expect(summary(page).getByText('2 computers · 1 online')).toBeVisible();
     await expect.poll(() => frameSession(page, 2152)).toBe('Signed in as Jane Tech');
-    await expect(summary(page)).not.toContainText('Frame signed out?');
+    await expect(summary(page)).not.toContainText('signed out');
     expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
     await context.close();
   });
@@ -62,10 +62,10 @@ test.describe('ImmyBot sign-in', () => {
     const page = context.pages()[0];
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
     await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
-    await signInThroughWindow(context, page, 'Sign in without');
+    await signInThroughWindow(context, page, 'Sign in without allowing');
     await expect(summary(page)).toContainText('Ben Castle');
-    await expect(summary(page)).toContainText(
-      'Frame signed out? Your browser may keep ImmyBot’s cookies out of HaloPSA: use Open in new tab, or allow them here.',
+    await expect(summary(page).locator('.note')).toHaveText(
+      'ImmyBot below is signed out: sign it in here or open in side panel',
     );
     // This Chromium blocks third-party cookies: exactly the case the consent exists for.
     await expect.poll(() => frameSession(page, 2152)).toContain('Signed out');
@@ -79,7 +79,7 @@ test.describe('ImmyBot sign-in', () => {
     await page.bringToFront();
     const [consent] = await Promise.all([
       context.waitForEvent('page'),
-      summary(page).getByRole('button', { name: 'allow them here' }).click(),
+      summary(page).getByRole('button', { name: 'sign it in here' }).click(),
     ]);
     await expect(consent.getByRole('button', { name: 'Allow and sign in' })).toBeVisible();
     await context.close();
@@ -128,13 +128,19 @@ test.describe('ticket lookups', () => {
     };
 
     await open(4030);
-    await expect(summary(page)).toHaveText('Your ImmyBot user cannot see this ticket.');
+    await expect(summary(page)).toContainText(
+      'Your ImmyBot user cannot see this ticket. Ask your ImmyBot admin for access to its customer.',
+    );
     await open(4040);
     await expect(summary(page)).toContainText('ImmyBot could not read ticket 4040 from HaloPSA');
-    await expect(summary(page)).toContainText('read:tickets');
+    await expect(summary(page)).toContainText('Ask your ImmyBot admin');
+    // The admin's detail waits behind "Details".
+    await expect(summary(page).getByText('read:tickets')).toBeHidden();
+    await summary(page).getByText('Details').click();
+    await expect(summary(page).getByText('read:tickets')).toBeVisible();
     await expect(summary(page)).toContainText('tickets assigned to others');
     await open(6000);
-    await expect(summary(page)).toHaveText('Ticket details are unavailable: ImmyBot answered in an unexpected shape.');
+    await expect(summary(page)).toContainText('ImmyBot’s answer about this ticket could not be read.');
     await open(7000);
     await expect(summary(page)).toContainText('No ImmyBot person matched this ticket');
     await expect(summary(page)).toContainText('No computers');
@@ -148,7 +154,9 @@ test.describe('ticket lookups', () => {
     await configure('acme', 999, []);
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
     await expectPodLoaded(page, podUrlFor(2152, INSTANCE, 999));
-    await expect(summary(page)).toContainText('ImmyBot has no integration 999 — check the Integration ID in options.');
+    await expect(summary(page)).toContainText(
+      'ImmyBot has no integration 999. Check the Integration ID in Technician Tools settings.',
+    );
     await expect(summary(page).getByRole('button', { name: 'Open settings' })).toBeVisible();
   });
 
@@ -192,11 +200,13 @@ test.describe('options: Test connection', () => {
     await signInToImmyBot();
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(result).toContainText('Signed in to ImmyBot as Jane Tech (jane.tech@msp.example)');
-    await expect(result).toContainText('Integration: HaloPSA — Healthy');
+    await expect(result).toContainText('Integration: HaloPSA, Healthy');
 
     await options.getByLabel('Integration ID').fill('999');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect(result).toHaveText('ImmyBot has no integration 999 — check the Integration ID in options.');
+    await expect(result).toHaveText(
+      'ImmyBot has no integration 999. Check the Integration ID in Technician Tools settings.',
+    );
   });
 });
 

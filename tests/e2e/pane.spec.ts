@@ -95,7 +95,7 @@ test('header actions: reload the frame, open it in a new tab, open settings', as
 
   const [options] = await Promise.all([
     context.waitForEvent('page'),
-    pane(page).getByRole('button', { name: 'ImmyBot settings' }).click(),
+    pane(page).getByRole('button', { name: 'Technician Tools settings' }).click(),
   ]);
   await expect(options).toHaveURL(
     `chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://acme.halopsa.com')}`,
@@ -103,7 +103,7 @@ test('header actions: reload the frame, open it in a new tab, open settings', as
   await expect(options.getByLabel('ImmyBot instance')).toHaveValue('https://acme.immy.bot');
 });
 
-test('before setup, a ticket shows a compact prompt; one save in the options page it opens turns that site on', async ({
+test('before setup, a ticket shows a compact prompt docked beside HaloPSA; one save in the options page it opens turns that site on', async ({
   page,
   context,
   extensionId,
@@ -113,10 +113,12 @@ test('before setup, a ticket shows a compact prompt; one save in the options pag
   const prompt = page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
   await expect(prompt).toBeVisible();
   const promptBox = (await prompt.boundingBox())!;
-  expect(promptBox.width).toBeLessThanOrEqual(320);
-  expect(promptBox.height).toBeLessThanOrEqual(200);
+  expect(promptBox.width).toBe(280);
+  expect(promptBox.x + promptBox.width).toBe(1400);
+  // It makes room like the pane instead of covering HaloPSA's corner.
+  const actions = await box(page, '#ticket-actions');
+  expect(actions.x + actions.width).toBeLessThanOrEqual(promptBox.x);
   await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
-  await expect(page.locator('style[data-immybot-technician-tools-push]')).toHaveCount(0);
   expect(sandbox.immybot.podRequests()).toEqual([]);
 
   const [options] = await Promise.all([

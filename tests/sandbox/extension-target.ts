@@ -5,6 +5,8 @@ export interface ExtensionTarget {
   evaluate: (expression: string) => Promise<unknown>;
   /** A PNG of what the target shows. */
   screenshot: () => Promise<Buffer>;
+  /** Sends any CDP command to the target (e.g. Emulation.setEmulatedMedia for its colour scheme). */
+  send: (method: string, params?: object) => Promise<unknown>;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function attachExtensionTarget(
       (await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true }))
         .result?.value,
     screenshot: async () => Buffer.from((await call('Page.captureScreenshot', { format: 'png' })).data, 'base64'),
+    send: (method: string, params = {}) => call(method, params),
   };
 }
 

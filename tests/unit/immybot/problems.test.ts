@@ -7,34 +7,48 @@ type Failure = Parameters<typeof problemFor>[0];
 describe('problemFor', () => {
   it.each<[Failure, Problem]>([
     ['signed-out', { kind: 'signed-out', message: 'You are not signed in to ImmyBot.', action: 'sign-in' }],
-    ['forbidden', { kind: 'forbidden', message: 'Your ImmyBot user cannot see this ticket.' }],
+    [
+      'forbidden',
+      {
+        kind: 'forbidden',
+        message: 'Your ImmyBot user cannot see this ticket. Ask your ImmyBot admin for access to its customer.',
+        detail: 'ImmyBot refused the ticket lookup (403) for the signed-in user.',
+      },
+    ],
     [
       'no-integration',
       {
         kind: 'no-integration',
-        message: 'ImmyBot has no integration 619 — check the Integration ID in options.',
+        message: 'ImmyBot has no integration 619. Check the Integration ID in Technician Tools settings.',
         action: 'settings',
       },
     ],
     ['unavailable', { kind: 'unavailable', message: 'ImmyBot is not answering.', action: 'retry' }],
     [
       'malformed',
-      { kind: 'malformed', message: 'Ticket details are unavailable: ImmyBot answered in an unexpected shape.' },
+      {
+        kind: 'malformed',
+        message:
+          'ImmyBot’s answer about this ticket could not be read. Ask your ImmyBot admin to check that ImmyBot and this extension are up to date.',
+        detail: 'The ticket lookup answered with data this version of the extension does not recognise.',
+      },
     ],
   ])('%s → %j', (failure, problem) => {
     expect(problemFor(failure, IDS)).toStrictEqual(problem);
   });
 
   it.each<Failure>(['ticket-unresolved', 'not-found'])(
-    '%s → ticket-unresolved, naming the ticket and what ImmyBot’s Halo app needs',
+    '%s → ticket-unresolved, naming the ticket, who can fix it, and (in the detail) what ImmyBot’s Halo app needs',
     (failure) => {
       const problem = problemFor(failure, IDS);
       expect(problem.kind).toBe('ticket-unresolved');
       expect(problem.action).toBeUndefined();
       expect(problem.message).toContain('ticket 2152');
-      expect(problem.message).toContain('read:tickets');
-      expect(problem.message).toMatch(/unassigned tickets/);
-      expect(problem.message).toMatch(/tickets assigned to others/);
+      expect(problem.message).toContain('Ask your ImmyBot admin');
+      expect(problem.message).not.toContain('read:tickets');
+      expect(problem.detail).toContain('read:tickets');
+      expect(problem.detail).toMatch(/unassigned tickets/);
+      expect(problem.detail).toMatch(/tickets assigned to others/);
     },
   );
 
@@ -44,7 +58,7 @@ describe('problemFor', () => {
 
   it.each([1, 619, 2147483647])('no-integration names integration %d', (integrationId) => {
     expect(problemFor('no-integration', { integrationId, faultId: 1 }).message).toBe(
-      `ImmyBot has no integration ${integrationId} — check the Integration ID in options.`,
+      `ImmyBot has no integration ${integrationId}. Check the Integration ID in Technician Tools settings.`,
     );
   });
 
@@ -60,6 +74,11 @@ describe('problemFor', () => {
       expect(problemFor(failure, { integrationId: 1, faultId: 1 })).toStrictEqual(problemFor(failure, IDS));
     },
   );
+
+  it('no message uses jargon or a bare dash', () => {
+    const all: Failure[] = ['signed-out', 'forbidden', 'not-found', 'unavailable', 'malformed', 'no-integration'];
+    for (const failure of all) expect(problemFor(failure, IDS).message).not.toMatch(/—|unexpected shape|read:tickets/);
+  });
 
   it('offers exactly one action per kind, and only the ones the pane can perform', () => {
     const all: Failure[] = [

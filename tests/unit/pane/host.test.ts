@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPaneHost, PANE_TAG, PUSH_STYLE_ATTRIBUTE, removePanes } from '../../../lib/pane/host';
+import { createPaneHost, PANE_TAG, PUSH_STYLE_ATTRIBUTE, removePanes, SKIP_TAG } from '../../../lib/pane/host';
 
 const CSS = '.theme{color:red}';
 
@@ -33,8 +33,9 @@ describe('createPaneHost', () => {
     expect(root.querySelector('style')?.textContent).toBe(CSS);
     expect(pane.container.tagName).toBe('DIV');
     expect(pane.container.className).toBe('theme');
-    // The page itself is untouched.
+    // The page itself is untouched: only the skip link's host leads <html>, ahead of HaloPSA's controls.
     expect(doc.body.innerHTML).toBe('<div id="maincontent">ticket</div>');
+    expect(doc.documentElement.firstElementChild?.tagName.toLowerCase()).toBe(SKIP_TAG);
     expect(pushStyles()).toHaveLength(0);
   });
 
@@ -73,6 +74,20 @@ describe('createPaneHost', () => {
   });
 });
 
+describe('skip link', () => {
+  it('is one button that runs onSkip on a real click only', () => {
+    let skips = 0;
+    createPaneHost(doc, CSS, () => skips++);
+    createPaneHost(doc, CSS, () => skips++);
+    const hosts = doc.querySelectorAll(SKIP_TAG);
+    expect(hosts).toHaveLength(1);
+    const button = hosts[0].shadowRoot?.querySelector('button');
+    expect(button?.textContent).toBe('Skip to Technician Tools');
+    button?.click(); // A script's click is untrusted.
+    expect(skips).toBe(0);
+  });
+});
+
 describe('push / remove', () => {
   it('keeps one style element with the margin and updates it', () => {
     const pane = createPaneHost(doc, CSS);
@@ -96,11 +111,12 @@ describe('push / remove', () => {
     expect(pushStyles()[0].textContent).toBe('html{margin-right:36px !important;}');
   });
 
-  it('remove() takes away the host and the page push, and is safe to repeat', () => {
+  it('remove() takes away the host, its skip link and the page push, and is safe to repeat', () => {
     const pane = createPaneHost(doc, CSS);
     pane.push(440);
     pane.remove();
     expect(panes()).toHaveLength(0);
+    expect(doc.querySelectorAll(SKIP_TAG)).toHaveLength(0);
     expect(pushStyles()).toHaveLength(0);
     expect(() => pane.remove()).not.toThrow();
   });
@@ -117,10 +133,11 @@ describe('push / remove', () => {
     expect(pushStyles()[0].textContent).toBe('html{margin-right:500px !important;}');
   });
 
-  it('removePanes removes every host and push', () => {
+  it('removePanes removes every host, skip link and push', () => {
     createPaneHost(doc, CSS).push(440);
     removePanes(doc);
     expect(panes()).toHaveLength(0);
+    expect(doc.querySelectorAll(SKIP_TAG)).toHaveLength(0);
     expect(pushStyles()).toHaveLength(0);
   });
 });

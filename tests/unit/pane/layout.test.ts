@@ -9,6 +9,7 @@ import {
   loadLayout,
   MIN_PANE_WIDTH,
   saveLayout,
+  setupPromptDock,
   validLayout,
 } from '../../../lib/pane/layout';
 
@@ -115,4 +116,16 @@ describe('loadLayout / saveLayout', () => {
     await saveLayout({ width: NaN, collapsed: 'yes' } as never);
     expect((await fakeBrowser.storage.local.get('paneLayout')).paneLayout).toEqual(DEFAULT_LAYOUT);
   });
+});
+
+describe('setupPromptDock', () => {
+  it.each([
+    [1400, 280],
+    [1024, 280],
+    [800, 280], // HaloPSA keeps 520
+    [760, 280], // HaloPSA keeps 480
+    [759, 0], // too narrow: the prompt floats instead
+    [700, 0],
+    [0, 0],
+  ])('viewport %s: %s px beside HaloPSA', (viewport, expected) => expect(setupPromptDock(viewport)).toBe(expected));
 });
