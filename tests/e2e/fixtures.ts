@@ -2,7 +2,7 @@ import { test as base, expect, type BrowserContext, type Locator, type Page } fr
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
-import { SESSION_COOKIE } from '../sandbox/immybot/server';
+import { signInToImmyBot } from '../sandbox/session';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 
 /** The Chrome build `npm test` makes before running these tests. */
@@ -111,17 +111,4 @@ export async function reloadExtension(context: BrowserContext, extensionId: stri
   await page.close();
 }
 
-/** Gives the browser an ImmyBot session for `acme.immy.bot`, as a finished sign-in would. */
-export function signInToImmyBot(context: BrowserContext, sandbox: Sandbox): Promise<void> {
-  return context.addCookies([
-    {
-      name: SESSION_COOKIE,
-      value: sandbox.immybot.issueSession(),
-      domain: 'acme.immy.bot',
-      path: '/',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'None',
-    },
-  ]);
-}
+export { signInToImmyBot };

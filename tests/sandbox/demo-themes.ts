@@ -5,24 +5,14 @@ import { resolve } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { extensionWithGrantedHosts, launchWithExtension } from './chromium';
 import { configureThroughOptions } from './configure';
-import { SESSION_COOKIE } from './immybot/server';
 import { startSandbox, type Sandbox } from './sandbox';
+import { signInToImmyBot } from './session';
 
 const WINDOWS = { narrow: { width: 1024, height: 720 }, wide: { width: 1600, height: 900 } } as const;
 
 /** Screenshots of ticket 2152, signed in, for each theme (dark from the system's setting) and window width. */
 export async function themeScreenshots(context: BrowserContext, sandbox: Sandbox, dir: string): Promise<string[]> {
-  await context.addCookies([
-    {
-      name: SESSION_COOKIE,
-      value: sandbox.immybot.issueSession(),
-      domain: 'acme.immy.bot',
-      path: '/',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'None',
-    },
-  ]);
+  await signInToImmyBot(context, sandbox);
   const page = await context.newPage();
   const files: string[] = [];
   for (const colorScheme of ['light', 'dark'] as const) {
