@@ -33,6 +33,10 @@ export default defineConfig({
     // register it for self-hosted HaloPSA; activeTab: the toolbar popup reads the current tab on click.
     permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: [...HOSTED_HALO_MATCHES, IMMYBOT_MATCH],
+    // What an organization may set by policy (storage.managed); lib/settings/policy.ts reads it.
+    storage: { managed_schema: 'managed_schema.json' },
+    // Enterprise builds pin the Chrome/Edge extension id with a public key (docs/admin.md); others get the store's.
+    ...(browser !== 'firefox' && process.env.EXTENSION_KEY && { key: process.env.EXTENSION_KEY }),
     // Self-hosted HaloPSA: requested one origin at a time from the user's click, never all at once.
     optional_host_permissions: ['https://*/*', 'http://localhost/*'],
     action: { default_title: 'ImmyBot Technician Tools' },

@@ -5,6 +5,8 @@
 
 /** storage.local: the settings (versioned through WXT storage by lib/settings/store, read raw elsewhere). */
 export const SETTINGS_KEY = 'settings';
+/** storage.local: the organization's policy (storage.managed) as the background read it; see policy-copy.ts. */
+export const POLICY_KEY = 'managedPolicy';
 /** storage.local: the pane's width and collapsed state. */
 export const PANE_LAYOUT_KEY = 'paneLayout';
 /** storage.local: true once the technician dismissed the setup prompt: no ticket shows it again. */

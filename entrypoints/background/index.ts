@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { setupMessages } from '../../lib/background/messages';
+import { setupPolicyCopy } from '../../lib/background/policy-copy';
 import { setupReconciliation } from '../../lib/background/reconcile';
 import { setupShortcut } from '../../lib/background/shortcut';
 
 export default defineBackground(() => {
+  void setupPolicyCopy(browser);
   setupMessages(browser);
   setupReconciliation(browser);
   setupShortcut(browser);

@@ -4,7 +4,8 @@ import { syncCookieExceptions } from '../immybot/cookie-access';
 import { cookieSettingsApi, hasCookiePermission } from '../immybot/cookie-permission';
 import { injectIntoOpenTabs } from '../reinject';
 import { createSerialQueue } from '../serial';
-import { SETTINGS_KEY, UNTRUSTED_V01_TENANTS_KEY } from '../storage';
+import { UNTRUSTED_V01_TENANTS_KEY } from '../storage';
+import { changesSettings } from '../settings/page-settings';
 import { loadSettings } from '../settings/store';
 import { showAccess } from './badge';
 
@@ -30,7 +31,8 @@ export function setupReconciliation(browser: Api): void {
   browser.permissions.onAdded.addListener(() => schedule());
   browser.permissions.onRemoved.addListener(() => schedule());
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) schedule();
+    // A policy update too (its copy): a managed site list registers (or drops) self-hosted content scripts.
+    if (changesSettings(changes, area)) schedule();
   });
   schedule();
 }

@@ -1,8 +1,7 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { openSidePanel, TOGGLE_COMMAND, TOGGLE_PANE } from '../side-panel';
-import { readSettings } from '../settings/read';
+import { changesSettings, loadPageSettings } from '../settings/page-settings';
 import { showPlace, showsInPage, type ShowPlace } from '../settings/show';
-import { SETTINGS_KEY } from '../storage';
 
 type Api = typeof extensionApi;
 
@@ -15,13 +14,13 @@ type Api = typeof extensionApi;
 export function setupShortcut(browser: Api): void {
   let place: ShowPlace | undefined;
   const load = () =>
-    browser.storage.local.get(SETTINGS_KEY).then((stored) => {
-      place = showPlace(readSettings(stored[SETTINGS_KEY]).settings.show);
+    loadPageSettings().then((settings) => {
+      place = showPlace(settings.show);
       return place;
     });
   void load();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void load();
+    if (changesSettings(changes, area)) void load();
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

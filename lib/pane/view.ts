@@ -2,6 +2,7 @@ import { isHostedHaloUrl, toUrl } from '../halo/hosts';
 import { isListedSite } from '../halo/sites';
 import { faultIdFromUrl } from '../halo/ticket';
 import type { ImmyBotConnection } from '../immybot/connection';
+import type { SettingSources } from '../settings/merge';
 import type { Settings } from '../settings/schema';
 
 /** What a HaloPSA page shows of Technician Tools. */
@@ -13,7 +14,9 @@ export type PaneView =
   | { kind: 'offer'; faultId: number; host: string }
   | { kind: 'pane'; faultId: number; connection: ImmyBotConnection };
 
-type SiteSettings = Pick<Settings, 'immybot' | 'haloOrigins' | 'declinedOrigins'>;
+type SiteSettings = Pick<Settings, 'immybot' | 'haloOrigins' | 'declinedOrigins'> & {
+  sources?: Pick<SettingSources, 'haloOrigins'>;
+};
 
 /** The trust decision for one page: only a listed site's tickets get Technician Tools. */
 export function paneView(url: string, settings: SiteSettings): PaneView {
@@ -22,8 +25,10 @@ export function paneView(url: string, settings: SiteSettings): PaneView {
   if (isListedSite(url, settings.haloOrigins)) {
     return settings.immybot ? { kind: 'pane', faultId, connection: settings.immybot } : { kind: 'setup', faultId };
   }
-  // A self-hosted page off the list (a registration outliving its removal) shows nothing at all.
+  // A self-hosted page off the list (a registration outliving its removal) shows nothing at all, nor does a
+  // site off the organization's list: nobody here may add it.
   const parsed = toUrl(url);
   if (!parsed || !isHostedHaloUrl(parsed) || settings.declinedOrigins.includes(parsed.origin)) return { kind: 'none' };
+  if (settings.sources?.haloOrigins === 'managed') return { kind: 'none' };
   return settings.immybot ? { kind: 'offer', faultId, host: parsed.host } : { kind: 'setup', faultId };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { isHaloOrigin } from '../halo/address';
 import { isHostedHaloUrl } from '../halo/hosts';
 import { ImmyBotConnectionSchema } from '../immybot/connection';
+import { POLICY_FIELDS, type ManagedPolicy, type PolicyField } from './policy';
 import { SettingsSchema, type Settings } from './schema';
 import { SHOW_PLACES } from './show';
 
@@ -52,3 +53,28 @@ function addSite(settings: Settings, site: string): Settings {
 
 /** Validates a whole settings value before it is stored; throws on anything the schema rejects. */
 export const checkSettings = (settings: Settings): Settings => SettingsSchema.parse(settings);
+
+/**
+ * The policy field a change would alter although the organization set it, or null when it may apply.
+ * Saving the managed value itself (the options page sends both connection fields) is no change.
+ */
+export function lockedField(change: SettingsChange, policy: ManagedPolicy): PolicyField | null {
+  switch (change.kind) {
+    case 'saveConnection': {
+      const { instanceOrigin, integrationId } = change.connection;
+      if (policy.instanceOrigin !== undefined && policy.instanceOrigin !== instanceOrigin) return 'instanceOrigin';
+      if (policy.integrationId !== undefined && policy.integrationId !== integrationId) return 'integrationId';
+      return change.site && policy.haloOrigins && !policy.haloOrigins.includes(change.site) ? 'haloOrigins' : null;
+    }
+    case 'addSite':
+    case 'removeSite':
+    case 'declineSite':
+      return policy.haloOrigins ? 'haloOrigins' : null;
+    case 'setShow':
+      return policy.show !== undefined && policy.show !== change.show ? 'show' : null;
+  }
+}
+
+/** What a refused change says: who set the value, and that this page cannot change it. */
+export const lockedMessage = (field: PolicyField): string =>
+  `${POLICY_FIELDS[field]} is set by your organization and cannot be changed here.`;

@@ -1,6 +1,16 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { createSerialQueue } from '../serial';
-import { applySettingsChange, checkSettings, SettingsChangeSchema, type SettingsChange } from './changes';
+import {
+  applySettingsChange,
+  checkSettings,
+  lockedField,
+  lockedMessage,
+  SettingsChangeSchema,
+  type SettingsChange,
+} from './changes';
+import { effectiveSettings, type EffectiveSettings } from './merge';
+import { loadPolicy } from './policy';
 import { SETTINGS_KEY } from '../storage';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
 import { readSettings, type ReadSettings } from './read';
@@ -20,9 +30,15 @@ const settingsItem = () => {
   return item;
 };
 
-/** The stored settings, repaired field by field, and what had to be dropped (for the options page). */
-export async function loadSettingsWithProblems(): Promise<ReadSettings> {
+/** The stored settings, repaired field by field, and what had to be dropped; no policy applied. */
+async function loadLocalSettings(): Promise<ReadSettings> {
   return readSettings(await settingsItem().getValue());
+}
+
+/** The settings in effect (policy over local over defaults), why each holds its value, and every problem. */
+export async function loadSettingsWithProblems(): Promise<EffectiveSettings> {
+  const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicy(browser.storage)]);
+  return effectiveSettings(local, policy);
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -32,12 +48,19 @@ export async function loadSettings(): Promise<Settings> {
 // One writer (the background) applies changes one after another: none from any page is lost.
 const enqueue = createSerialQueue();
 
-/** Applies one change and stores the result; rejects (and writes nothing) when the change cannot apply. */
+/**
+ * Applies one change to this browser's own settings and stores them; rejects (and writes nothing) when the
+ * change cannot apply or would alter what the organization set. Resolves to the settings in effect.
+ */
 export function changeSettings(change: SettingsChange): Promise<Settings> {
   return enqueue(async () => {
     // The change itself first: a change that is not one (a null connection, say) must not read as "clear it".
-    const next = checkSettings(applySettingsChange(await loadSettings(), SettingsChangeSchema.parse(change)));
+    const parsed = SettingsChangeSchema.parse(change);
+    const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicy(browser.storage)]);
+    const locked = lockedField(parsed, policy.policy);
+    if (locked) throw new Error(lockedMessage(locked));
+    const next = checkSettings(applySettingsChange(local.settings, parsed));
     await settingsItem().setValue(next);
-    return next;
+    return effectiveSettings({ settings: next, problems: [] }, policy).settings;
   });
 }

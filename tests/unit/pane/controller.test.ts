@@ -9,6 +9,7 @@ const LISTED: PageSettings = {
   declinedOrigins: [],
   show: null,
   signedInAt: 0,
+  sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'default' },
 };
 const pod = (faultId: number) => `https://acme.immy.bot/technician-pod/psa/619/ticket/${faultId}`;
 const ticket = (faultId: number, origin = 'https://acme.halopsa.com') => `${origin}/ticket?id=${faultId}`;

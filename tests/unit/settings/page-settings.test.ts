@@ -20,7 +20,7 @@ describe('loadPageSettings', () => {
   });
 
   it('loads no connection, no sites and no answers when nothing is stored', async () => {
-    expect(await loadPageSettings()).toEqual({ ...DEFAULT_SETTINGS, signedInAt: 0 });
+    expect(await loadPageSettings()).toEqual({ ...DEFAULT_SETTINGS, signedInAt: 0, sources: expect.any(Object) });
   });
 
   it('loads the connection, sites and answers from storage.local "settings"', async () => {
@@ -33,12 +33,13 @@ describe('loadPageSettings', () => {
       declinedOrigins: [DECLINED],
       show: null,
       signedInAt: 0,
+      sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'default' },
     });
   });
 
   it('loads the current example as it is', async () => {
     await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: 3 } });
-    expect(await loadPageSettings()).toEqual({ ...CURRENT, signedInAt: 0 });
+    expect(await loadPageSettings()).toEqual({ ...CURRENT, signedInAt: 0, sources: expect.any(Object) });
   });
 
   it('ignores the same value in another area or key', async () => {
@@ -69,7 +70,7 @@ describe('loadPageSettings', () => {
     'reads the broken example $name as readSettings repairs it, without writing',
     async ({ stored, repaired }) => {
       await fakeBrowser.storage.local.set({ settings: stored });
-      expect(await loadPageSettings()).toEqual({ ...repaired, signedInAt: 0 });
+      expect(await loadPageSettings()).toEqual({ ...repaired, signedInAt: 0, sources: expect.any(Object) });
       expect(readSettings(stored).settings).toEqual(repaired);
       expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: stored });
     },
@@ -149,6 +150,7 @@ describe('watchPageSettings', () => {
       declinedOrigins: [DECLINED],
       show: null,
       signedInAt: 1234,
+      sources: expect.any(Object),
     });
     unwatch();
   });
@@ -160,7 +162,12 @@ describe('watchPageSettings', () => {
     const { changeSettings } = await import('../../../lib/settings/store');
     await changeSettings({ kind: 'declineSite', origin: DECLINED });
     await vi.waitFor(() =>
-      expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, declinedOrigins: [DECLINED], signedInAt: 0 }),
+      expect(onChange).toHaveBeenLastCalledWith({
+        ...DEFAULT_SETTINGS,
+        declinedOrigins: [DECLINED],
+        signedInAt: 0,
+        sources: expect.any(Object),
+      }),
     );
     unwatch();
   });

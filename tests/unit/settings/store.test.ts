@@ -42,7 +42,11 @@ describe('loadSettings', () => {
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     expect(DEFAULT_SETTINGS).toEqual({ immybot: null, haloOrigins: [], declinedOrigins: [], show: null });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await loadSettingsWithProblems()).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(await loadSettingsWithProblems()).toMatchObject({
+      settings: DEFAULT_SETTINGS,
+      problems: [],
+      policyProblems: [],
+    });
     expect(await everything()).toEqual({});
   });
 
@@ -62,7 +66,7 @@ describe('loadSettings', () => {
     await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     expect(await loadSettings()).toEqual(stored);
-    expect(await loadSettingsWithProblems()).toEqual({ settings: stored, problems: [] });
+    expect(await loadSettingsWithProblems()).toMatchObject({ settings: stored, problems: [], policyProblems: [] });
     expect(await everything()).toEqual({ settings: stored, settings$: V4 });
   });
 
@@ -207,7 +211,7 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
       expect(await everything()).toEqual(before);
       // The content script sees the same repaired settings.
       const { loadPageSettings } = await import('../../../lib/settings/page-settings');
-      expect(await loadPageSettings()).toEqual({ ...repaired, signedInAt: 0 });
+      expect(await loadPageSettings()).toEqual({ ...repaired, signedInAt: 0, sources: expect.any(Object) });
     },
   );
 
@@ -220,7 +224,7 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
       const expected = { ...repaired, haloOrigins: [...repaired.haloOrigins, NEW_SITE] };
       expect(await changeSettings({ kind: 'addSite', origin: NEW_SITE })).toEqual(expected);
       expect(await everything()).toEqual({ settings: expected, settings$: V4 });
-      expect(await loadSettingsWithProblems()).toEqual({ settings: expected, problems: [] });
+      expect(await loadSettingsWithProblems()).toMatchObject({ settings: expected, problems: [], policyProblems: [] });
     },
   );
 
@@ -284,6 +288,7 @@ describe('changeSettings: saveConnection', () => {
       declinedOrigins: [DECLINED],
       show: 'both',
       signedInAt: 0,
+      sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'local' },
     });
   });
 

@@ -1,0 +1,54 @@
+import type { ManagedPolicy, PolicyField, PolicyProblem, ReadPolicy } from './policy';
+import type { ReadSettings, SettingsProblem } from './read';
+import type { Settings } from './schema';
+
+/** Where a setting's value comes from: the organization's policy, this browser's options page, or the default. */
+export type SettingSource = 'managed' | 'local' | 'default';
+export type SettingSources = Record<PolicyField, SettingSource>;
+
+export interface MergedSettings {
+  settings: Settings;
+  sources: SettingSources;
+}
+
+const sourceOf = (managed: unknown, local: unknown): SettingSource =>
+  managed !== undefined ? 'managed' : local !== undefined && local !== null ? 'local' : 'default';
+
+/**
+ * The one place policy meets the user's own settings: a managed value wins, field by field. A managed site
+ * list replaces the user's, so no one adds a site the organization did not list.
+ */
+export function mergeSettings(local: Settings, policy: ManagedPolicy): MergedSettings {
+  const instanceOrigin = policy.instanceOrigin ?? local.immybot?.instanceOrigin;
+  const integrationId = policy.integrationId ?? local.immybot?.integrationId;
+  const haloOrigins = policy.haloOrigins ?? local.haloOrigins;
+  return {
+    settings: {
+      immybot: instanceOrigin && integrationId ? { instanceOrigin, integrationId } : null,
+      haloOrigins,
+      declinedOrigins: local.declinedOrigins.filter((origin) => !haloOrigins.includes(origin)),
+      show: policy.show ?? local.show,
+    },
+    sources: {
+      instanceOrigin: sourceOf(policy.instanceOrigin, local.immybot?.instanceOrigin),
+      integrationId: sourceOf(policy.integrationId, local.immybot?.integrationId),
+      haloOrigins: sourceOf(policy.haloOrigins, local.haloOrigins.length > 0 ? local.haloOrigins : undefined),
+      show: sourceOf(policy.show, local.show),
+    },
+  };
+}
+
+/** True when the organization set this field: the options page locks it and no page offers to change it. */
+export const isLocked = (sources: SettingSources, field: PolicyField): boolean => sources[field] === 'managed';
+
+/** The merged settings with what could not be used: stored values set aside, managed values ignored. */
+export interface EffectiveSettings extends MergedSettings {
+  problems: SettingsProblem[];
+  policyProblems: PolicyProblem[];
+}
+
+export const effectiveSettings = (local: ReadSettings, policy: ReadPolicy): EffectiveSettings => ({
+  ...mergeSettings(local.settings, policy.policy),
+  problems: local.problems,
+  policyProblems: policy.problems,
+});
