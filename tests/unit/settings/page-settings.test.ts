@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SIGNED_IN_AT_KEY } from '../../../lib/storage';
+import { SIGNED_IN_AT_KEY, POLICY_KEY } from '../../../lib/storage';
 import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
 import { loadPageSettings, watchPageSettings } from '../../../lib/settings/page-settings';
 import { readSettings } from '../../../lib/settings/read';
@@ -86,10 +86,11 @@ describe('loadPageSettings', () => {
     expect((await loadPageSettings()).signedInAt).toBe(expected);
   });
 
-  it('reads only its two keys from storage', async () => {
+  it('reads only its three keys from storage, in one call', async () => {
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     await loadPageSettings();
-    expect(get).toHaveBeenCalledWith(['settings', SIGNED_IN_AT_KEY]);
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledWith(['settings', POLICY_KEY, SIGNED_IN_AT_KEY]);
   });
 });
 
