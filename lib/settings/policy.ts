@@ -1,5 +1,6 @@
 import { parseHaloAddress } from '../halo/address';
 import { parseInstance, parseIntegrationId } from '../immybot/instance';
+import { describeValue } from './read';
 import { isShowPlace, type ShowPlace } from './show';
 
 /** The settings an organization can set by policy, by the name the options page shows them under. */
@@ -75,11 +76,7 @@ export function readPolicy(raw: unknown): ReadPolicy {
         const address = typeof site === 'string' ? parseHaloAddress(site) : null;
         if (address?.ok) {
           if (!origins.includes(address.origin)) origins.push(address.origin);
-        } else
-          problem(
-            'haloOrigins',
-            `${String(JSON.stringify(site)).slice(0, 80)} was left out. ${address?.error ?? ''}`.trim(),
-          );
+        } else problem('haloOrigins', `${describeValue(site)} was left out. ${address?.error ?? ''}`.trim());
       }
       // A list whose every entry was wrong is ignored whole: locking the user out of all sites helps nobody.
       if (origins.length > 0 || haloSites.length === 0) policy.haloOrigins = origins;
@@ -88,7 +85,7 @@ export function readPolicy(raw: unknown): ReadPolicy {
 
   if (show !== undefined) {
     if (isShowPlace(show)) policy.show = show;
-    else problem('show', `${String(JSON.stringify(show)).slice(0, 80)} is not one of page, sidePanel or both.`);
+    else problem('show', `${describeValue(show)} is not one of page, sidePanel or both.`);
   }
   return { policy, problems };
 }
@@ -100,6 +97,8 @@ type ManagedArea = { get(): Promise<Record<string, unknown>> };
  * a policy rejects the read, test fakes have no area). Only the background calls this: see policy-copy.ts.
  */
 export async function loadPolicy(storage: { managed?: ManagedArea }): Promise<ReadPolicy> {
-  const raw = await storage.managed?.get().catch(() => ({}));
+  const raw = await Promise.resolve()
+    .then(() => storage.managed?.get())
+    .catch(() => ({}));
   return readPolicy(raw);
 }

@@ -86,7 +86,7 @@ function readOrigins(field: keyof typeof ORIGIN_LISTS, value: unknown, problems:
 }
 
 /** A stored value, shortly, for a problem message; never throws (storage can hold what JSON cannot say). */
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);

@@ -198,3 +198,23 @@ describe('paneView through the changes a tenant’s ticket goes through', () => 
     expect(paneView(TICKET, after)).toStrictEqual(offer(2152, 'stranger.halopsa.com'));
   });
 });
+
+describe('paneView under an organization’s site list', () => {
+  const MANAGED = { haloOrigins: 'managed' } as const;
+
+  it('still shows the pane (or setup) on a managed site', () => {
+    expect(paneView(`${HOSTED}/ticket?id=5`, { ...CONFIGURED, sources: MANAGED })).toEqual(pane(5));
+    expect(paneView(`${HOSTED}/ticket?id=5`, { ...UNCONFIGURED, sources: MANAGED })).toEqual(setup(5));
+  });
+
+  it('offers nothing on a tenant off the managed list: nobody here may add it', () => {
+    expect(paneView('https://stranger.halopsa.com/ticket?id=5', { ...CONFIGURED, sources: MANAGED })).toEqual(NONE);
+    expect(paneView('https://stranger.halopsa.com/ticket?id=5', { ...UNCONFIGURED, sources: MANAGED })).toEqual(NONE);
+  });
+
+  it('keeps the offer where the list is the technician’s own', () => {
+    expect(
+      paneView('https://stranger.halopsa.com/ticket?id=5', { ...CONFIGURED, sources: { haloOrigins: 'local' } }),
+    ).toEqual(offer(5, 'stranger.halopsa.com'));
+  });
+});

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   applySettingsChange,
   checkSettings,
+  lockedField,
+  lockedMessage,
   SettingsChangeSchema,
   type SettingsChange,
 } from '../../../lib/settings/changes';
+import type { ManagedPolicy, PolicyField } from '../../../lib/settings/policy';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../lib/settings/schema';
 import { ACME, DECLINED, HOSTED, PSA, SERVICE } from './examples';
 
@@ -383,5 +386,79 @@ describe('checkSettings', () => {
     ['no settings at all', undefined],
   ])('throws on %s', (_, bad) => {
     expect(() => checkSettings(bad as Settings)).toThrow();
+  });
+});
+
+describe('lockedField: what the organization set cannot be changed', () => {
+  const MANAGED: ManagedPolicy = {
+    instanceOrigin: ACME.instanceOrigin,
+    integrationId: 619,
+    haloOrigins: [HOSTED],
+    show: 'page',
+  };
+  const policyOf = (partial: ManagedPolicy): ManagedPolicy => partial;
+
+  it.each<[string, SettingsChange, ManagedPolicy, PolicyField | null]>([
+    ['any change without a policy', { kind: 'saveConnection', connection: OTHER }, {}, null],
+    [
+      'another instance',
+      { kind: 'saveConnection', connection: OTHER },
+      policyOf({ instanceOrigin: ACME.instanceOrigin }),
+      'instanceOrigin',
+    ],
+    [
+      'another Integration ID',
+      { kind: 'saveConnection', connection: { ...ACME, integrationId: 7 } },
+      policyOf({ integrationId: 619 }),
+      'integrationId',
+    ],
+    ['the managed connection itself', { kind: 'saveConnection', connection: ACME }, policyOf(MANAGED), null],
+    [
+      'a local Integration ID beside a managed instance',
+      { kind: 'saveConnection', connection: { ...ACME, integrationId: 7 } },
+      policyOf({ instanceOrigin: ACME.instanceOrigin }),
+      null,
+    ],
+    [
+      'a save that would list a site off the managed list',
+      { kind: 'saveConnection', connection: ACME, site: PSA },
+      policyOf(MANAGED),
+      'haloOrigins',
+    ],
+    ['a save from a managed site', { kind: 'saveConnection', connection: ACME, site: HOSTED }, policyOf(MANAGED), null],
+    [
+      'adding a site to a managed list',
+      { kind: 'addSite', origin: PSA },
+      policyOf({ haloOrigins: [HOSTED] }),
+      'haloOrigins',
+    ],
+    [
+      'removing a managed site',
+      { kind: 'removeSite', origin: HOSTED },
+      policyOf({ haloOrigins: [HOSTED] }),
+      'haloOrigins',
+    ],
+    [
+      'declining a tenant under a managed list',
+      { kind: 'declineSite', origin: DECLINED },
+      policyOf({ haloOrigins: [HOSTED] }),
+      'haloOrigins',
+    ],
+    [
+      'adding a site when only the connection is managed',
+      { kind: 'addSite', origin: PSA },
+      policyOf({ instanceOrigin: ACME.instanceOrigin }),
+      null,
+    ],
+    ['another place to show', { kind: 'setShow', show: 'both' }, policyOf({ show: 'page' }), 'show'],
+    ['the managed place itself', { kind: 'setShow', show: 'page' }, policyOf({ show: 'page' }), null],
+  ])('%s', (_name, change, policy, field) => {
+    expect(lockedField(change, policy)).toBe(field);
+  });
+
+  it('says who set it', () => {
+    expect(lockedMessage('integrationId')).toBe(
+      'Integration ID is set by your organization and cannot be changed here.',
+    );
   });
 });

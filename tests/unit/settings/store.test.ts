@@ -623,3 +623,43 @@ describe('changeSettings is the single writer: changes apply one after another',
     expect((await everything()).settings).toEqual(settings({ immybot: ACME, haloOrigins: [SERVICE, HOSTED] }));
   });
 });
+
+describe('changeSettings under an organization’s policy', () => {
+  const OTHER = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
+
+  it('refuses to change a managed value, writes nothing, and says who set it', async () => {
+    await fakeBrowser.storage.managed.set({ immybotInstance: 'acme', integrationId: 619, haloSites: [HOSTED] });
+    const { changeSettings } = await freshStore();
+    const writes = recordSettingsWrites();
+    await expect(changeSettings({ kind: 'saveConnection', connection: OTHER })).rejects.toThrow(
+      'ImmyBot instance is set by your organization and cannot be changed here.',
+    );
+    await expect(changeSettings({ kind: 'addSite', origin: PSA })).rejects.toThrow(
+      /HaloPSA sites is set by your organization/,
+    );
+    expect(writes).toEqual([]);
+  });
+
+  it('stores what is not managed and answers with the settings in effect', async () => {
+    await fakeBrowser.storage.managed.set({ immybotInstance: 'acme', haloSites: [HOSTED] });
+    const { changeSettings, loadSettingsWithProblems } = await freshStore();
+    expect(await changeSettings({ kind: 'saveConnection', connection: { ...ACME, integrationId: 7 } })).toEqual(
+      settings({ immybot: { ...ACME, integrationId: 7 }, haloOrigins: [HOSTED] }),
+    );
+    expect(await changeSettings({ kind: 'setShow', show: 'both' })).toMatchObject({ show: 'both' });
+    expect(await loadSettingsWithProblems()).toMatchObject({
+      sources: { instanceOrigin: 'managed', integrationId: 'local', haloOrigins: 'managed', show: 'local' },
+      policyProblems: [],
+    });
+  });
+
+  it('reads managed storage live and reports invalid managed values', async () => {
+    const { loadSettings, loadSettingsWithProblems } = await freshStore();
+    await fakeBrowser.storage.local.set({ settings: settings({ immybot: OTHER, haloOrigins: [PSA] }) });
+    await fakeBrowser.storage.managed.set({ immybotInstance: 'acme', integrationId: 'abc' });
+    expect(await loadSettings()).toEqual(
+      settings({ immybot: { ...OTHER, instanceOrigin: ACME.instanceOrigin }, haloOrigins: [PSA] }),
+    );
+    expect((await loadSettingsWithProblems()).policyProblems.map((p) => p.field)).toEqual(['integrationId']);
+  });
+});
