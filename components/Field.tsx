@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { LockedNote } from './LockedNote';
 
 interface Props {
   id: string;
@@ -8,12 +9,16 @@ interface Props {
   hint?: ComponentChildren;
   placeholder?: string;
   inputMode?: 'numeric' | 'url';
+  /** Set by the organization's policy: shown, not editable, and said so. */
+  locked?: boolean;
   onInput: (value: string) => void;
 }
 
 /** A labelled text input whose error is announced and tied to it (aria-invalid, aria-describedby). */
-export function Field({ id, label, value, error, hint, placeholder, inputMode, onInput }: Props) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+export function Field({ id, label, value, error, hint, placeholder, inputMode, locked, onInput }: Props) {
+  const described = [locked ? `${id}-locked` : '', hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -24,11 +29,13 @@ export function Field({ id, label, value, error, hint, placeholder, inputMode, o
         placeholder={placeholder}
         inputMode={inputMode}
         autoComplete="off"
+        disabled={locked}
         spellcheck={false}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
+      {locked && <LockedNote id={`${id}-locked`} />}
       {hint && (
         <p id={`${id}-hint`} class="hint">
           {hint}

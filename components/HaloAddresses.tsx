@@ -11,8 +11,11 @@ import { useHaloOrigins } from './useHaloOrigins';
 
 type Check = { origin: string; result: HaloCheck | 'checking' } | null;
 
-/** The HaloPSA sites Technician Tools works on, hosted or self-hosted: add one, grant access, remove it. */
-export function HaloAddresses() {
+/**
+ * The HaloPSA sites Technician Tools works on, hosted or self-hosted: add one, grant access, remove it.
+ * `locked`: the organization's policy sets the list; only granting access (the browser's own say) remains.
+ */
+export function HaloAddresses({ locked = false }: { locked?: boolean }) {
   const origins = useHaloOrigins();
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
@@ -36,6 +39,7 @@ export function HaloAddresses() {
 
   const onAdd = (event: Event) => {
     event.preventDefault();
+    if (locked) return;
     const parsed = parseHaloAddress(address);
     if (!parsed.ok) return fail(parsed.error);
     const { origin } = parsed;
@@ -81,13 +85,14 @@ export function HaloAddresses() {
           error={error}
           placeholder="e.g. acme.halopsa.com or https://psa.example.com"
           inputMode="url"
+          locked={locked}
           onInput={(value) => {
             setAddress(value);
             setError(undefined);
             setStatus('');
           }}
         />
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={locked}>
           {addLabel}
         </button>
       </div>
@@ -118,19 +123,21 @@ export function HaloAddresses() {
                   </button>
                 </>
               )}
-              <button
-                type="button"
-                class="link"
-                aria-label={`Remove ${origin}`}
-                onClick={() => {
-                  void changeSettings({ kind: 'removeSite', origin }).then(
-                    () => setStatus(`Removed ${origin}.`),
-                    (e: unknown) => fail(failureText(e)),
-                  );
-                }}
-              >
-                Remove
-              </button>
+              {!locked && (
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`Remove ${origin}`}
+                  onClick={() => {
+                    void changeSettings({ kind: 'removeSite', origin }).then(
+                      () => setStatus(`Removed ${origin}.`),
+                      (e: unknown) => fail(failureText(e)),
+                    );
+                  }}
+                >
+                  Remove
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { readConnectionForm, type ConnectionFormErrors } from '../lib/immybot/co
 import { parseInstance } from '../lib/immybot/instance';
 import { podUrl } from '../lib/immybot/pod-url';
 import { changeSettings } from '../lib/messaging/change-settings';
-import { loadStoredSettings } from '../lib/settings/page-settings';
+import { isLocked, type EffectiveSettings } from '../lib/settings/merge';
 import { Field } from './Field';
 import { TestConnection } from './TestConnection';
 
@@ -13,20 +13,38 @@ const SAMPLE_FAULT_ID = 2152;
 
 type Status = { kind: 'saved' | 'failed'; text: string } | null;
 
-/** `site`: the HaloPSA site of the ticket this page was opened from; the first save turns it on too. */
-export function ImmyBotForm({ site }: { site?: string }) {
+interface Props {
+  /** The HaloPSA site of the ticket this page was opened from; the first save turns it on too. */
+  site?: string;
+  /** The settings in effect; null until read. */
+  effective: EffectiveSettings | null;
+}
+
+export function ImmyBotForm({ site, effective }: Props) {
   const [instance, setInstance] = useState('');
   const [integrationId, setIntegrationId] = useState('');
   const [errors, setErrors] = useState<ConnectionFormErrors>({});
   const [status, setStatus] = useState<Status>(null);
 
+  const sources = effective?.sources;
+  const instanceLocked = !!sources && isLocked(sources, 'instanceOrigin');
+  const idLocked = !!sources && isLocked(sources, 'integrationId');
+  const immybot = effective?.settings.immybot;
+
+  // The saved values fill the fields once; a value the organization sets follows its policy, even while open.
+  const [filled, setFilled] = useState(false);
   useEffect(() => {
-    void loadStoredSettings().then(({ settings: { immybot } }) => {
-      if (!immybot) return;
-      setInstance(immybot.instanceOrigin);
-      setIntegrationId(String(immybot.integrationId));
-    });
-  }, []);
+    if (!effective || filled) return;
+    setFilled(true);
+    if (!immybot) return;
+    setInstance(immybot.instanceOrigin);
+    setIntegrationId(String(immybot.integrationId));
+  }, [effective]);
+  useEffect(() => {
+    const managed = effective?.settings.immybot;
+    if (instanceLocked && managed) setInstance(managed.instanceOrigin);
+    if (idLocked && managed) setIntegrationId(String(managed.integrationId));
+  }, [effective, instanceLocked, idLocked]);
 
   const preview = readConnectionForm(instance, integrationId);
 
@@ -34,8 +52,8 @@ export function ImmyBotForm({ site }: { site?: string }) {
     setStatus(null);
     setErrors((e) => ({ ...e, instance: undefined }));
     const parsed = parseInstance(value);
-    // Pasting ImmyBot's documented URL template fills both fields at once.
-    if (parsed.ok && parsed.integrationId !== undefined) {
+    // Pasting ImmyBot's documented URL template fills both fields at once (a managed ID stays as it is).
+    if (parsed.ok && parsed.integrationId !== undefined && !idLocked) {
       setInstance(parsed.instanceOrigin);
       setIntegrationId(String(parsed.integrationId));
       setErrors({});
@@ -80,6 +98,7 @@ export function ImmyBotForm({ site }: { site?: string }) {
         error={errors.instance}
         placeholder="e.g. acme or https://acme.immy.bot"
         inputMode="url"
+        locked={instanceLocked}
         hint="Your ImmyBot address. You can also paste the Technician Tools URL from ImmyBot’s HaloPSA integration page."
         onInput={onInstanceInput}
       />
@@ -90,6 +109,7 @@ export function ImmyBotForm({ site }: { site?: string }) {
         error={errors.integrationId}
         placeholder="e.g. 619"
         inputMode="numeric"
+        locked={idLocked}
         hint="The number at the end of the integration’s address in ImmyBot: Settings › Integrations › HaloPSA."
         onInput={(value) => {
           setStatus(null);
@@ -112,14 +132,17 @@ export function ImmyBotForm({ site }: { site?: string }) {
           Saving also turns on Technician Tools for {new URL(site).host}, the HaloPSA site you came from.
         </p>
       )}
-      <div class="form-actions">
-        <button type="submit" class="primary">
-          Save
-        </button>
-        <p role="status" class={`status ${status?.kind ?? ''}`}>
-          {status?.text}
-        </p>
-      </div>
+      {/* Nothing to save when the organization set both. */}
+      {!(instanceLocked && idLocked) && (
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            Save
+          </button>
+          <p role="status" class={`status ${status?.kind ?? ''}`}>
+            {status?.text}
+          </p>
+        </div>
+      )}
       <TestConnection connection={preview.ok ? preview.connection : null} />
     </form>
   );

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
 import { isHaloOrigin } from '../lib/halo/address';
-import type { SettingsProblem } from '../lib/settings/read';
-import { loadStoredSettings } from '../lib/settings/page-settings';
+import { isConfiguredByPolicy, isLocked } from '../lib/settings/merge';
 import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
 import { ShowPlaceChoice } from './ShowPlaceChoice';
+import { useEffectiveSettings } from './useEffectiveSettings';
+import { Welcome } from './Welcome';
 
 /** The ticket's site when a ticket's setup prompt opened this page (`?site=`); anything else is ignored. */
 function siteFromAddress(): string | undefined {
@@ -12,15 +12,33 @@ function siteFromAddress(): string | undefined {
   return isHaloOrigin(site) ? site : undefined;
 }
 
+/** Opened by the install (`?welcome`): the first-run steps show on top. */
+const welcomed = new URLSearchParams(location.search).has('welcome');
+
 export function OptionsPage() {
-  const [problems, setProblems] = useState<SettingsProblem[]>([]);
-  useEffect(() => void loadStoredSettings().then((read) => setProblems(read.problems)), []);
+  const effective = useEffectiveSettings();
+  const locked = (field: Parameters<typeof isLocked>[1]) => !!effective && isLocked(effective.sources, field);
+  const problems = effective?.problems ?? [];
+  const policyProblems = effective?.policyProblems ?? [];
   return (
     <>
       <header class="page-header">
         <h1>ImmyBot Technician Tools for HaloPSA</h1>
         <p>Shows ImmyBot’s Technician Tools beside every ticket on your HaloPSA sites.</p>
       </header>
+      {policyProblems.length > 0 && (
+        <div class="card notice" role="alert" data-testid="policy-problems">
+          <p>
+            Some of your organization’s settings for this extension could not be used; everything else still applies.
+            Tell your IT admin:
+          </p>
+          <ul>
+            {policyProblems.map((problem, i) => (
+              <li key={i}>{problem.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {problems.length > 0 && (
         <div class="card notice" role="alert" data-testid="settings-problems">
           <p>Some saved settings could not be used. Everything else was kept; saving stores the repaired settings.</p>
@@ -31,9 +49,11 @@ export function OptionsPage() {
           </ul>
         </div>
       )}
-      <ImmyBotForm site={siteFromAddress()} />
-      <HaloAddresses />
-      <ShowPlaceChoice />
+      {welcomed && effective && !isConfiguredByPolicy(effective.sources) && <Welcome settings={effective.settings} />}
+      {/* A managed site list decides which sites are on: the first save cannot add another. */}
+      <ImmyBotForm site={locked('haloOrigins') ? undefined : siteFromAddress()} effective={effective} />
+      <HaloAddresses locked={locked('haloOrigins')} />
+      <ShowPlaceChoice locked={locked('show')} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { failureText } from '../lib/messaging/failure-text';
 import { changeSettings } from '../lib/messaging/change-settings';
 import { showPlace, type ShowPlace } from '../lib/settings/show';
 import { TOGGLE_SHORTCUT } from '../lib/side-panel';
+import { LockedNote } from './LockedNote';
 import { usePageSettings } from './usePageSettings';
 
 const CHOICES: { place: ShowPlace; label: string; hint: string }[] = [
@@ -15,8 +16,11 @@ const CHOICES: { place: ShowPlace; label: string; hint: string }[] = [
   { place: 'both', label: 'Both', hint: 'The pane beside the ticket, and the side panel when you open it.' },
 ];
 
-/** "Show Technician Tools": where the tools appear. Saved on change; every open ticket follows at once. */
-export function ShowPlaceChoice() {
+/**
+ * "Show Technician Tools": where the tools appear. Saved on change; every open ticket follows at once.
+ * `locked`: the organization's policy chose; the choice is shown, not offered.
+ */
+export function ShowPlaceChoice({ locked = false }: { locked?: boolean }) {
   const settings = usePageSettings();
   const [status, setStatus] = useState('');
   // The click shows at once; the stored value takes over when it arrives (or the old one comes back on failure).
@@ -38,6 +42,7 @@ export function ShowPlaceChoice() {
       <h2 id="show-heading">Where it shows</h2>
       <fieldset class="choices">
         <legend>Show Technician Tools</legend>
+        {locked && <LockedNote />}
         {CHOICES.map(({ place, label, hint }) => (
           <label key={place} class="choice">
             <input
@@ -45,7 +50,7 @@ export function ShowPlaceChoice() {
               name="show"
               value={place}
               checked={chosen === place}
-              disabled={!settings}
+              disabled={!settings || locked}
               onChange={() => choose(place)}
             />
             <span>

@@ -5,8 +5,10 @@ import { requestHaloAccess } from '../lib/halo/access';
 import { probeHaloPage, tabState, type TabState } from '../lib/halo/tab-state';
 import { isHostedHaloUrl } from '../lib/halo/hosts';
 import { changeSettings } from '../lib/messaging/change-settings';
+import { isLocked } from '../lib/settings/merge';
 import { openSidePanel } from '../lib/side-panel';
 import { useHaloOrigins } from './useHaloOrigins';
+import { usePageSettings } from './usePageSettings';
 
 type Probe = 'probing' | boolean;
 
@@ -42,7 +44,9 @@ export function ToolbarPopup() {
     // Hosted tenants are covered by the manifest. Otherwise the prompt inside the click, and the save
     // right away: the prompt may close this popup, and the background finishes the job once granted.
     const granted = isHostedHaloUrl(origin) ? Promise.resolve(true) : requestHaloAccess(origin);
-    const saved = changeSettings({ kind: 'addSite', origin });
+    // A listed site (one the organization listed too) only needs the access.
+    const listed = origins?.some((o) => o.origin === origin);
+    const saved = listed ? Promise.resolve() : changeSettings({ kind: 'addSite', origin });
     void Promise.all([granted, saved]).then(
       ([ok]) => setMessage(ok ? `Technician Tools is now on for ${hostOf(origin)}.` : 'Access was not granted.'),
       (error: unknown) => setMessage(`Not turned on. ${failureText(error)}`),
@@ -50,10 +54,12 @@ export function ToolbarPopup() {
   };
 
   const needAccess = origins?.filter((o) => !o.hasAccess) ?? [];
+  const settings = usePageSettings();
+  const sitesLocked = !!settings && isLocked(settings.sources, 'haloOrigins');
   return (
     <>
       <h1>ImmyBot Technician Tools</h1>
-      {state && <TabMessage state={state} probe={probe} onEnable={enable} />}
+      {state && <TabMessage state={state} probe={probe} sitesLocked={sitesLocked} onEnable={enable} />}
       <p>
         <button
           type="button"
@@ -73,10 +79,18 @@ export function ToolbarPopup() {
         </button>
       </p>
       {message && <p role="status">{message}</p>}
+      {/* One click each, wherever the popup opens: a managed self-hosted site arrives without access. */}
       {needAccess.length > 0 && state?.kind !== 'needs-access' && (
-        <p class="warning">
-          {needAccess.map((o) => o.origin).join(', ')} {needAccess.length === 1 ? 'needs' : 'need'} access again.
-        </p>
+        <div class="warning" data-testid="need-access">
+          <p>The browser does not let Technician Tools run on these sites yet:</p>
+          {needAccess.map(({ origin }) => (
+            <p key={origin}>
+              <button type="button" class="secondary" onClick={() => enable(origin)}>
+                Grant access to {hostOf(origin)}
+              </button>
+            </p>
+          ))}
+        </div>
       )}
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         Open settings
@@ -85,7 +99,17 @@ export function ToolbarPopup() {
   );
 }
 
-function TabMessage({ state, probe, onEnable }: { state: TabState; probe: Probe; onEnable: (origin: string) => void }) {
+interface TabMessageProps {
+  state: TabState;
+  probe: Probe;
+  /** The organization lists the sites: an unlisted one is not offered. */
+  sitesLocked: boolean;
+  onEnable: (origin: string) => void;
+}
+
+function TabMessage({ state, probe, sitesLocked, onEnable }: TabMessageProps) {
+  if (sitesLocked && (state.kind === 'hosted-off' || state.kind === 'candidate'))
+    return <p>{hostOf(state.origin)} is not one of the HaloPSA sites your organization set for Technician Tools.</p>;
   switch (state.kind) {
     case 'enabled':
       return <p>Technician Tools is on for {hostOf(state.origin)}.</p>;
@@ -94,9 +118,7 @@ function TabMessage({ state, probe, onEnable }: { state: TabState; probe: Probe;
     case 'needs-access':
       return (
         <>
-          <p class="warning">
-            {state.origin} needs access again: the browser no longer lets Technician Tools run there.
-          </p>
+          <p class="warning">{state.origin} needs access: the browser does not let Technician Tools run there yet.</p>
           <button type="button" class="primary" onClick={() => onEnable(state.origin)}>
             Grant access to {state.origin}
           </button>

@@ -52,3 +52,7 @@ export const effectiveSettings = (local: ReadSettings, policy: ReadPolicy): Effe
   problems: local.problems,
   policyProblems: policy.problems,
 });
+
+/** True when the policy alone makes Technician Tools work: nobody needs the first-run steps. */
+export const isConfiguredByPolicy = (sources: SettingSources): boolean =>
+  isLocked(sources, 'instanceOrigin') && isLocked(sources, 'integrationId') && isLocked(sources, 'haloOrigins');

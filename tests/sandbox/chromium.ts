@@ -27,16 +27,22 @@ export interface LaunchOptions {
   /** Defaults to a fresh temporary profile. */
   userDataDir?: string;
   viewport?: { width: number; height: number };
+  /**
+   * Whether the install opens the options page's first-run steps (then closed, so tests start from one blank
+   * tab); default: a fresh profile and an extension with an options page. Missing, the launch fails.
+   */
+  welcomeTab?: boolean;
 }
 
 /** A Chromium profile with the unpacked extension at `extensionDir`, resolving HaloPSA/ImmyBot to the sandbox. */
-export function launchWithExtension(
+export async function launchWithExtension(
   extensionDir: string,
   sandbox: Sandbox,
   options: LaunchOptions = {},
 ): Promise<BrowserContext> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'immybot-profile-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const welcomeTab = options.welcomeTab ?? (!existsSync(join(userDataDir, 'Default')) && hasOptionsPage(extensionDir));
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: false,
     viewport: options.viewport ?? { width: 1400, height: 900 },
@@ -55,6 +61,24 @@ export function launchWithExtension(
       '--disable-quic',
     ],
   });
+  if (welcomeTab) await closeWelcomeTab(context);
+  return context;
+}
+
+const hasOptionsPage = (extensionDir: string): boolean => {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  return !!(manifest.options_ui ?? manifest.options_page);
+};
+
+/** Waits for the first-run steps the install opens (lib/background/welcome.ts) and closes them. */
+async function closeWelcomeTab(context: BrowserContext): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url().includes('/options.html?welcome'));
+    if (welcome) return welcome.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The install did not open the first-run steps (options.html?welcome) within 15 s.');
 }
 
 /** The extension's id: the host of its service worker's URL. */

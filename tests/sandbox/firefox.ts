@@ -109,7 +109,30 @@ export async function launchFirefox(
       rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+  await session.marionette(closeWelcomeTab);
   return session;
+}
+
+/**
+ * The install opens the options page's first-run steps (lib/background/welcome.ts); closed so tests start
+ * from one blank tab. BiDi sees extension tabs only as about:blank, so Marionette finds it by its URL.
+ */
+async function closeWelcomeTab(m: Marionette): Promise<void> {
+  await m.send('Marionette:SetContext', { value: 'content' });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const handles = await m.send<string[]>('WebDriver:GetWindowHandles');
+    for (const handle of handles) {
+      await m.send('WebDriver:SwitchToWindow', { handle });
+      if ((await m.send<string>('WebDriver:GetCurrentURL')).includes('/options.html?welcome')) {
+        await m.send('WebDriver:CloseWindow');
+        await m.send('WebDriver:SwitchToWindow', { handle: handles.find((h) => h !== handle) });
+        return;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The install did not open the first-run steps (options.html?welcome) within 15 s.');
 }
 
 /** Marionette listens on a free port (pref `marionette.port: 0`) and writes it into the profile. */

@@ -1,0 +1,19 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import { isConfiguredByPolicy } from '../settings/merge';
+import { loadSettingsWithProblems } from '../settings/store';
+
+type Api = typeof extensionApi;
+
+/** The options page's first-run steps, opened once on install unless the organization's policy already set everything. */
+export const WELCOME_PATH = '/options.html?welcome';
+
+export function setupWelcome(browser: Api): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void loadSettingsWithProblems()
+      .then(({ sources }) => {
+        if (!isConfiguredByPolicy(sources)) return browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+      })
+      .catch((error: unknown) => console.error('Could not open the first-run steps', error));
+  });
+}
