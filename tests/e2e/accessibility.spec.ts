@@ -11,7 +11,7 @@ const THEMES = [
 ] as const;
 
 for (const { name, site } of THEMES) {
-  test(`options page, ${name}: empty, with errors, configured`, async ({ openOptions, configure }) => {
+  test(`options page, ${name}: empty, first-run steps, with errors, configured`, async ({ openOptions, configure }) => {
     const options = await openOptions();
     await options.emulateMedia({ colorScheme: name });
     await expect(options.getByLabel('ImmyBot instance')).toBeVisible();
@@ -21,6 +21,11 @@ for (const { name, site } of THEMES) {
       'Fill in your ImmyBot instance and Integration ID above to test them.',
     );
     expect.soft(await seriousViolations(options), 'empty').toEqual([]);
+
+    // The first-run steps the install opens, on top of the same page.
+    await options.goto(`${options.url()}?welcome`);
+    await expect(options.getByTestId('welcome')).toBeVisible();
+    expect.soft(await seriousViolations(options), 'first-run steps').toEqual([]);
 
     // Save moves the focus to the first field to fix.
     await options.getByLabel('Integration ID').fill('x');
