@@ -4,6 +4,7 @@ import type { SettingsProblem } from '../lib/settings/read';
 import { loadStoredSettings } from '../lib/settings/page-settings';
 import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
+import { SettingsTransfer } from './SettingsTransfer';
 import { ShowPlaceChoice } from './ShowPlaceChoice';
 
 /** The ticket's site when a ticket's setup prompt opened this page (`?site=`); anything else is ignored. */
@@ -34,6 +35,7 @@ export function OptionsPage() {
       <ImmyBotForm site={siteFromAddress()} />
       <HaloAddresses />
       <ShowPlaceChoice />
+      <SettingsTransfer />
     </>
   );
 }

@@ -15,6 +15,7 @@ const READABLE_VERSIONS: readonly unknown[] = [1];
 /** A settings file is a few hundred bytes: anything this big is refused before it is parsed. */
 export const MAX_FILE_BYTES = 64 * 1024;
 export const MAX_IMPORTED_SITES = 500;
+export const TOO_BIG = `This file is too big for a settings file (over ${MAX_FILE_BYTES / 1024} KB).`;
 const FILE_KEYS = ['format', 'version', ...Object.keys(ADMIN_KEYS)];
 
 /** What a file sets, read into the settings' canonical shape (the same shape as a policy); left out = keep. */
@@ -46,8 +47,7 @@ const fail = (error: string) => ({ ok: false, error }) as const;
 /** Reads a settings file all or nothing: any wrong value refuses the whole file, with the field it is in. */
 export function parseImport(text: string): ImportRead {
   // UTF-8 never takes fewer bytes than UTF-16 code units, so a huge text is refused before it is encoded.
-  if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).length > MAX_FILE_BYTES)
-    return fail(`This file is too big for a settings file (over ${MAX_FILE_BYTES / 1024} KB).`);
+  if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).length > MAX_FILE_BYTES) return fail(TOO_BIG);
   let file: unknown;
   try {
     file = JSON.parse(text);
