@@ -2,6 +2,7 @@ import { isHaloOrigin } from '../lib/halo/address';
 import { isConfiguredByPolicy, isLocked } from '../lib/settings/merge';
 import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
+import { SettingsTransfer } from './SettingsTransfer';
 import { ShowPlaceChoice } from './ShowPlaceChoice';
 import { useEffectiveSettings } from './useEffectiveSettings';
 import { Welcome } from './Welcome';
@@ -54,6 +55,7 @@ export function OptionsPage() {
       <ImmyBotForm site={locked('haloOrigins') ? undefined : siteFromAddress()} effective={effective} />
       <HaloAddresses locked={locked('haloOrigins')} />
       <ShowPlaceChoice locked={locked('show')} />
+      <SettingsTransfer />
     </>
   );
 }

@@ -1,20 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { failureText } from '../lib/messaging/failure-text';
 import { changeSettings } from '../lib/messaging/change-settings';
-import { showPlace, type ShowPlace } from '../lib/settings/show';
+import { SHOW_PLACE_LABELS, SHOW_PLACES, showPlace, type ShowPlace } from '../lib/settings/show';
 import { TOGGLE_SHORTCUT } from '../lib/side-panel';
 import { LockedNote } from './LockedNote';
 import { usePageSettings } from './usePageSettings';
 
-const CHOICES: { place: ShowPlace; label: string; hint: string }[] = [
-  { place: 'page', label: 'Beside the ticket', hint: 'A pane docked in HaloPSA’s page.' },
-  {
-    place: 'sidePanel',
-    label: 'In the side panel',
-    hint: 'The browser’s own side panel, signed in to ImmyBot in every browser; HaloPSA keeps its whole page.',
-  },
-  { place: 'both', label: 'Both', hint: 'The pane beside the ticket, and the side panel when you open it.' },
-];
+const HINTS: Record<ShowPlace, string> = {
+  page: 'A pane docked in HaloPSA’s page.',
+  sidePanel: 'The browser’s own side panel, signed in to ImmyBot in every browser; HaloPSA keeps its whole page.',
+  both: 'The pane beside the ticket, and the side panel when you open it.',
+};
+const CHOICES = SHOW_PLACES.map((place) => ({ place, label: SHOW_PLACE_LABELS[place], hint: HINTS[place] }));
 
 /**
  * "Show Technician Tools": where the tools appear. Saved on change; every open ticket follows at once.

@@ -27,3 +27,8 @@ export function watchAccess(onChange: () => void): () => void {
     browser.permissions.onRemoved.removeListener(onChange);
   };
 }
+
+/** Asks for several HaloPSA origins in one prompt (an imported site list); the same gesture rule applies. */
+export function requestHaloSitesAccess(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins: [...new Set(origins.map(originPattern))] }).catch(() => false);
+}

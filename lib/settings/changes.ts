@@ -3,8 +3,9 @@ import { isHaloOrigin } from '../halo/address';
 import { isHostedHaloUrl } from '../halo/hosts';
 import { ImmyBotConnectionSchema } from '../immybot/connection';
 import { POLICY_FIELDS, type ManagedPolicy, type PolicyField } from './policy';
-import { SettingsSchema, type Settings } from './schema';
+import { HaloOriginsSchema, SettingsSchema, type Settings } from './schema';
 import { SHOW_PLACES } from './show';
+import { MAX_IMPORTED_SITES } from './transfer';
 
 const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA address'));
 
@@ -16,6 +17,13 @@ export const SettingsChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('removeSite'), origin }),
   z.object({ kind: z.literal('declineSite'), origin }),
   z.object({ kind: z.literal('setShow'), show: z.enum(SHOW_PLACES) }),
+  /** A settings file, already read and completed (lib/settings/transfer); what it leaves out stays as it is. */
+  z.object({
+    kind: z.literal('importSettings'),
+    connection: z.optional(ImmyBotConnectionSchema),
+    haloOrigins: z.optional(HaloOriginsSchema.check(z.maxLength(MAX_IMPORTED_SITES))),
+    show: z.optional(z.enum(SHOW_PLACES)),
+  }),
 ]);
 
 export type SettingsChange = z.infer<typeof SettingsChangeSchema>;
@@ -40,6 +48,16 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
       return { ...settings, declinedOrigins: withSite(settings.declinedOrigins, change.origin) };
     case 'setShow':
       return { ...settings, show: change.show };
+    case 'importSettings': {
+      // One write for the whole file: the sites replace the list, and a listed site is no longer declined.
+      const haloOrigins = change.haloOrigins ?? settings.haloOrigins;
+      return {
+        immybot: change.connection ?? settings.immybot,
+        haloOrigins,
+        declinedOrigins: settings.declinedOrigins.filter((o) => !haloOrigins.includes(o)),
+        show: change.show ?? settings.show,
+      };
+    }
   }
 }
 
@@ -72,6 +90,16 @@ export function lockedField(change: SettingsChange, policy: ManagedPolicy): Poli
       return policy.haloOrigins ? 'haloOrigins' : null;
     case 'setShow':
       return policy.show !== undefined && policy.show !== change.show ? 'show' : null;
+    case 'importSettings': {
+      // The page leaves out what the organization set; a file that still carries a different value is refused.
+      const { connection, haloOrigins, show } = change;
+      if (connection && policy.instanceOrigin !== undefined && policy.instanceOrigin !== connection.instanceOrigin)
+        return 'instanceOrigin';
+      if (connection && policy.integrationId !== undefined && policy.integrationId !== connection.integrationId)
+        return 'integrationId';
+      if (haloOrigins && policy.haloOrigins) return 'haloOrigins';
+      return show !== undefined && policy.show !== undefined && policy.show !== show ? 'show' : null;
+    }
   }
 }
 

@@ -31,20 +31,30 @@ export interface ReadPolicy {
   problems: PolicyProblem[];
 }
 
+/** The keys an admin writes (a policy, or a settings file), each with the setting it holds. */
+export const ADMIN_KEYS = {
+  immybotInstance: 'instanceOrigin',
+  integrationId: 'integrationId',
+  haloSites: 'haloOrigins',
+  show: 'show',
+} as const satisfies Record<string, PolicyField>;
+
+/** A value that could not be used; `site` is the list entry, shortly, when one HaloPSA site was the trouble. */
+export interface ValueProblem {
+  field: PolicyField;
+  reason: string;
+  site?: string;
+}
+
 /**
- * Reads `storage.managed` (keys `immybotInstance`, `integrationId`, `haloSites`, `show`; see
- * public/managed_schema.json) field by field: a bad field is ignored and reported, the rest still apply.
- * Firefox does not enforce the schema, so every value is checked here whatever its type.
+ * Reads the admin keys (see public/managed_schema.json) field by field into the settings' canonical shape,
+ * with the same parsers as the options page; every value is checked whatever its type. A site list keeps
+ * its good entries. The policy reader reports each problem; an imported file is refused on any.
  */
-export function readPolicy(raw: unknown): ReadPolicy {
-  const problems: PolicyProblem[] = [];
-  const policy: ManagedPolicy = {};
-  const record = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const problem = (field: PolicyField, reason: string) =>
-    problems.push({
-      field,
-      message: `Your organization’s setting for ${POLICY_FIELDS[field]} is not valid: ${reason}`,
-    });
+export function readAdminValues(record: Record<string, unknown>): { values: ManagedPolicy; problems: ValueProblem[] } {
+  const problems: ValueProblem[] = [];
+  const values: ManagedPolicy = {};
+  const problem = (field: PolicyField, reason: string, site?: string) => problems.push({ field, reason, site });
 
   const { immybotInstance, integrationId, haloSites, show } = record;
   let idFromInstanceUrl: number | undefined;
@@ -53,7 +63,7 @@ export function readPolicy(raw: unknown): ReadPolicy {
     if (!instance) problem('instanceOrigin', 'it must be text, like acme or https://acme.immy.bot.');
     else if (!instance.ok) problem('instanceOrigin', instance.error);
     else {
-      policy.instanceOrigin = instance.instanceOrigin;
+      values.instanceOrigin = instance.instanceOrigin;
       // A pasted Technician Tools URL names the integration too, as on the options page.
       idFromInstanceUrl = instance.integrationId;
     }
@@ -65,8 +75,8 @@ export function readPolicy(raw: unknown): ReadPolicy {
         : null;
     if (!id) problem('integrationId', 'it must be a whole number, like 619.');
     else if (!id.ok) problem('integrationId', id.error);
-    else policy.integrationId = id.integrationId;
-  } else if (idFromInstanceUrl !== undefined) policy.integrationId = idFromInstanceUrl;
+    else values.integrationId = id.integrationId;
+  } else if (idFromInstanceUrl !== undefined) values.integrationId = idFromInstanceUrl;
 
   if (haloSites !== undefined) {
     if (!Array.isArray(haloSites)) problem('haloOrigins', 'it must be a list of HaloPSA addresses.');
@@ -76,18 +86,41 @@ export function readPolicy(raw: unknown): ReadPolicy {
         const address = typeof site === 'string' ? parseHaloAddress(site) : null;
         if (address?.ok) {
           if (!origins.includes(address.origin)) origins.push(address.origin);
-        } else problem('haloOrigins', `${describeValue(site)} was left out. ${address?.error ?? ''}`.trim());
+        } else
+          problem(
+            'haloOrigins',
+            address?.error ?? 'Each address must be text, like acme.halopsa.com.',
+            describeValue(site),
+          );
       }
-      // A list whose every entry was wrong is ignored whole: locking the user out of all sites helps nobody.
-      if (origins.length > 0 || haloSites.length === 0) policy.haloOrigins = origins;
+      values.haloOrigins = origins;
     }
   }
 
   if (show !== undefined) {
-    if (isShowPlace(show)) policy.show = show;
+    if (isShowPlace(show)) values.show = show;
     else problem('show', `${describeValue(show)} is not one of page, sidePanel or both.`);
   }
-  return { policy, problems };
+  return { values, problems };
+}
+
+/**
+ * Reads `storage.managed` field by field: a bad field is ignored and reported, the rest still apply.
+ * Firefox does not enforce the schema, so every value is checked here whatever its type.
+ */
+export function readPolicy(raw: unknown): ReadPolicy {
+  const record = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const { values: policy, problems } = readAdminValues(record);
+  // A list whose every entry was wrong is ignored whole: locking the user out of all sites helps nobody.
+  if (policy.haloOrigins?.length === 0 && Array.isArray(record.haloSites) && record.haloSites.length > 0)
+    delete policy.haloOrigins;
+  return {
+    policy,
+    problems: problems.map(({ field, reason, site }) => ({
+      field,
+      message: `Your organization’s setting for ${POLICY_FIELDS[field]} is not valid: ${site ? `${site} was left out. ${reason}` : reason}`,
+    })),
+  };
 }
 
 type ManagedArea = { get(): Promise<Record<string, unknown>> };

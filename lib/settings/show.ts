@@ -16,3 +16,10 @@ export const showPlace = (chosen: ShowPlace | null, firefox = import.meta.env.FI
 
 export const showsInPage = (place: ShowPlace): boolean => place !== 'sidePanel';
 export const showsInSidePanel = (place: ShowPlace): boolean => place !== 'page';
+
+/** Each place as the options page names it. */
+export const SHOW_PLACE_LABELS: Record<ShowPlace, string> = {
+  page: 'Beside the ticket',
+  sidePanel: 'In the side panel',
+  both: 'Both',
+};

@@ -214,6 +214,15 @@ const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
     kind: fc.constant('setShow' as const),
     show: fc.constantFrom('page' as const, 'sidePanel' as const, 'both' as const),
   }),
+  fc.record(
+    {
+      kind: fc.constant('importSettings' as const),
+      connection: fc.constantFrom(ACME, OTHER),
+      haloOrigins: fc.uniqueArray(origin, { maxLength: 4 }),
+      show: fc.constantFrom('page' as const, 'sidePanel' as const, 'both' as const),
+    },
+    { requiredKeys: ['kind'] },
+  ),
 );
 
 describe('applySettingsChange: setShow', () => {
@@ -226,6 +235,61 @@ describe('applySettingsChange: setShow', () => {
     expect(applySettingsChange(settings({ show: 'page' }), { kind: 'setShow', show: 'both' })).toEqual(
       settings({ show: 'both' }),
     );
+  });
+});
+
+describe('applySettingsChange: importSettings', () => {
+  const before = settings({ immybot: OTHER, haloOrigins: [PSA, HOSTED], declinedOrigins: [DECLINED, FABRIKAM] });
+
+  it('sets everything the file sets in one change: the sites replace the list', () => {
+    expect(
+      apply(before, {
+        kind: 'importSettings',
+        connection: ACME,
+        haloOrigins: [SERVICE, DECLINED],
+        show: 'sidePanel',
+      }),
+    ).toEqual(
+      settings({ immybot: ACME, haloOrigins: [SERVICE, DECLINED], declinedOrigins: [FABRIKAM], show: 'sidePanel' }),
+    );
+  });
+
+  it('keeps what the file leaves out', () => {
+    expect(apply(before, { kind: 'importSettings', show: 'both' })).toEqual({ ...before, show: 'both' });
+    expect(apply(before, { kind: 'importSettings', connection: ACME })).toEqual({ ...before, immybot: ACME });
+    expect(apply(before, { kind: 'importSettings' })).toEqual(before);
+  });
+
+  it('an empty list clears the sites but keeps the “Not here” answers', () => {
+    expect(apply(before, { kind: 'importSettings', haloOrigins: [] })).toEqual({ ...before, haloOrigins: [] });
+  });
+});
+
+describe('lockedField', () => {
+  const POLICY = { instanceOrigin: ACME.instanceOrigin, integrationId: 619, show: 'sidePanel' as const };
+
+  it.each<[string, SettingsChange, string | null]>([
+    ['another instance', { kind: 'importSettings', connection: { ...OTHER, integrationId: 619 } }, 'instanceOrigin'],
+    ['another id', { kind: 'importSettings', connection: { ...ACME, integrationId: 7 } }, 'integrationId'],
+    ['the managed connection itself', { kind: 'importSettings', connection: ACME }, null],
+    ['another place', { kind: 'importSettings', show: 'both' }, 'show'],
+    ['the managed place itself', { kind: 'importSettings', show: 'sidePanel' }, null],
+    ['sites, which the policy leaves to the user', { kind: 'importSettings', haloOrigins: [PSA] }, null],
+    ['nothing', { kind: 'importSettings' }, null],
+  ])('importSettings with %s', (_, change, field) => {
+    expect(lockedField(change, POLICY)).toBe(field);
+  });
+
+  it('refuses an import of sites, even the same ones, where the organization listed them', () => {
+    const policy = { haloOrigins: [PSA] };
+    expect(lockedField({ kind: 'importSettings', haloOrigins: [PSA, HOSTED] }, policy)).toBe('haloOrigins');
+    expect(lockedField({ kind: 'importSettings', haloOrigins: [PSA] }, policy)).toBe('haloOrigins');
+    expect(lockedField({ kind: 'importSettings', connection: OTHER, show: 'both' }, policy)).toBeNull();
+  });
+
+  it('allows any import where there is no policy', () => {
+    const change: SettingsChange = { kind: 'importSettings', connection: OTHER, haloOrigins: [PSA], show: 'both' };
+    expect(lockedField(change, {})).toBeNull();
   });
 });
 
@@ -249,7 +313,11 @@ describe('applySettingsChange on valid settings and valid changes', () => {
       fc.property(validSettings, validChange, (start, change) => {
         const after = apply(start, change);
         const site =
-          change.kind === 'saveConnection' ? change.site : change.kind === 'setShow' ? undefined : change.origin;
+          change.kind === 'saveConnection'
+            ? change.site
+            : change.kind === 'setShow' || change.kind === 'importSettings'
+              ? undefined
+              : change.origin;
         if (change.kind === 'addSite' || (change.kind === 'saveConnection' && site)) {
           expect(after.haloOrigins).toContain(site);
           expect(after.declinedOrigins).not.toContain(site);
@@ -285,6 +353,9 @@ describe('SettingsChangeSchema', () => {
     ['setShow page', { kind: 'setShow', show: 'page' }],
     ['setShow sidePanel', { kind: 'setShow', show: 'sidePanel' }],
     ['setShow both', { kind: 'setShow', show: 'both' }],
+    ['importSettings with everything', { kind: 'importSettings', connection: ACME, haloOrigins: [PSA], show: 'both' }],
+    ['importSettings with an empty list', { kind: 'importSettings', haloOrigins: [] }],
+    ['importSettings with nothing', { kind: 'importSettings' }],
   ])('accepts %s as it is', (_, change) => {
     expect(SettingsChangeSchema.parse(change)).toEqual(change);
   });
@@ -293,6 +364,15 @@ describe('SettingsChangeSchema', () => {
     expect(
       SettingsChangeSchema.parse({ kind: 'saveConnection', connection: { ...ACME, token: 'secret' }, extra: 1 }),
     ).toEqual({ kind: 'saveConnection', connection: ACME });
+    // An import sets no “Not here” answers, and reads no file keys: the options page sends canonical values.
+    expect(
+      SettingsChangeSchema.parse({
+        kind: 'importSettings',
+        declinedOrigins: [DECLINED],
+        immybotInstance: 'acme',
+        show: 'both',
+      }),
+    ).toEqual({ kind: 'importSettings', show: 'both' });
     expect(SettingsChangeSchema.parse({ kind: 'addSite', origin: PSA, haloOrigins: [] })).toEqual({
       kind: 'addSite',
       origin: PSA,
@@ -357,6 +437,15 @@ describe('SettingsChangeSchema', () => {
     ['setShow with null (only a stored value may be “not chosen”)', { kind: 'setShow', show: null }],
     ['setShow with an unknown place', { kind: 'setShow', show: 'sidebar' }],
     ['setShow with a place in another case', { kind: 'setShow', show: 'SidePanel' }],
+    ['importSettings with a bad site', { kind: 'importSettings', haloOrigins: [PSA, 'http://psa.example.com'] }],
+    ['importSettings with a site twice', { kind: 'importSettings', haloOrigins: [PSA, PSA] }],
+    [
+      'importSettings with 501 sites',
+      { kind: 'importSettings', haloOrigins: Array.from({ length: 501 }, (_, i) => `https://t${i}.halopsa.com`) },
+    ],
+    ['importSettings with half a connection', { kind: 'importSettings', connection: { integrationId: 619 } }],
+    ['importSettings with a null connection', { kind: 'importSettings', connection: null }],
+    ['importSettings with a null place', { kind: 'importSettings', show: null }],
     ['saveConnection without a connection', { kind: 'saveConnection', site: PSA }],
     ['a whole settings value', { immybot: ACME, haloOrigins: [PSA], declinedOrigins: [] }],
     ['undefined', undefined],

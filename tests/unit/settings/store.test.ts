@@ -663,3 +663,40 @@ describe('changeSettings under an organization’s policy', () => {
     expect((await loadSettingsWithProblems()).policyProblems.map((p) => p.field)).toEqual(['integrationId']);
   });
 });
+
+describe('changeSettings: importSettings', () => {
+  const before = settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED, FABRIKAM] });
+  const change: SettingsChange = {
+    kind: 'importSettings',
+    connection: { instanceOrigin: 'https://other.immy.bot', integrationId: 7 },
+    haloOrigins: [HOSTED, DECLINED],
+    show: 'both',
+  };
+
+  it('stores the whole file in one write', async () => {
+    await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
+    const writes = recordSettingsWrites();
+    const { changeSettings } = await freshStore();
+    const after = settings({
+      immybot: change.connection,
+      haloOrigins: [HOSTED, DECLINED],
+      declinedOrigins: [FABRIKAM],
+      show: 'both',
+    });
+    expect(await changeSettings(change)).toEqual(after);
+    expect(writes).toEqual([after]);
+  });
+
+  it('writes nothing when the organization set a value the file would change', async () => {
+    await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
+    await fakeBrowser.storage.managed.set({ show: 'page' });
+    const { changeSettings } = await freshStore();
+    await expect(changeSettings(change)).rejects.toThrow(
+      'Show Technician Tools is set by your organization and cannot be changed here.',
+    );
+    expect(await everything()).toEqual({ settings: before, settings$: V4 });
+    // Without the managed value, the same import applies.
+    await fakeBrowser.storage.managed.clear();
+    expect((await changeSettings(change)).show).toBe('both');
+  });
+});
