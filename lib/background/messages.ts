@@ -137,17 +137,18 @@ export function setupMessages(browser: Api): void {
   void resumeSignIn(browser, isSignedIn);
 }
 
-/** The single writer's door: one change, applied in order; a removed self-hosted site gives its permission back. */
+/** The single writer's door: one change, applied in order; a self-hosted site leaving the list gives its permission back. */
 async function apply(browser: Api, change: SettingsChange): Promise<Done> {
   try {
+    // Only these two kinds can take sites off the list (an import replaces it).
+    const before =
+      change.kind === 'removeSite' || change.kind === 'importSettings' ? (await loadSettings()).haloOrigins : [];
     const settings = await changeSettings(change);
-    if (change.kind === 'removeSite' && !isHostedHaloUrl(change.origin)) {
-      // Two listed sites on one host (other ports) share one permission: keep it while either is listed.
-      const pattern = originPattern(change.origin);
-      if (!settings.haloOrigins.some((origin) => originPattern(origin) === pattern)) {
-        await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-      }
-    }
+    const left = before.filter((origin) => !settings.haloOrigins.includes(origin) && !isHostedHaloUrl(origin));
+    // Two listed sites on one host (other ports) share one permission: keep it while either is listed.
+    const unused = new Set(left.map(originPattern));
+    for (const origin of settings.haloOrigins) unused.delete(originPattern(origin));
+    if (unused.size > 0) await browser.permissions.remove({ origins: [...unused] }).catch(() => false);
     return { ok: true };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

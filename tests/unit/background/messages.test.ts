@@ -317,6 +317,19 @@ describe('setupMessages: removeSite gives a self-hosted permission back once no 
     expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith({ origins: ['http://localhost/*'] });
   });
 
+  it('an imported site list that leaves a self-hosted site out gives its permission back too', async () => {
+    const imported = { kind: 'importSettings', haloOrigins: [HOSTED] } as const;
+    await expect(send({ type: 'changeSettings', change: imported }, OPTIONS_PAGE)).resolves.toEqual({ ok: true });
+    expect((await stored()).haloOrigins).toEqual([HOSTED]);
+    expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith(PATTERN);
+  });
+
+  it('an import that keeps a site on that host keeps the permission', async () => {
+    const imported = { kind: 'importSettings', haloOrigins: [PSA_8443] } as const;
+    await send({ type: 'changeSettings', change: imported }, OPTIONS_PAGE);
+    expect(permissionsRemove).not.toHaveBeenCalled();
+  });
+
   it('removing a hosted tenant never gives back the manifest’s permission', async () => {
     await expect(remove(HOSTED)).resolves.toEqual({ ok: true });
     expect((await stored()).haloOrigins).toEqual([PSA, PSA_8443]);
