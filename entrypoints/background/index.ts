@@ -7,9 +7,9 @@ import { setupShortcut } from '../../lib/background/shortcut';
 import { setupWelcome } from '../../lib/background/welcome';
 
 export default defineBackground(() => {
-  void setupPolicyCopy(browser);
+  const policyCopied = setupPolicyCopy(browser);
   setupMessages(browser);
   setupReconciliation(browser);
   setupShortcut(browser);
-  setupWelcome(browser);
+  setupWelcome(browser, policyCopied);
 });

@@ -7,10 +7,12 @@ type Api = typeof extensionApi;
 /** The options page's first-run steps, opened once on install unless the organization's policy already set everything. */
 export const WELCOME_PATH = '/options.html?welcome';
 
-export function setupWelcome(browser: Api): void {
+/** `policyCopied`: the first copy of the organization's policy (setupPolicyCopy), which decides. */
+export function setupWelcome(browser: Api, policyCopied: Promise<void>): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
-    void loadSettingsWithProblems()
+    void policyCopied
+      .then(loadSettingsWithProblems)
       .then(({ sources }) => {
         if (!isConfiguredByPolicy(sources)) return browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
       })

@@ -10,8 +10,8 @@ import {
   type SettingsChange,
 } from './changes';
 import { effectiveSettings, type EffectiveSettings } from './merge';
-import { loadPolicy } from './policy';
-import { SETTINGS_KEY } from '../storage';
+import { readPolicyCopy } from './policy-copy';
+import { POLICY_KEY, SETTINGS_KEY } from '../storage';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
 import { readSettings, type ReadSettings } from './read';
 import type { Settings } from './schema';
@@ -35,9 +35,13 @@ async function loadLocalSettings(): Promise<ReadSettings> {
   return readSettings(await settingsItem().getValue());
 }
 
+// The background's copy, not storage.managed itself: Chrome answers managed reads only seconds after a worker
+// starts, and every lookup reads the settings. lib/background/policy-copy.ts keeps the copy current.
+const loadPolicyCopy = async () => readPolicyCopy((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
+
 /** The settings in effect (policy over local over defaults), why each holds its value, and every problem. */
 export async function loadSettingsWithProblems(): Promise<EffectiveSettings> {
-  const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicy(browser.storage)]);
+  const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicyCopy()]);
   return effectiveSettings(local, policy);
 }
 
@@ -56,7 +60,7 @@ export function changeSettings(change: SettingsChange): Promise<Settings> {
   return enqueue(async () => {
     // The change itself first: a change that is not one (a null connection, say) must not read as "clear it".
     const parsed = SettingsChangeSchema.parse(change);
-    const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicy(browser.storage)]);
+    const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicyCopy()]);
     const locked = lockedField(parsed, policy.policy);
     if (locked) throw new Error(lockedMessage(locked));
     const next = checkSettings(applySettingsChange(local.settings, parsed));

@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ImmyBotConnection } from '../../../lib/immybot/connection';
 import type { SettingsChange } from '../../../lib/settings/changes';
 import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
+import { readPolicy } from '../../../lib/settings/policy';
+import { POLICY_KEY } from '../../../lib/storage';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../lib/settings/schema';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, PSA, SERVICE } from './examples';
 
@@ -36,6 +38,9 @@ function recordSettingsWrites(): unknown[] {
 beforeEach(() => {
   fakeBrowser.reset();
 });
+
+/** The organization's policy as the background copies it (lib/background/policy-copy.ts). */
+const setPolicy = (raw: Record<string, unknown>) => fakeBrowser.storage.local.set({ [POLICY_KEY]: readPolicy(raw) });
 
 describe('loadSettings', () => {
   it('returns the defaults and writes nothing when storage is empty', async () => {
@@ -628,7 +633,7 @@ describe('changeSettings under an organization’s policy', () => {
   const OTHER = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
 
   it('refuses to change a managed value, writes nothing, and says who set it', async () => {
-    await fakeBrowser.storage.managed.set({ immybotInstance: 'acme', integrationId: 619, haloSites: [HOSTED] });
+    await setPolicy({ immybotInstance: 'acme', integrationId: 619, haloSites: [HOSTED] });
     const { changeSettings } = await freshStore();
     const writes = recordSettingsWrites();
     await expect(changeSettings({ kind: 'saveConnection', connection: OTHER })).rejects.toThrow(
@@ -641,7 +646,7 @@ describe('changeSettings under an organization’s policy', () => {
   });
 
   it('stores what is not managed and answers with the settings in effect', async () => {
-    await fakeBrowser.storage.managed.set({ immybotInstance: 'acme', haloSites: [HOSTED] });
+    await setPolicy({ immybotInstance: 'acme', haloSites: [HOSTED] });
     const { changeSettings, loadSettingsWithProblems } = await freshStore();
     expect(await changeSettings({ kind: 'saveConnection', connection: { ...ACME, integrationId: 7 } })).toEqual(
       settings({ immybot: { ...ACME, integrationId: 7 }, haloOrigins: [HOSTED] }),
@@ -653,10 +658,10 @@ describe('changeSettings under an organization’s policy', () => {
     });
   });
 
-  it('reads managed storage live and reports invalid managed values', async () => {
+  it('reads the background’s copy of the policy and reports invalid managed values', async () => {
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     await fakeBrowser.storage.local.set({ settings: settings({ immybot: OTHER, haloOrigins: [PSA] }) });
-    await fakeBrowser.storage.managed.set({ immybotInstance: 'acme', integrationId: 'abc' });
+    await setPolicy({ immybotInstance: 'acme', integrationId: 'abc' });
     expect(await loadSettings()).toEqual(
       settings({ immybot: { ...OTHER, instanceOrigin: ACME.instanceOrigin }, haloOrigins: [PSA] }),
     );
@@ -689,14 +694,14 @@ describe('changeSettings: importSettings', () => {
 
   it('writes nothing when the organization set a value the file would change', async () => {
     await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
-    await fakeBrowser.storage.managed.set({ show: 'page' });
+    await setPolicy({ show: 'page' });
     const { changeSettings } = await freshStore();
     await expect(changeSettings(change)).rejects.toThrow(
       'Show Technician Tools is set by your organization and cannot be changed here.',
     );
-    expect(await everything()).toEqual({ settings: before, settings$: V4 });
+    expect(await everything()).toEqual({ settings: before, settings$: V4, [POLICY_KEY]: readPolicy({ show: 'page' }) });
     // Without the managed value, the same import applies.
-    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.local.remove(POLICY_KEY);
     expect((await changeSettings(change)).show).toBe('both');
   });
 });
