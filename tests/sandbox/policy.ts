@@ -44,8 +44,9 @@ export interface PolicyFile {
 }
 
 /**
- * Writes `{"3rdparty": {"extensions": {"<id>": policy}}}` as this run's own file. Chromium reads it only
- * when it starts, so write it before launching the browser, and remove it after the browser closed.
+ * Writes `{"3rdparty": {"extensions": {"<id>": policy}}}` as this run's own file, before the browser starts.
+ * Chromium also watches the folder (measured with Chromium 156: a new file reaches a running browser's
+ * storage.managed after ~5 s, a removal after ~1 s), so remove it only after that browser closed.
  */
 export function writeChromiumPolicy(extensionId: string, policy: Record<string, unknown>): PolicyFile {
   mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
