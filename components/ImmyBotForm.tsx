@@ -41,10 +41,10 @@ export function ImmyBotForm({ site, effective }: Props) {
     setIntegrationId(String(immybot.integrationId));
   }, [effective]);
   useEffect(() => {
-    const managed = effective?.settings.immybot;
-    if (instanceLocked && managed) setInstance(managed.instanceOrigin);
-    if (idLocked && managed) setIntegrationId(String(managed.integrationId));
-  }, [effective, instanceLocked, idLocked]);
+    const managed = effective?.policy;
+    if (managed?.instanceOrigin) setInstance(managed.instanceOrigin);
+    if (managed?.integrationId) setIntegrationId(String(managed.integrationId));
+  }, [effective]);
 
   const preview = readConnectionForm(instance, integrationId);
 

@@ -50,7 +50,7 @@ export function OptionsPage() {
           </ul>
         </div>
       )}
-      {welcomed && effective && !isConfiguredByPolicy(effective.sources) && <Welcome settings={effective.settings} />}
+      {welcomed && effective && !isConfiguredByPolicy(effective.sources) && <Welcome effective={effective} />}
       {/* A managed site list decides which sites are on: the first save cannot add another. */}
       <ImmyBotForm site={locked('haloOrigins') ? undefined : siteFromAddress()} effective={effective} />
       <HaloAddresses locked={locked('haloOrigins')} />

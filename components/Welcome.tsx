@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { recentTicketTab } from '../lib/halo/recent-ticket';
-import type { Settings } from '../lib/settings/schema';
+import type { EffectiveSettings } from '../lib/settings/merge';
 
 interface Step {
   done: boolean;
@@ -11,15 +11,16 @@ interface Step {
   field: string;
 }
 
-const steps = ({ immybot, haloOrigins }: Settings): Step[] => [
+const steps = ({ settings: { immybot, haloOrigins }, policy }: EffectiveSettings): Step[] => [
   {
-    done: !!immybot?.instanceOrigin,
+    // A managed half counts as done even before the other half is there.
+    done: !!(immybot?.instanceOrigin ?? policy.instanceOrigin),
     title: 'ImmyBot instance',
     text: 'In ImmyBot open Settings › Integrations › HaloPSA, copy the Technician Tools URL and paste it into “ImmyBot instance”: both fields fill in.',
     field: 'instance',
   },
   {
-    done: !!immybot?.integrationId,
+    done: !!(immybot?.integrationId ?? policy.integrationId),
     title: 'Integration ID',
     text: 'The number in that integration’s address in ImmyBot (e.g. 619), if the pasted URL did not fill it. Then Save.',
     field: 'integration-id',
@@ -33,9 +34,10 @@ const steps = ({ immybot, haloOrigins }: Settings): Step[] => [
 ];
 
 /** First-run steps on the options page, ticked off as the settings fill in, ending with a way to try it. */
-export function Welcome({ settings }: { settings: Settings }) {
+export function Welcome({ effective }: { effective: EffectiveSettings }) {
   const [tryResult, setTryResult] = useState('');
-  const list = steps(settings);
+  const { settings } = effective;
+  const list = steps(effective);
   const ready = list.every((step) => step.done);
 
   const tryIt = async () => {

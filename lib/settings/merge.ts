@@ -43,12 +43,15 @@ export const isLocked = (sources: SettingSources, field: PolicyField): boolean =
 
 /** The merged settings with what could not be used: stored values set aside, managed values ignored. */
 export interface EffectiveSettings extends MergedSettings {
+  /** The managed values themselves: a managed half of the connection shows even while the other half is missing. */
+  policy: ManagedPolicy;
   problems: SettingsProblem[];
   policyProblems: PolicyProblem[];
 }
 
 export const effectiveSettings = (local: ReadSettings, policy: ReadPolicy): EffectiveSettings => ({
   ...mergeSettings(local.settings, policy.policy),
+  policy: policy.policy,
   problems: local.problems,
   policyProblems: policy.problems,
 });

@@ -7,7 +7,9 @@ import {
   unpackedExtensionId,
   writeChromiumPolicy,
 } from '../sandbox/policy';
+import { seriousViolations } from './axe';
 import { test as base, EXTENSION_DIR, expect, expectPodLoaded, paneCount, podUrlFor } from './fixtures';
+import { openToolbarPopup } from './popup';
 
 /*
  * Issue 11 end to end with a REAL policy: a JSON file in Chromium's machine policy folder, read by the
@@ -34,7 +36,8 @@ const test = base.extend<{ policy: Record<string, unknown> }>({
     const id = expectedId();
     const file = writeChromiumPolicy(id, policy);
     try {
-      const context = await launchWithExtension(EXTENSION_DIR, sandbox);
+      // Whether the first-run steps open depends on the policy: each test says what it expects.
+      const context = await launchWithExtension(EXTENSION_DIR, sandbox, { welcomeTab: false });
       try {
         const seen = await extensionIdOf(context);
         if (seen !== id)
@@ -104,6 +107,17 @@ async function watchForPrompts(page: Page) {
 const seenPrompts = (page: Page) =>
   page.evaluate(() => (window as any).__seen as { setupPrompt: boolean; offer: boolean });
 
+const isWelcome = (page: Page) => page.url().includes('/options.html?welcome');
+/** Whether the install opened the first-run steps; asked once the policy's copy exists, which decides them. */
+async function welcomeOpened(context: BrowserContext): Promise<boolean> {
+  await policyInEffect(context);
+  // The steps open right after the copy lands, or never: 3 s of nothing is "never".
+  return context
+    .waitForEvent('page', { predicate: isWelcome, timeout: 3_000 })
+    .then(() => true)
+    .catch(() => context.pages().some(isWelcome));
+}
+
 const SET_BY_ORGANIZATION = 'Set by your organization';
 /** The options page's cards: the ImmyBot connection, the HaloPSA sites, and where it shows. */
 const cards = (options: Page) => {
@@ -144,8 +158,9 @@ test.describe('a complete policy, nothing configured locally', () => {
       },
       problems: [],
     });
-    // No local configuration at all.
+    // No local configuration at all, and no first-run steps: there is nothing left to set up.
     expect(await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).toEqual({});
+    expect(await welcomeOpened(context), 'a complete policy opens no first-run steps').toBe(false);
 
     await watchForPrompts(page);
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
@@ -162,6 +177,13 @@ test.describe('a complete policy, nothing configured locally', () => {
     expect(await seenPrompts(page)).toEqual({ setupPrompt: false, offer: false });
     await expect(page.locator('iframe')).toHaveCount(0);
     expect(sandbox.immybot.requests).toEqual([]);
+
+    // The toolbar popup does not offer it either: it says whose list it is not on.
+    const popup = await openToolbarPopup(context, page);
+    await expect
+      .poll(() => popup.evaluate('document.body.innerText'))
+      .toContain('globex.halopsa.com is not one of the HaloPSA sites your organization set for Technician Tools.');
+    expect(await popup.evaluate('document.body.innerText')).not.toContain('Use Technician Tools on');
   });
 
   // Waits for the options page's locked fields (the lead's part of issue 11).
@@ -188,6 +210,9 @@ test.describe('a complete policy, nothing configured locally', () => {
     for (const radio of await show.getByRole('radio').all()) await expect(radio).toBeDisabled();
     expect(await show.getByRole('radio').count()).toBe(3);
     await expect(options.getByTestId('policy-problems')).toHaveCount(0);
+    // Nothing to save where the organization set both connection fields; the locked page passes axe.
+    await expect(immybot.getByRole('button', { name: 'Save' })).toHaveCount(0);
+    expect(await seriousViolations(options)).toEqual([]);
   });
 });
 
@@ -265,6 +290,26 @@ test.describe('wrongly typed values', () => {
     expect(await policyInEffect(context)).toEqual({
       policy: { instanceOrigin: 'https://acme.immy.bot' },
       problems: [],
+    });
+    // The rest is still to set up: the install opens the first-run steps, the instance already filled in and locked.
+    expect(await welcomeOpened(context), 'a partial policy still opens the first-run steps').toBe(true);
+    const welcome = context.pages().find(isWelcome) as Page;
+    await expect(welcome.getByTestId('welcome')).toBeVisible();
+    await expect(welcome.locator('#instance')).toHaveValue('https://acme.immy.bot');
+    await expect(welcome.locator('#instance')).toBeDisabled();
+    await expect(welcome.locator('#integration-id')).toBeEnabled();
+    const step = (title: string) => welcome.getByTestId('welcome').getByRole('listitem').filter({ hasText: title });
+    await expect(step('ImmyBot instance').getByText('Done')).toBeVisible();
+    await expect(step('Integration ID').getByText('Done')).toHaveCount(0);
+    // The technician adds the missing half; the managed half goes with it, and the connection is complete.
+    await welcome.locator('#integration-id').fill('619');
+    await welcome.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(step('Integration ID').getByText('Done')).toBeVisible();
+    expect(
+      (await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings.immybot,
+    ).toEqual({
+      instanceOrigin: 'https://acme.immy.bot',
+      integrationId: 619,
     });
   });
 });
