@@ -11,11 +11,13 @@ interface Props {
   inputMode?: 'numeric' | 'url';
   /** Set by the organization's policy: shown, not editable, and said so. */
   locked?: boolean;
+  /** Not yet editable: the saved value is still being read, and typing now would be overwritten. */
+  loading?: boolean;
   onInput: (value: string) => void;
 }
 
 /** A labelled text input whose error is announced and tied to it (aria-invalid, aria-describedby). */
-export function Field({ id, label, value, error, hint, placeholder, inputMode, locked, onInput }: Props) {
+export function Field({ id, label, value, error, hint, placeholder, inputMode, locked, loading, onInput }: Props) {
   const described = [locked ? `${id}-locked` : '', hint ? `${id}-hint` : '', error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -30,6 +32,8 @@ export function Field({ id, label, value, error, hint, placeholder, inputMode, l
         inputMode={inputMode}
         autoComplete="off"
         disabled={locked}
+        readOnly={loading}
+        aria-busy={loading ? 'true' : undefined}
         spellcheck={false}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described || undefined}

@@ -99,6 +99,7 @@ export function ImmyBotForm({ site, effective }: Props) {
         placeholder="e.g. acme or https://acme.immy.bot"
         inputMode="url"
         locked={instanceLocked}
+        loading={!filled}
         hint="Your ImmyBot address. You can also paste the Technician Tools URL from ImmyBot’s HaloPSA integration page."
         onInput={onInstanceInput}
       />
@@ -110,6 +111,7 @@ export function ImmyBotForm({ site, effective }: Props) {
         placeholder="e.g. 619"
         inputMode="numeric"
         locked={idLocked}
+        loading={!filled}
         hint="The number at the end of the integration’s address in ImmyBot: Settings › Integrations › HaloPSA."
         onInput={(value) => {
           setStatus(null);
