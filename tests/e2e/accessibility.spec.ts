@@ -1,6 +1,6 @@
 import { attachExtensionTarget } from '../sandbox/extension-target';
 import { axeExpression, seriousViolations } from './axe';
-import { expect, expectPodLoaded, pane, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, pane, podUrlFor, test } from './fixtures';
 import { openToolbarPopup } from './popup';
 
 // axe-core in every view a technician or admin meets: 0 critical and 0 serious violations, light and dark.
@@ -106,8 +106,7 @@ test('toolbar popup, sign-in page and side panel, light and dark', async ({
   await signIn.close();
 
   await signInToImmyBot();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   const popup = await openToolbarPopup(context, page);
   await expect.poll(() => popup.evaluate('document.querySelector("h1")?.textContent')).toBeTruthy();
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectPodLoaded, paneCount, podUrlFor, reloadExtension, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, paneCount, podUrlFor, reloadExtension, test } from './fixtures';
 
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
 
@@ -10,8 +10,7 @@ test('after the extension is reloaded with tickets open: one pane per tab, still
   extensionId,
 }) => {
   await configure(undefined, undefined, ['https://acme.halopsa.com', 'https://acme.haloitsm.com']);
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   const second = await context.newPage();
   await second.goto('https://acme.haloitsm.com/tickets?id=3001');
   await expectPodLoaded(second, podUrlFor(3001));

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { MIN_HALO_WIDTH } from '../../lib/pane/layout';
-import { expect, expectPodLoaded, pane, podUrlFor, test } from './fixtures';
+import { expect, openTicket, pane, test } from './fixtures';
 
 /** The browser's real page zoom for the HaloPSA tab (Ctrl+plus does the same). */
 async function setZoom(context: BrowserContext, factor: number) {
@@ -26,8 +26,7 @@ test('real browser zoom: the pane re-fits at 150 %, gives way to its handle at 2
   configure,
 }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   expect(await haloWidth(page)).toBe(1400 - 440);
 
   // 150 %: 933 CSS px; the pane takes at most 45 % (419), HaloPSA keeps 514.

@@ -1,7 +1,7 @@
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
-import { configureThroughOptions } from '../sandbox/configure';
+import { configureThroughOptions, OWN_SITE } from '../sandbox/configure';
 import { signInToImmyBot } from '../sandbox/session';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 
@@ -91,6 +91,12 @@ export async function expectPodLoaded(page: Page, url: string): Promise<void> {
         : 'not loaded yet';
     })
     .toBe(url);
+}
+
+/** Opens ticket `faultId` on the sandbox's own HaloPSA tenant and waits until its Technician Tools loaded. */
+export async function openTicket(page: Page, faultId: number): Promise<void> {
+  await page.goto(`${OWN_SITE}/ticket?id=${faultId}`);
+  await expectPodLoaded(page, podUrlFor(faultId));
 }
 
 /** Number of pane hosts in the page's DOM (must never exceed one). */

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
-import { EXTENSION_DIR, expect, expectPodLoaded, INSTANCE, pane, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, EXTENSION_DIR, INSTANCE, openTicket, pane, podUrlFor, test } from './fixtures';
 
 const summary = (page: Page) => pane(page).locator('.summary');
 const frameSession = (page: Page, faultId: number) =>
@@ -38,8 +38,7 @@ test.describe('ImmyBot sign-in', () => {
     );
     await configureThroughOptions(context, 'acme', 619);
     const page = context.pages()[0];
-    await page.goto('https://acme.halopsa.com/ticket?id=2152');
-    await expectPodLoaded(page, podUrlFor(2152));
+    await openTicket(page, 2152);
     await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
     expect(await frameSession(page, 2152)).toContain('Signed out');
     const loadId = await page.evaluate(() => (window as any).haloLoadId);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, expectPodLoaded, pane, podUrlFor, test } from './fixtures';
+import { expect, openTicket, pane, test } from './fixtures';
 
 /** The element the keyboard focus is on, looking into the pane's shadow root: its accessible label or text. */
 const focused = (page: Page) =>
@@ -24,8 +24,7 @@ test('focus follows collapse and expand, Escape collapses, and the grip is a ful
   configure,
 }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
 
   await pane(page).getByRole('button', { name: 'Collapse Technician Tools' }).press('Enter');
   await expect.poll(() => focused(page)).toBe('Expand Technician Tools · 2152');
@@ -68,8 +67,7 @@ test('a way in and back: the skip link is the first Tab stop, and the shortcut m
   configure,
 }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
 
   const skip = page.locator('immybot-technician-tools-skip').getByRole('button', { name: 'Skip to Technician Tools' });
   await expect(skip).not.toBeInViewport();

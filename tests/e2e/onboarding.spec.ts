@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../sandbox/chromium';
 import { addSite } from '../sandbox/configure';
-import { EXTENSION_DIR, expect, expectPodLoaded, podUrlFor, test } from './fixtures';
+import { expect, EXTENSION_DIR, openTicket, test } from './fixtures';
 
 /** The options page the install opened by itself (lib/background/welcome.ts). */
 async function welcomePage(context: BrowserContext): Promise<Page> {
@@ -57,8 +57,7 @@ test('the install opens three first-run steps; pasting the Technician Tools URL 
     const older = await context.newPage();
     await older.goto('https://acme.halopsa.com/ticket?id=2152');
     const newer = await context.newPage();
-    await newer.goto('https://acme.halopsa.com/ticket?id=2820');
-    await expectPodLoaded(newer, podUrlFor(2820));
+    await openTicket(newer, 2820);
     await welcome.bringToFront();
     expect(await activeTabUrl(welcome)).toContain('/options.html?welcome');
     await welcome.getByRole('button', { name: 'Try it on a ticket' }).click();

@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, expectPodLoaded, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, podUrlFor, test } from './fixtures';
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
@@ -85,8 +85,7 @@ test('bad input gets a clear message next to the field and saves nothing', async
 
 test('saving updates open panes without a page reload', async ({ page, openOptions, configure }) => {
   await configure('acme', 619);
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   const loadId = await page.evaluate(() => (window as any).haloLoadId);
 
   const options = await openOptions();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectPodLoaded, pane, paneFrame, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
 
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
 const paneBox = async (page: Page) => (await pane(page).boundingBox())!;
@@ -9,8 +9,7 @@ test('the pane pushes HaloPSA aside, resizes by drag, collapses to a handle, and
   configure,
 }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
 
   // Pushed, not covering: HaloPSA's right-most control ends left of the pane.
   let docked = await paneBox(page);
@@ -37,8 +36,7 @@ test('the pane pushes HaloPSA aside, resizes by drag, collapses to a handle, and
   );
 
   // The width survives a reload and another ticket.
-  await page.goto('https://acme.halopsa.com/ticket?id=3001');
-  await expectPodLoaded(page, podUrlFor(3001));
+  await openTicket(page, 3001);
   expect((await paneBox(page)).width).toBe(docked.width);
 
   // Collapse: a slim handle, HaloPSA gets the room back, the state survives a reload.
@@ -76,8 +74,7 @@ test('header actions: reload the frame, open it in a new tab, open settings', as
   extensionId,
 }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   const url = podUrlFor(2152);
   const before = sandbox.immybot.podRequests().filter((u) => u === url).length;
 
@@ -215,8 +212,7 @@ test('the pane fits the window: HaloPSA keeps 55 % and 480 px, no room collapses
   configure,
 }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   const grip = pane(page).getByRole('separator', { name: 'Resize Technician Tools' });
   await grip.focus();
   for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');

@@ -8,7 +8,7 @@ import {
   writeChromiumPolicy,
 } from '../sandbox/policy';
 import { seriousViolations } from './axe';
-import { test as base, EXTENSION_DIR, expect, expectPodLoaded, paneCount, podUrlFor } from './fixtures';
+import { test as base, EXTENSION_DIR, expect, expectPodLoaded, openTicket, paneCount } from './fixtures';
 import { openToolbarPopup } from './popup';
 
 /*
@@ -252,8 +252,7 @@ test.describe('a partly invalid policy', () => {
     expect(copy.problems[0].message).toContain('Your organization’s setting for HaloPSA sites is not valid');
 
     await watchForPrompts(page);
-    await page.goto('https://acme.halopsa.com/ticket?id=3001');
-    await expectPodLoaded(page, podUrlFor(3001));
+    await openTicket(page, 3001);
     expect(await seenPrompts(page)).toEqual({ setupPrompt: false, offer: false });
   });
 

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/sandbox';
 import { attachExtensionTarget, type ExtensionTarget, hasExtensionTarget } from '../sandbox/extension-target';
-import { expect, expectPodLoaded, pane, paneFrame, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
 
 const SIDE_PANEL = 'sidepanel.html';
 const podPath = (faultId: number) => `/technician-pod/psa/619/ticket/${faultId}`;
@@ -30,8 +30,7 @@ async function signedInOnTicket2152(
 ) {
   await configure();
   await signInToImmyBot();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
 }
 
 const openFromPane = async (context: BrowserContext, page: Page) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectPodLoaded, paneCount, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, paneCount, podUrlFor, test } from './fixtures';
 
 const navigate = (page: Page, href: string, replace = false) =>
   page.evaluate(([h, r]) => (window as any).haloNavigate(h, { replace: r }), [href, replace] as const);
@@ -10,8 +10,7 @@ test('pushState, replaceState, Back and Forward switch the pane without a reload
   configure,
 }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   const firstLoad = await loadId(page);
 
   await navigate(page, '/ticket?id=3001');
@@ -48,8 +47,7 @@ test('pushState, replaceState, Back and Forward switch the pane without a reload
 
 test('switching tickets keeps exactly one pane and one ImmyBot frame', async ({ page, configure }) => {
   await configure();
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   for (const id of [3001, 3002, 2820, 2152]) {
     await navigate(page, `/ticket?id=${id}`);
     await expectPodLoaded(page, podUrlFor(id));

@@ -1,4 +1,4 @@
-import { expect, expectPodLoaded, pane, paneCount, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, pane, paneCount, podUrlFor, test } from './fixtures';
 
 test.describe('ticket detection on hosted HaloPSA', () => {
   test('every hosted suffix and ticket URL shape gets the pane with exactly the Technician Tools URL', async ({
@@ -54,8 +54,7 @@ test.describe('ticket detection on hosted HaloPSA', () => {
       'https://psa.example.test/ticket?id=2152',
     ];
     // A known ticket first proves the extension is live in this profile, so the negatives mean something.
-    await page.goto('https://acme.halopsa.com/ticket?id=2152');
-    await expectPodLoaded(page, podUrlFor(2152));
+    await openTicket(page, 2152);
     sandbox.immybot.reset();
     for (const url of notTickets) {
       await page.goto(url);

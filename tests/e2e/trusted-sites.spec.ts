@@ -2,7 +2,17 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { extensionIdOf, extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
 import type { Sandbox } from '../sandbox/sandbox';
-import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, podUrlFor, signInToImmyBot, test } from './fixtures';
+import {
+  expect,
+  expectPodLoaded,
+  EXTENSION_DIR,
+  openTicket,
+  pane,
+  paneCount,
+  podUrlFor,
+  signInToImmyBot,
+  test,
+} from './fixtures';
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: {
@@ -102,8 +112,7 @@ test('on a listed site, a page script clicking the pane controls does nothing', 
   const context = await signedInBrowser(sandbox);
   const page = context.pages()[0];
   sandbox.immybot.answerTicket(2152, { status: 401 });
-  await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expectPodLoaded(page, podUrlFor(2152));
+  await openTicket(page, 2152);
   // Signed out in the header: the Sign in button is there to be abused.
   await expect(pane(page).getByRole('button', { name: 'Sign in to ImmyBot' })).toBeVisible();
   const pagesBefore = context.pages().length;
