@@ -121,10 +121,7 @@ test.describe('ticket lookups', () => {
     sandbox.immybot.answerTicket(7000, {
       body: JSON.stringify({ computers: null, personId: null, personName: null, tenantName: null }),
     });
-    const open = async (faultId: number) => {
-      await page.goto(`https://acme.halopsa.com/ticket?id=${faultId}`);
-      await expectPodLoaded(page, podUrlFor(faultId));
-    };
+    const open = (faultId: number) => openTicket(page, faultId);
 
     await open(4030);
     await expect(summary(page)).toContainText(
