@@ -10,12 +10,10 @@ export default defineConfig({
   analysis: { enabled: !!process.env.ANALYZE, template: 'raw-data', outputFile: 'stats/stats.json' },
   vite: () => ({ plugins: [preact({ prerender: { enabled: false } })] }),
   hooks: {
-    // The content script runs on every HaloPSA page, and the pane's controls (pane-ui) beside it; both call only
-    // APIs that return promises natively (Chrome MV3, Firefox), so they skip webextension-polyfill (~3 KB
-    // gzipped). Every other context keeps it.
+    // The content script runs on every HaloPSA page and calls only APIs that return promises natively (Chrome
+    // MV3, Firefox), so it skips webextension-polyfill (~3 KB gzipped). Every other context keeps it.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'pane-ui'))
-        return;
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       const resolve = config.resolve;
       const alias = resolve?.alias;
       const isPolyfill = (replacement: unknown) => String(replacement).includes('webextension-polyfill');
@@ -39,6 +37,16 @@ export default defineConfig({
     ...(browser !== 'firefox' && process.env.EXTENSION_KEY && { key: process.env.EXTENSION_KEY }),
     // Self-hosted HaloPSA: requested one origin at a time from the user's click, never all at once.
     optional_host_permissions: ['https://*/*', 'http://localhost/*'],
+    // The pane's own page, framed by the content script into HaloPSA tickets (hosted or self-hosted): every control
+    // and ImmyBot answer lives there, out of the page's reach. Chrome gives it a per-session address, so a site
+    // cannot probe for it; the page itself shows nothing on a page that is not a listed site's ticket.
+    web_accessible_resources: [
+      {
+        resources: ['pane.html'],
+        matches: ['https://*/*', 'http://localhost/*'],
+        ...(browser !== 'firefox' && { use_dynamic_url: true }),
+      },
+    ],
     action: { default_title: 'ImmyBot Technician Tools' },
     // Changeable in the browser's shortcut settings (chrome://extensions/shortcuts, Firefox's add-on manager).
     commands: {

@@ -32,10 +32,11 @@ function keyWidth(key: string, width: number, min: number, max: number): number 
 
 /** The pane's left edge, a separator: drag it, or focus it and use arrows, Page Up/Down, Home (narrowest), End (widest). */
 export function ResizeGrip({ width, min, max, onResize, onResizeEnd, onDragChange }: Props) {
-  const dragging = useRef(false);
+  // Screen coordinates: this page moves with the pane's edge while it is dragged, the screen does not.
+  const dragging = useRef<{ screenX: number; width: number } | null>(null);
   const end = () => {
     if (!dragging.current) return;
-    dragging.current = false;
+    dragging.current = null;
     onDragChange(false);
     onResizeEnd();
   };
@@ -53,11 +54,12 @@ export function ResizeGrip({ width, min, max, onResize, onResizeEnd, onDragChang
       onPointerDown={trusted((event) => {
         event.preventDefault();
         (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-        dragging.current = true;
+        dragging.current = { screenX: event.screenX, width };
         onDragChange(true);
       })}
       onPointerMove={(event) => {
-        if (dragging.current) onResize(window.innerWidth - event.clientX);
+        const start = dragging.current;
+        if (start) onResize(Math.min(max, Math.max(min, start.width + start.screenX - event.screenX)));
       }}
       onPointerUp={end}
       onPointerCancel={end}

@@ -1,26 +1,15 @@
-import { useLayoutEffect } from 'preact/hooks';
-import { setupPromptDock } from '../lib/pane/layout';
 import { trusted } from '../lib/pane/trusted';
 import { IconButton } from './IconButton';
-import { useViewportWidth } from './useViewportWidth';
 
 interface Props {
   onOpenSettings: () => void;
   onDismiss: () => void;
-  pushPage: (widthPx: number) => void;
 }
 
-/** Before setup: docked beside HaloPSA like the pane (making room, covering nothing), floating only where there is no room. */
-export function SetupPrompt({ onOpenSettings, onDismiss, pushPage }: Props) {
-  const dock = setupPromptDock(useViewportWidth());
-  useLayoutEffect(() => pushPage(dock), [dock]);
-  useLayoutEffect(() => () => pushPage(0), []);
+/** Before setup: docked beside HaloPSA like the pane where the window has room (the dock decides), else floating. */
+export function SetupPrompt({ onOpenSettings, onDismiss }: Props) {
   return (
-    <aside
-      class={dock ? 'prompt docked' : 'prompt'}
-      style={dock ? { width: `${dock}px` } : undefined}
-      aria-label="ImmyBot Technician Tools setup"
-    >
+    <aside class="prompt" aria-label="ImmyBot Technician Tools setup">
       <p>
         <strong>ImmyBot Technician Tools</strong> can show beside this ticket once you enter your ImmyBot instance and
         Integration ID.

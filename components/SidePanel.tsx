@@ -1,18 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { podUrl } from '../lib/immybot/pod-url';
-import { sendToBackground } from '../lib/messaging/client';
 import { changeSettings } from '../lib/messaging/change-settings';
 import { createPodFrame, type PodFrame } from '../lib/pane/frame';
 import { paneView } from '../lib/pane/view';
-import { PaneHeader } from './PaneHeader';
-import { TicketSummary } from './TicketSummary';
+import { TicketTools } from './TicketTools';
 import { useActiveTab } from './useActiveTab';
 import { usePageSettings } from './usePageSettings';
-import { useTicketLookup } from './useTicketLookup';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
-const signIn = () => void sendToBackground({ type: 'signIn' }).catch(() => undefined);
 
 /**
  * The browser's side panel (Chrome, Edge) or sidebar (Firefox): Technician Tools for the active tab's
@@ -85,8 +81,6 @@ interface TicketProps {
 function SidePanelTicket({ faultId, podUrl, signedInAt }: TicketProps) {
   const frameParent = useRef<HTMLDivElement>(null);
   const frame = useRef<PodFrame | null>(null);
-  const [reloads, setReloads] = useState(0);
-  const [lookup, retryLookup] = useTicketLookup(faultId, signedInAt + reloads);
   const title = `ImmyBot Technician Tools for ticket ${faultId}`;
 
   useLayoutEffect(() => {
@@ -102,16 +96,13 @@ function SidePanelTicket({ faultId, podUrl, signedInAt }: TicketProps) {
 
   return (
     <section class="pane side-panel" data-fault-id={faultId} aria-label={title}>
-      <PaneHeader
+      <TicketTools
         faultId={faultId}
         podUrl={podUrl}
-        onReload={() => {
-          frame.current?.show(podUrl, { reload: true });
-          setReloads((n) => n + 1);
-        }}
-        onOpenSettings={openOptions}
+        signedInAt={signedInAt}
+        onReload={() => frame.current?.show(podUrl, { reload: true })}
+        inSidePanel
       />
-      <TicketSummary lookup={lookup} onSignIn={signIn} onRetry={retryLookup} onOpenSettings={openOptions} inSidePanel />
       <div class="frame-parent" ref={frameParent} />
     </section>
   );

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { Done } from '../lib/messaging/protocol';
 import { trusted } from '../lib/pane/trusted';
 import { SIDE_PANEL_REFUSED } from '../lib/side-panel';
 import { Icon } from './icons';
 
 interface Props {
   faultId: number;
-  onOpen: () => Promise<Done>;
+  /** Answers whether the browser opened its side panel. */
+  onOpen: () => Promise<boolean>;
 }
 
 /** "In the side panel": no frame in HaloPSA's page, only this slim handle on its edge that opens the side panel. */
@@ -20,7 +20,7 @@ export function SidePanelHandle({ faultId, onOpen }: Props) {
         class="edge-handle"
         aria-label={label}
         title={label}
-        onClick={trusted(() => void onOpen().then((done) => setRefused(!done.ok)))}
+        onClick={trusted(() => void onOpen().then((opened) => setRefused(!opened)))}
       >
         <Icon name="sidePanel" />
         <span class="handle-label">ImmyBot</span>

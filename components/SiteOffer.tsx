@@ -6,7 +6,10 @@ interface Props {
   onDecline: () => void;
 }
 
-/** A hosted tenant nobody listed: a small offer in the pane's place, and nothing from ImmyBot until a real click. */
+/**
+ * A hosted tenant nobody listed: a small offer in the pane's place. Its button only opens the extension's own
+ * consent window (a page can aim the user's click here, never at that window), and nothing comes from ImmyBot.
+ */
 export function SiteOffer({ host, onEnable, onDecline }: Props) {
   return (
     <aside class="prompt offer" aria-label="ImmyBot Technician Tools is off on this site">

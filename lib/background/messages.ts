@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { originPattern } from '../match-pattern';
-import { isHostedHaloUrl } from '../halo/hosts';
+import { isHostedHaloUrl, toUrl } from '../halo/hosts';
 import { checkHaloInstance } from '../halo/instance-info';
 import { createImmyBotClient } from '../immybot/client';
 import { testConnection } from '../immybot/connection-test';
@@ -11,17 +11,13 @@ import { problemFor } from '../immybot/problems';
 import { openSignIn, resumeSignIn, watchSignInWindow } from '../immybot/sign-in-window';
 import { onlineCount } from '../immybot/ticket-view';
 import { mayAsk, parseRequest, type Done, type Request, type Responses } from '../messaging/protocol';
-import { senderRole, type SenderInfo } from '../messaging/sender';
-import { openSidePanel } from '../side-panel';
+import { framingPageUrl, senderRole, type SenderInfo } from '../messaging/sender';
 import type { SettingsChange } from '../settings/changes';
 import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
 
 type Api = typeof extensionApi;
-type Sender = SenderInfo & { tab?: { id?: number; windowId?: number }; frameId?: number };
-
-/** The pane's controls, built from entrypoints/pane-ui.ts. */
-const PANE_UI_SCRIPT = '/pane-ui.js';
+type Sender = SenderInfo & { tab?: { id?: number; windowId?: number; url?: string } };
 
 /** Answers every validated request from a sender allowed to make it; drops or refuses the rest. */
 export function setupMessages(browser: Api): void {
@@ -44,17 +40,14 @@ export function setupMessages(browser: Api): void {
     );
   };
 
-  /** `opening`: the side panel this message already opened, within its gesture. */
-  const handle = async (
-    request: Request,
-    sender: Sender,
-    opening?: Promise<Done>,
-  ): Promise<Responses[Request['type']]> => {
-    const siteOrigin = sender.url ? new URL(sender.url).origin : undefined;
+  const handle = async (request: Request, sender: Sender): Promise<Responses[Request['type']]> => {
+    // The HaloPSA site behind the asking pane: the top-level page its frame sits in, never anything the page said.
+    const pageUrl = framingPageUrl(sender);
+    const siteOrigin = pageUrl ? toUrl(pageUrl)?.origin : undefined;
     switch (request.type) {
       case 'openOptions':
         // From a ticket: the options page offers to turn that ticket's site on with the first save.
-        if (siteOrigin && sender.tab)
+        if (siteOrigin)
           await browser.tabs.create({
             url: browser.runtime.getURL(`/options.html?site=${encodeURIComponent(siteOrigin)}`),
           });
@@ -89,24 +82,17 @@ export function setupMessages(browser: Api): void {
         return testConnection(createImmyBotClient(request.instanceOrigin), request.integrationId);
       case 'changeSettings':
         return apply(browser, request.change);
-      case 'enableSite':
-      case 'declineSite':
-        // Content-script roles always come with the sender's URL (senderRole checked it).
-        if (!siteOrigin) return { ok: false, error: 'No site to change.' };
-        return apply(browser, { kind: request.type === 'enableSite' ? 'addSite' : 'declineSite', origin: siteOrigin });
-      case 'openSidePanel':
-        // Opened by the listener itself, inside the click's gesture; this only reports how it went.
-        return opening ?? { ok: false, error: 'No window to open the side panel in.' };
-      case 'loadPaneUi': {
-        const tabId = sender.tab?.id;
-        // Into the asking frame only, in the isolated world our content scripts share.
-        if (tabId !== undefined) {
-          await browser.scripting.executeScript({
-            target: { tabId, frameIds: [sender.frameId ?? 0] },
-            files: [PANE_UI_SCRIPT],
-          });
-        }
-        return { ok: true };
+      case 'declineSite': {
+        // Only a hosted tenant nobody listed is offered, so only such a site can be declined.
+        const { haloOrigins } = await loadSettings();
+        if (!siteOrigin || !isHostedHaloUrl(siteOrigin) || haloOrigins.includes(siteOrigin))
+          return { ok: false, error: 'No site here to turn down.' };
+        return apply(browser, { kind: 'declineSite', origin: siteOrigin });
+      }
+      case 'paneTab': {
+        const { tab } = sender;
+        if (!pageUrl || tab?.id === undefined || tab.windowId === undefined) return null;
+        return { tabId: tab.id, windowId: tab.windowId, url: tab.url };
       }
     }
   };
@@ -114,15 +100,6 @@ export function setupMessages(browser: Api): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = parseRequest(message);
     if (!request) return undefined;
-    // sidePanel.open needs the click's gesture, which the first await below would lose: open it now for
-    // our own content script in a tab (only those on HaloPSA sites exist), and check the role after.
-    const opening =
-      request.type === 'openSidePanel' && sender.id === browser.runtime.id && sender.tab
-        ? openSidePanel(sender.tab.windowId).then(
-            (): Done => ({ ok: true }),
-            (error: unknown): Done => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-          )
-        : undefined;
     return loadSettings().then(({ haloOrigins }) => {
       const role = senderRole(sender, {
         ownId: browser.runtime.id,
@@ -130,7 +107,7 @@ export function setupMessages(browser: Api): void {
         haloOrigins,
       });
       if (!mayAsk(role, request)) throw new Error(`Message refused: ${request.type} is not for this sender.`);
-      return handle(request, sender, opening);
+      return handle(request, sender);
     });
   });
 

@@ -25,13 +25,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
     integrationId: id,
   }),
   z.object({ type: z.literal('changeSettings'), change: SettingsChangeSchema }),
-  // From the offer on a hosted tenant's ticket: the site is the sender's own, never named in the message.
-  z.object({ type: z.literal('enableSite') }),
+  // "Not here" on the offer: the site is the tab the pane's frame sits in, never named in the message.
   z.object({ type: z.literal('declineSite') }),
-  // The pane's controls (lib/pane/ui): injected only into tabs that show a pane or a prompt.
-  z.object({ type: z.literal('loadPaneUi') }),
-  // "Open in side panel" on the pane: the side panel of the sender's own window.
-  z.object({ type: z.literal('openSidePanel') }),
+  // The pane's own page, framed in a HaloPSA tab, asks which tab and window it serves.
+  z.object({ type: z.literal('paneTab') }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -39,21 +36,22 @@ export type Request = z.infer<typeof RequestSchema>;
 const PAGES = ['extension-page'] as const;
 const LISTED = ['listed-site'] as const;
 
-/** Who may ask what. A page script cannot send at all; this limits what our own content script may ask where. */
+/**
+ * Who may ask what. A page script cannot send at all; our content script, living in the page's DOM, may only say a
+ * ticket closed: everything that shows ImmyBot's data or changes trust belongs to extension pages.
+ */
 const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
-  openOptions: ['extension-page', 'listed-site', 'unlisted-hosted'],
+  openOptions: PAGES,
   checkHaloAddress: PAGES,
-  // The side panel is an extension page that shows the active tab's ticket.
-  lookupTicket: ['listed-site', 'extension-page'],
+  // ImmyBot's answers go only to extension pages (the pane's frame, the side panel), never into a page's DOM.
+  lookupTicket: PAGES,
   ticketClosed: LISTED,
-  signIn: ['listed-site', 'extension-page'],
+  signIn: PAGES,
   watchSignIn: PAGES,
   testConnection: PAGES,
   changeSettings: PAGES,
-  enableSite: ['unlisted-hosted', 'listed-site'],
-  declineSite: ['unlisted-hosted'],
-  loadPaneUi: ['listed-site', 'unlisted-hosted'],
-  openSidePanel: LISTED,
+  declineSite: PAGES,
+  paneTab: PAGES,
 };
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
@@ -71,10 +69,16 @@ export interface Responses {
   watchSignIn: { ok: true };
   testConnection: ConnectionTest;
   changeSettings: Done;
-  enableSite: Done;
   declineSite: Done;
-  loadPaneUi: { ok: true };
-  openSidePanel: Done;
+  /** Null for a page that is not framed in a tab (the options page, the side panel). */
+  paneTab: PaneTab | null;
+}
+
+/** The tab (and its window) that a framed pane page serves; `url` only where the extension may read it. */
+export interface PaneTab {
+  tabId: number;
+  windowId: number;
+  url?: string;
 }
 
 export function parseRequest(message: unknown): Request | null {

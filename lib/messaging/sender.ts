@@ -5,7 +5,8 @@ import { isListedSite } from '../halo/sites';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
 }
 
 /**
@@ -23,8 +24,19 @@ export interface SenderContext {
 
 export function senderRole(sender: SenderInfo, { ownId, ownBaseUrl, haloOrigins }: SenderContext): SenderRole {
   if (sender.id !== ownId || !sender.url) return 'untrusted';
-  if (sender.url.startsWith(ownBaseUrl)) return 'extension-page';
+  // A web-accessible page opened by its per-session URL (Chrome's use_dynamic_url) has another host than the id.
+  if (sender.url.startsWith(ownBaseUrl) || isExtensionUrl(sender.url)) return 'extension-page';
   if (sender.tab === undefined) return 'untrusted';
   if (isListedSite(sender.url, haloOrigins)) return 'listed-site';
   return isHostedHaloUrl(sender.url) ? 'unlisted-hosted' : 'untrusted';
+}
+
+const isExtensionUrl = (url: string) => url.startsWith('chrome-extension://') || url.startsWith('moz-extension://');
+
+/**
+ * The HaloPSA page an extension page is framed in (the pane's own page): its tab's top-level URL, as the browser
+ * reports it. Undefined for a top-level extension page or anything else; only call it for an 'extension-page' sender.
+ */
+export function framingPageUrl(sender: SenderInfo): string | undefined {
+  return sender.frameId !== undefined && sender.frameId > 0 ? sender.tab?.url : undefined;
 }

@@ -27,10 +27,8 @@ const SKIP_CSS =
   'button:focus{top:8px;outline:3px solid #1a5fd0;outline-offset:2px}';
 
 export interface PaneHost {
-  /** The themed root inside the shadow root; the pane's section goes here. */
+  /** The root inside the shadow root; the dock's section goes here. */
   container: HTMLElement;
-  /** Where the setup prompt or the offer renders (Preact), inside the container. */
-  promptRoot: HTMLElement;
   /** Narrows HaloPSA's page so the docked pane sits beside its content instead of over it (0 = release). */
   push(widthPx: number): void;
   /** Whether the keyboard focus is inside the pane (the page sees only the host as its active element). */
@@ -40,11 +38,17 @@ export interface PaneHost {
 }
 
 /**
- * Creates the pane's host with a shadow root (HaloPSA's CSS cannot reach in, ours cannot leak
- * out). Removes any pane a previous extension instance left. Open, not closed: it holds no secret
- * (a page script could frame the same URL itself), and tests and assistive tools can reach it.
+ * Creates the pane's host with a shadow root (HaloPSA's CSS cannot reach in, ours cannot leak out). Removes any
+ * pane a previous extension instance left. Open, not closed: it holds nothing but two frames of other origins
+ * (ImmyBot's, and the pane's own extension page with every control and answer), and tests can reach it.
+ * `onTheme` hears HaloPSA's (or the system's) theme, now and on every change.
  */
-export function createPaneHost(doc: Document, css: string, onSkip: () => void = () => undefined): PaneHost {
+export function createPaneHost(
+  doc: Document,
+  css: string,
+  onSkip: () => void = () => undefined,
+  onTheme: (dark: boolean) => void = () => undefined,
+): PaneHost {
   removePanes(doc);
   const host = doc.createElement(PANE_TAG);
   host.setAttribute('style', HOST_STYLE);
@@ -52,11 +56,8 @@ export function createPaneHost(doc: Document, css: string, onSkip: () => void = 
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');
-  container.className = 'theme';
-  const stopTheme = watchTheme(doc, (dark) => container.classList.toggle('theme-dark', dark));
+  const stopTheme = watchTheme(doc, onTheme);
   const skip = createSkipLink(doc, onSkip);
-  const promptRoot = doc.createElement('div');
-  container.append(promptRoot);
   root.append(style, container);
   doc.documentElement.append(host);
 
@@ -68,7 +69,6 @@ export function createPaneHost(doc: Document, css: string, onSkip: () => void = 
   };
   return {
     container,
-    promptRoot,
     push(widthPx) {
       if (widthPx <= 0) return release();
       if (!pushStyle) {

@@ -57,3 +57,45 @@ export async function loadLayout(): Promise<PaneLayout> {
 export function saveLayout(layout: PaneLayout): Promise<void> {
   return browser.storage.local.set({ [PANE_LAYOUT_KEY]: validLayout(layout) });
 }
+
+/** The grip along the pane's left edge, drawn by the pane's page; ImmyBot's frame starts right of it. */
+export const GRIP_WIDTH = 6;
+/** The pane's header and summary line until its page says how tall they are: the frame starts below. */
+export const DEFAULT_HEADER_HEIGHT = 74;
+/** A floating card (the offer, the native-tab note, the setup prompt in a narrow window). */
+export const CARD_WIDTH = 300;
+export const DEFAULT_CARD_HEIGHT = 96;
+/** "In the side panel": the slim tab on the window's edge. */
+export const EDGE_SIZE = { width: 40, height: 104 };
+
+export type DockShape = 'column' | 'card' | 'edge';
+
+/** Where and how big the dock is in HaloPSA's window, and how much room it takes from HaloPSA's page. */
+export interface DockBox {
+  shape: DockShape;
+  width: number;
+  /** Only for cards and the edge tab; a column is as tall as the window. */
+  height?: number;
+  push: number;
+}
+
+/**
+ * The dock's box for what it shows: the pane and the roomy setup prompt are columns beside HaloPSA (pushing its
+ * page), the rest float over it at the size their page asked for (`content`).
+ */
+export function dockBox(
+  mode: 'pane' | 'setup' | 'offer' | 'native' | 'sidePanel',
+  layout: PaneLayout,
+  viewportWidth: number,
+  content: { width?: number; height?: number },
+): DockBox {
+  if (mode === 'pane') {
+    const width = layout.collapsed || !hasRoomForPane(viewportWidth) ? COLLAPSED_WIDTH : clampWidth(layout.width, viewportWidth);
+    return { shape: 'column', width, push: width };
+  }
+  const dock = mode === 'setup' ? setupPromptDock(viewportWidth) : 0;
+  if (dock > 0) return { shape: 'column', width: dock, push: dock };
+  if (mode === 'sidePanel')
+    return { shape: 'edge', width: content.width ?? EDGE_SIZE.width, height: content.height ?? EDGE_SIZE.height, push: 0 };
+  return { shape: 'card', width: CARD_WIDTH, height: content.height ?? DEFAULT_CARD_HEIGHT, push: 0 };
+}

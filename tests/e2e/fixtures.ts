@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions, OWN_SITE } from '../sandbox/configure';
@@ -65,11 +65,17 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
 
 export { expect };
 
-/** The pane inside its shadow root (Playwright's CSS engine pierces open shadow roots). */
-export const pane = (page: Page): Locator => page.locator('immybot-technician-tools section.pane');
+/** The pane's own extension page, framed into the dock (Playwright's CSS engine pierces the open shadow root). */
+export const paneUi = (page: Page): FrameLocator => page.frameLocator('immybot-technician-tools iframe.ui');
 
-/** The Technician Tools frame element inside the pane. */
-export const paneFrame = (page: Page): Locator => pane(page).locator('iframe.frame');
+/** The pane as the technician sees it: its page's content, which fills the dock's box beside HaloPSA. */
+export const pane = (page: Page): Locator => paneUi(page).locator('#app');
+
+/** The dock's box in HaloPSA's page (the shadow root holds only it and its two frames). */
+export const dock = (page: Page): Locator => page.locator('immybot-technician-tools section.dock');
+
+/** The Technician Tools frame element in the dock, beside the pane's own page. */
+export const paneFrame = (page: Page): Locator => page.locator('immybot-technician-tools iframe.frame');
 
 /**
  * Waits until the pane's frame shows exactly `url` and its document really loaded, with no other
