@@ -31,10 +31,11 @@ export function PaneFrame() {
   if (!settings || !tab || !state) return null;
   const view = paneView(tab.url ?? '', settings);
   // Called first thing in the click: the browser opens its side panel only within the click's gesture.
-  const openSidePanelHere = () => openSidePanel(tab.windowId).then(
-    () => true,
-    () => false,
-  );
+  const openSidePanelHere = () =>
+    openSidePanel(tab.windowId).then(
+      () => true,
+      () => false,
+    );
   switch (view.kind) {
     case 'none':
       return null;
@@ -80,7 +81,15 @@ export function PaneFrame() {
 }
 
 /** A prompt at its natural size: the dock sizes its box to fit. */
-function Measured({ post, width = false, children }: { post: (m: FrameMessage) => void; width?: boolean; children: ComponentChildren }) {
+function Measured({
+  post,
+  width = false,
+  children,
+}: {
+  post: (m: FrameMessage) => void;
+  width?: boolean;
+  children: ComponentChildren;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useReportSize(ref, post, { width });
   return (

@@ -34,6 +34,14 @@ function keyWidth(key: string, width: number, min: number, max: number): number 
 export function ResizeGrip({ width, min, max, onResize, onResizeEnd, onDragChange }: Props) {
   // Screen coordinates: this page moves with the pane's edge while it is dragged, the screen does not.
   const dragging = useRef<{ screenX: number; width: number } | null>(null);
+  // The width last asked for: quick key presses must not each start from a width the dock has not shown yet.
+  const asked = useRef(width);
+  const shown = useRef(width);
+  if (shown.current !== width) shown.current = asked.current = width;
+  const resize = (next: number) => {
+    asked.current = next;
+    onResize(next);
+  };
   const end = () => {
     if (!dragging.current) return;
     dragging.current = null;
@@ -59,15 +67,15 @@ export function ResizeGrip({ width, min, max, onResize, onResizeEnd, onDragChang
       })}
       onPointerMove={(event) => {
         const start = dragging.current;
-        if (start) onResize(Math.min(max, Math.max(min, start.width + start.screenX - event.screenX)));
+        if (start) resize(Math.min(max, Math.max(min, start.width + start.screenX - event.screenX)));
       }}
       onPointerUp={end}
       onPointerCancel={end}
       onKeyDown={trusted((event) => {
-        const next = keyWidth(event.key, width, min, max);
+        const next = keyWidth(event.key, asked.current, min, max);
         if (next === null) return;
         event.preventDefault();
-        onResize(next);
+        resize(Math.min(max, Math.max(min, next)));
         onResizeEnd();
       })}
     />

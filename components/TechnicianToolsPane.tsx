@@ -49,7 +49,9 @@ export function TechnicianToolsPane({
   });
   useEffect(() => {
     if (focusRequests === 0) return;
-    document.querySelector<HTMLElement>(shownCollapsed.current ? '.handle' : `[aria-label="${COLLAPSE_LABEL}"]`)?.focus();
+    document
+      .querySelector<HTMLElement>(shownCollapsed.current ? '.handle' : `[aria-label="${COLLAPSE_LABEL}"]`)
+      ?.focus();
   }, [focusRequests]);
   useEffect(() => {
     // Escape anywhere in the pane's controls collapses it (keys inside ImmyBot's frame stay ImmyBot's).

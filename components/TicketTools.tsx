@@ -26,7 +26,15 @@ export interface TicketToolsProps {
  * The header and summary of one ticket's Technician Tools: written once for the docked pane's own page and the
  * side panel, both extension pages, so ImmyBot's answers never enter a HaloPSA page's DOM.
  */
-export function TicketTools({ faultId, podUrl, signedInAt, onReload, onCollapse, onOpenSidePanel, inSidePanel }: TicketToolsProps) {
+export function TicketTools({
+  faultId,
+  podUrl,
+  signedInAt,
+  onReload,
+  onCollapse,
+  onOpenSidePanel,
+  inSidePanel,
+}: TicketToolsProps) {
   const [reloads, setReloads] = useState(0);
   const [sidePanelRefused, setSidePanelRefused] = useState(false);
   // Whatever makes ImmyBot worth asking again: a completed sign-in or the Reload button.

@@ -48,7 +48,11 @@ export default defineContentScript({
 
     const controller = createPaneController(
       async () => {
-        const [read, storedLayout, dismissed] = await Promise.all([loadPageSettings(), loadLayout(), loadSetupDismissed()]);
+        const [read, storedLayout, dismissed] = await Promise.all([
+          loadPageSettings(),
+          loadLayout(),
+          loadSetupDismissed(),
+        ]);
         layout = storedLayout;
         setupDismissed = dismissed;
         ctx.onInvalidated(watchPageSettings(controller.settingsChanged));

@@ -1,6 +1,7 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { originPattern } from '../match-pattern';
 import { isHostedHaloUrl, toUrl } from '../halo/hosts';
+import { isListedSite } from '../halo/sites';
 import { checkHaloInstance } from '../halo/instance-info';
 import { createImmyBotClient } from '../immybot/client';
 import { testConnection } from '../immybot/connection-test';
@@ -56,7 +57,9 @@ export function setupMessages(browser: Api): void {
       case 'checkHaloAddress':
         return checkHaloInstance(request.origin);
       case 'lookupTicket': {
-        const { immybot } = await loadSettings();
+        const { immybot, haloOrigins } = await loadSettings();
+        // The pane's page answers only for a listed site's ticket, whatever the page around it does.
+        if (pageUrl !== undefined && !isListedSite(pageUrl, haloOrigins)) throw refused(request);
         if (!immybot)
           return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
         const result = await lookup(immybot, request.faultId);
@@ -106,13 +109,15 @@ export function setupMessages(browser: Api): void {
         ownBaseUrl: browser.runtime.getURL('/'),
         haloOrigins,
       });
-      if (!mayAsk(role, request)) throw new Error(`Message refused: ${request.type} is not for this sender.`);
+      if (!mayAsk(role, request)) throw refused(request);
       return handle(request, sender);
     });
   });
 
   void resumeSignIn(browser, isSignedIn);
 }
+
+const refused = (request: Request) => new Error(`Message refused: ${request.type} is not for this sender.`);
 
 /** The single writer's door: one change, applied in order; a self-hosted site leaving the list gives its permission back. */
 async function apply(browser: Api, change: SettingsChange): Promise<Done> {

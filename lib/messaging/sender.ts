@@ -25,13 +25,14 @@ export interface SenderContext {
 export function senderRole(sender: SenderInfo, { ownId, ownBaseUrl, haloOrigins }: SenderContext): SenderRole {
   if (sender.id !== ownId || !sender.url) return 'untrusted';
   // A web-accessible page opened by its per-session URL (Chrome's use_dynamic_url) has another host than the id.
-  if (sender.url.startsWith(ownBaseUrl) || isExtensionUrl(sender.url)) return 'extension-page';
+  if (sender.url.startsWith(ownBaseUrl) || DYNAMIC_URL.test(sender.url)) return 'extension-page';
   if (sender.tab === undefined) return 'untrusted';
   if (isListedSite(sender.url, haloOrigins)) return 'listed-site';
   return isHostedHaloUrl(sender.url) ? 'unlisted-hosted' : 'untrusted';
 }
 
-const isExtensionUrl = (url: string) => url.startsWith('chrome-extension://') || url.startsWith('moz-extension://');
+/** Chrome's per-session address of a web-accessible page (use_dynamic_url): a GUID where the extension id stands. */
+const DYNAMIC_URL = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//;
 
 /**
  * The HaloPSA page an extension page is framed in (the pane's own page): its tab's top-level URL, as the browser

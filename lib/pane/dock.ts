@@ -64,10 +64,15 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   let pod: { frame: PodFrame; url: string } | null = null;
   let port: MessagePort | null = null;
 
-  const host: PaneHost = createPaneHost(doc, DOCK_CSS, () => dock.enter(), (next) => {
-    dark = next;
-    post();
-  });
+  const host: PaneHost = createPaneHost(
+    doc,
+    DOCK_CSS,
+    () => dock.enter(),
+    (next) => {
+      dark = next;
+      post();
+    },
+  );
   const section = doc.createElement('section');
   host.container.append(section);
   const ui = doc.createElement('iframe');

@@ -90,12 +90,18 @@ export function dockBox(
   content: { width?: number; height?: number },
 ): DockBox {
   if (mode === 'pane') {
-    const width = layout.collapsed || !hasRoomForPane(viewportWidth) ? COLLAPSED_WIDTH : clampWidth(layout.width, viewportWidth);
+    const width =
+      layout.collapsed || !hasRoomForPane(viewportWidth) ? COLLAPSED_WIDTH : clampWidth(layout.width, viewportWidth);
     return { shape: 'column', width, push: width };
   }
   const dock = mode === 'setup' ? setupPromptDock(viewportWidth) : 0;
   if (dock > 0) return { shape: 'column', width: dock, push: dock };
   if (mode === 'sidePanel')
-    return { shape: 'edge', width: content.width ?? EDGE_SIZE.width, height: content.height ?? EDGE_SIZE.height, push: 0 };
+    return {
+      shape: 'edge',
+      width: content.width ?? EDGE_SIZE.width,
+      height: content.height ?? EDGE_SIZE.height,
+      push: 0,
+    };
   return { shape: 'card', width: CARD_WIDTH, height: content.height ?? DEFAULT_CARD_HEIGHT, push: 0 };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 
 /** axe-core's source, evaluated into a page (an extension page's CSP blocks script tags, not CDP evaluation). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,5 +21,5 @@ export const axeExpression = (within?: string) => `(async () => {
 })()`;
 
 /** The page's critical and serious axe violations (see axeExpression). */
-export const seriousViolations = (page: Page, within?: string): Promise<string[]> =>
+export const seriousViolations = (page: Page | Frame, within?: string): Promise<string[]> =>
   page.evaluate(axeExpression(within));

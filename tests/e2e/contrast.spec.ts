@@ -30,13 +30,13 @@ for (const { theme, site, colorScheme } of CASES) {
       all.push(...measured);
     };
     await page.goto(`${site}/ticket?id=2152`);
-    await expect(page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' })).toBeVisible();
+    await expect(pane(page).getByRole('complementary', { name: 'ImmyBot Technician Tools setup' })).toBeVisible();
     await check('setup prompt');
 
     await configure(undefined, undefined, [site]);
     await page.reload();
     await expectPodLoaded(page, podUrlFor(2152));
-    const dark = await pane(page).evaluate((el) => el.parentElement?.classList.contains('theme-dark'));
+    const dark = await pane(page).evaluate((el) => el.classList.contains('theme-dark'));
     expect(dark).toBe(theme !== 'light');
     await expect(pane(page).getByRole('button', { name: 'Sign in to ImmyBot' })).toBeVisible();
     await check('signed out');

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { paneUiFrame } from './fixtures';
 import { AA_LARGE, AA_TEXT, contrastRatio, isLargeText, over, parseColor, type Rgba } from '../../lib/contrast';
 
 /** One colour pair read from computed styles: text on its background, or a focus indicator on its surroundings. */
@@ -19,12 +20,14 @@ export interface Measured {
 }
 
 /**
- * Reads every visible text and every focus indicator inside the pane's shadow root (axe reports contrast there
- * as "unable to determine"). Focus indicators are read with the control focused from the keyboard.
+ * Reads every visible text and every focus indicator in the pane's own page (computed styles and the WCAG maths,
+ * as axe reported contrast in the pane as "unable to determine"). Focus indicators are read with the control focused from the keyboard.
  */
 async function sample(page: Page): Promise<Sample[]> {
-  return page.evaluate(async () => {
-    const root = document.querySelector('immybot-technician-tools')?.shadowRoot;
+  const frame = paneUiFrame(page);
+  if (!frame) return [];
+  return frame.evaluate(async () => {
+    const root = document.getElementById('app');
     if (!root) return [];
     const backgroundsFrom = (start: Element | null) => {
       const layers: string[] = [];

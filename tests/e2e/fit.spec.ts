@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { MIN_HALO_WIDTH } from '../../lib/pane/layout';
-import { expect, openTicket, pane, test } from './fixtures';
+import { expect, openTicket, pane, paneFrame, test } from './fixtures';
 
 /** The browser's real page zoom for the HaloPSA tab (Ctrl+plus does the same). */
 async function setZoom(context: BrowserContext, factor: number) {
@@ -16,7 +16,7 @@ async function setZoom(context: BrowserContext, factor: number) {
 const haloWidth = (page: Page) =>
   page.evaluate(() => {
     const host = document.querySelector('immybot-technician-tools');
-    const section = host?.shadowRoot?.querySelector('section.pane');
+    const section = host?.shadowRoot?.querySelector('section.dock');
     return Math.round(section ? section.getBoundingClientRect().left : window.innerWidth);
   });
 
@@ -46,5 +46,5 @@ test('real browser zoom: the pane re-fits at 150 %, gives way to its handle at 2
 
   await setZoom(context, 1);
   await expect.poll(async () => Math.round((await pane(page).boundingBox())!.width)).toBe(440);
-  await expect(pane(page).locator('iframe.frame')).toBeVisible();
+  await expect(paneFrame(page)).toBeVisible();
 });

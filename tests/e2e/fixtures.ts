@@ -1,4 +1,11 @@
-import { test as base, expect, type BrowserContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions, OWN_SITE } from '../sandbox/configure';
@@ -103,6 +110,25 @@ export async function expectPodLoaded(page: Page, url: string): Promise<void> {
 export async function openTicket(page: Page, faultId: number): Promise<void> {
   await page.goto(`${OWN_SITE}/ticket?id=${faultId}`);
   await expectPodLoaded(page, podUrlFor(faultId));
+}
+
+/** The pane's own page as a Playwright frame, once it is there. */
+export const paneUiFrame = (page: Page) => page.frames().find((frame) => frame.url().endsWith('/pane.html'));
+
+/**
+ * The element the keyboard focus is on, looking through the pane's shadow root and into the pane's own page:
+ * its accessible label, id or tag name.
+ */
+export async function focused(page: Page): Promise<string | null> {
+  const describe = () => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (el?.localName === 'iframe' && el.classList.contains('ui')) return 'pane page';
+    return el?.getAttribute('aria-label') ?? (el?.id || null) ?? el?.localName ?? null;
+  };
+  const inPage = await page.evaluate(describe);
+  if (inPage !== 'pane page') return inPage;
+  return (await paneUiFrame(page)?.evaluate(describe)) ?? null;
 }
 
 /** Number of pane hosts in the page's DOM (must never exceed one). */

@@ -1,13 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openTicket, pane, test } from './fixtures';
-
-/** The element the keyboard focus is on, looking into the pane's shadow root: its accessible label or text. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.getAttribute('aria-label') ?? el?.id ?? el?.localName ?? null;
-  });
+import { expect, focused, openTicket, pane, paneFrame, test } from './fixtures';
 
 /** What the keyboard shortcut does in the tab: the background's message to the content script. */
 async function pressShortcut(context: BrowserContext) {
@@ -83,7 +75,7 @@ test('a way in and back: the skip link is the first Tab stop, and the shortcut m
   const haloControl = await focused(page);
   await pressShortcut(context);
   await expect.poll(() => focused(page)).toBe('Collapse Technician Tools');
-  await expect(pane(page).locator('iframe.frame')).toBeVisible();
+  await expect(paneFrame(page)).toBeVisible();
   await pressShortcut(context);
   await expect.poll(() => focused(page)).toBe(haloControl);
 });

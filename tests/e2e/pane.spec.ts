@@ -107,7 +107,7 @@ test('before setup, a ticket shows a compact prompt docked beside HaloPSA; one s
   sandbox,
 }) => {
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  const prompt = page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
+  const prompt = pane(page).getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
   await expect(prompt).toBeVisible();
   const promptBox = (await prompt.boundingBox())!;
   expect(promptBox.width).toBe(280);
@@ -115,7 +115,7 @@ test('before setup, a ticket shows a compact prompt docked beside HaloPSA; one s
   // It makes room like the pane instead of covering HaloPSA's corner.
   const actions = await box(page, '#ticket-actions');
   expect(actions.x + actions.width).toBeLessThanOrEqual(promptBox.x);
-  await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
+  await expect(paneFrame(page)).toHaveCount(0);
   expect(sandbox.immybot.podRequests()).toEqual([]);
 
   const [options] = await Promise.all([
@@ -180,7 +180,7 @@ test('styles do not leak: HaloPSA elements keep every computed style but the pag
       }),
     );
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
-  await expect(page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' })).toBeVisible();
+  await expect(pane(page).getByRole('complementary', { name: 'ImmyBot Technician Tools setup' })).toBeVisible();
   await page.evaluate(() => document.querySelector('immybot-technician-tools')?.remove());
   const without = await snapshot();
   await configure();

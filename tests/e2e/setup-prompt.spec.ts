@@ -1,10 +1,10 @@
-import { expect, test } from './fixtures';
+import { expect, pane, test } from './fixtures';
 
 test('the setup prompt’s Dismiss is remembered: no later ticket, tab or reload shows it, and HaloPSA gets its room back', async ({
   page,
   context,
 }) => {
-  const prompt = page.getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
+  const prompt = pane(page).getByRole('complementary', { name: 'ImmyBot Technician Tools setup' });
   const pushed = page.locator('style[data-immybot-technician-tools-push]');
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   await expect(prompt).toBeVisible();

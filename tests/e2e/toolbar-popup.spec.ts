@@ -1,6 +1,6 @@
 import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
-import { EXTENSION_DIR, expect, expectPodLoaded, paneCount, podUrlFor, test } from './fixtures';
+import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, paneFrame, podUrlFor, test } from './fixtures';
 import { openToolbarPopup } from './popup';
 
 const popupText = 'document.body.innerText';
@@ -27,9 +27,9 @@ test('the toolbar popup says Technician Tools is on for a listed tenant, and tur
 
   // Another hosted tenant: nothing runs there until the user says so (no permission prompt needed).
   await page.goto('https://beta.haloitsm.com/ticket?id=2152');
-  await expect(page.getByRole('button', { name: 'Use Technician Tools on beta.haloitsm.com' })).toBeVisible();
+  await expect(pane(page).getByRole('button', { name: 'Use Technician Tools on beta.haloitsm.com' })).toBeVisible();
   expect(await paneCount(page)).toBe(1);
-  await expect(page.locator('immybot-technician-tools iframe')).toHaveCount(0);
+  await expect(paneFrame(page)).toHaveCount(0);
   popup = await openToolbarPopup(context, page);
   expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on beta.haloitsm.com');
   await popup.evaluate(

@@ -17,7 +17,7 @@ const TICKET_URL = `${ACME.instanceOrigin}/api/v1/provider-links/619/tickets/215
 interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number; windowId?: number };
+  tab?: { id?: number; windowId?: number; url?: string };
   frameId?: number;
 }
 
@@ -45,6 +45,26 @@ const UNLISTED_SELF_HOSTED: Sender = {
 };
 const OTHER_EXTENSION: Sender = { id: 'someone-else', url: `${HOSTED}/ticket?id=2152`, tab: { id: 7 }, frameId: 0 };
 const TABLESS_LISTED: Sender = { id: OWN_ID, url: `${HOSTED}/ticket?id=2152` };
+/** The pane's own page, framed by the content script into a ticket tab: the browser names the tab it sits in. */
+const paneIn = (tab: Sender['tab'], url = `chrome-extension://${OWN_ID}/pane.html`): Sender => ({
+  id: OWN_ID,
+  url,
+  tab,
+  frameId: 4,
+});
+const PANE_ON_LISTED = paneIn({ id: 7, windowId: 1, url: `${HOSTED}/ticket?id=2152` });
+const PANE_ON_STRANGER = paneIn({ id: 8, windowId: 1, url: `${STRANGER}/ticket?id=2152` });
+/** Chrome frames it by a per-session address (use_dynamic_url), another host than the extension id. */
+const PANE_BY_DYNAMIC_URL = paneIn(
+  { id: 7, windowId: 1, url: `${HOSTED}/ticket?id=2152` },
+  'chrome-extension://4557dec3-993a-448b-b219-b8abc776b28f/pane.html',
+);
+/** Our content scripts: in the page's DOM, they may say a ticket closed and nothing else. */
+const CONTENT_SCRIPTS: [string, Sender][] = [
+  ['a listed hosted tenant', LISTED_HOSTED],
+  ['a listed self-hosted site', LISTED_SELF_HOSTED],
+  ['an unlisted hosted tenant', UNLISTED_HOSTED],
+];
 
 const UNTRUSTED: [string, Sender][] = [
   ['an unlisted self-hosted page', UNLISTED_SELF_HOSTED],
@@ -114,8 +134,8 @@ describe('setupMessages: what it drops', () => {
 });
 
 describe('setupMessages: lookupTicket', () => {
-  it('a listed hosted tenant gets the ticket, and its tab’s badge counts the online computers', async () => {
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED)).resolves.toEqual({
+  it('the pane’s own page on a listed ticket gets the ticket, and its tab’s badge counts the online computers', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED)).resolves.toEqual({
       ok: true,
       ticket: {
         faultId: 2152,
@@ -129,22 +149,26 @@ describe('setupMessages: lookupTicket', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
   });
 
-  it('a listed self-hosted site gets the ticket too', async () => {
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_SELF_HOSTED)).resolves.toMatchObject({
+  it('by Chrome’s per-session address too', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_BY_DYNAMIC_URL)).resolves.toMatchObject({
       ok: true,
     });
   });
 
-  it('an unlisted hosted tenant is refused, and ImmyBot is never asked', async () => {
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, UNLISTED_HOSTED)).rejects.toThrow(REFUSED);
-    expect(fetchMock).not.toHaveBeenCalled();
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
-  });
+  it.each(CONTENT_SCRIPTS)(
+    'our content script on %s gets no answer: ImmyBot’s data never enters a page',
+    async (_, sender) => {
+      await expect(send({ type: 'lookupTicket', faultId: 2152 }, sender)).rejects.toThrow(REFUSED);
+      expect(fetchMock).not.toHaveBeenCalled();
+      expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    },
+  );
 
-  it('an unlisted tenant is refused even when the answer is already cached', async () => {
-    await send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED);
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, UNLISTED_HOSTED)).rejects.toThrow(REFUSED);
+  it('the pane’s page framed in an unlisted tenant’s tab is refused, even when the answer is already cached', async () => {
+    await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED);
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_STRANGER)).rejects.toThrow(REFUSED);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
   });
 
   it.each(UNTRUSTED)('%s is refused', async (_, sender) => {
@@ -159,84 +183,91 @@ describe('setupMessages: lookupTicket', () => {
   });
 
   it('a site removed from the list is refused from the next message on', async () => {
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED)).resolves.toMatchObject({ ok: true });
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED)).resolves.toMatchObject({ ok: true });
     await expect(
       send({ type: 'changeSettings', change: { kind: 'removeSite', origin: HOSTED } }, OPTIONS_PAGE),
     ).resolves.toEqual({ ok: true });
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED)).rejects.toThrow(REFUSED);
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED)).rejects.toThrow(REFUSED);
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('setupMessages: signIn', () => {
-  it('an unlisted hosted tenant cannot open the sign-in window', async () => {
-    const create = vi.spyOn(fakeBrowser.windows, 'create');
-    await expect(send({ type: 'signIn' }, UNLISTED_HOSTED)).rejects.toThrow(REFUSED);
-    expect(create).not.toHaveBeenCalled();
-  });
+  it.each([...CONTENT_SCRIPTS, ...UNTRUSTED])(
+    'our content script on %s cannot open the sign-in window',
+    async (_, sender) => {
+      const create = vi.spyOn(fakeBrowser.windows, 'create');
+      await expect(send({ type: 'signIn' }, sender)).rejects.toThrow(REFUSED);
+      expect(create).not.toHaveBeenCalled();
+    },
+  );
 
-  it.each(UNTRUSTED)('%s cannot open it either', async (_, sender) => {
+  it('the pane’s own page opens it', async () => {
     const create = vi.spyOn(fakeBrowser.windows, 'create');
-    await expect(send({ type: 'signIn' }, sender)).rejects.toThrow(REFUSED);
-    expect(create).not.toHaveBeenCalled();
-  });
-
-  it('a listed site opens it', async () => {
-    const create = vi.spyOn(fakeBrowser.windows, 'create');
-    await expect(send({ type: 'signIn' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
+    await expect(send({ type: 'signIn' }, PANE_ON_LISTED)).resolves.toEqual({ ok: true });
     expect(create).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ url: `chrome-extension://${OWN_ID}/signin.html`, type: 'popup' }),
     );
   });
 });
 
-describe('setupMessages: enableSite and declineSite', () => {
-  it('enableSite from an unlisted hosted tab lists exactly the sender’s origin, whatever the message names', async () => {
-    await expect(
-      send({ type: 'enableSite', origin: 'https://evil.example.com', site: PSA }, UNLISTED_HOSTED),
-    ).resolves.toEqual({ ok: true });
-    expect(await stored()).toEqual({ ...SETTINGS, haloOrigins: [HOSTED, PSA_8443, STRANGER] });
-    // From then on, that tenant is a listed site.
-    await expect(send({ type: 'lookupTicket', faultId: 2152 }, UNLISTED_HOSTED)).resolves.toMatchObject({ ok: true });
-  });
-
-  it('enableSite takes the origin of the page, not its path or case', async () => {
-    const sender = { ...UNLISTED_HOSTED, url: 'https://Stranger.HaloPSA.com:443/tickets?id=2152&mainview=all#x' };
-    await send({ type: 'enableSite' }, sender);
-    expect((await stored()).haloOrigins).toEqual([HOSTED, PSA_8443, STRANGER]);
-  });
-
-  it('enableSite forgets an earlier "Not here"', async () => {
-    await store({ ...SETTINGS, declinedOrigins: [STRANGER] });
-    await send({ type: 'enableSite' }, UNLISTED_HOSTED);
-    expect(await stored()).toEqual({ ...SETTINGS, haloOrigins: [HOSTED, PSA_8443, STRANGER], declinedOrigins: [] });
-  });
-
-  it('enableSite from a listed site changes nothing', async () => {
-    await expect(send({ type: 'enableSite' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
-    expect((await stored()).haloOrigins).toEqual([HOSTED, PSA_8443]);
-  });
-
-  it.each<[string, Sender]>([...UNTRUSTED, ['the options page', OPTIONS_PAGE], ['the toolbar popup', POPUP]])(
-    'enableSite from %s is refused and lists nothing',
+describe('setupMessages: nothing in a page lists a site', () => {
+  it.each([...CONTENT_SCRIPTS, ...UNTRUSTED])(
+    'no message from our content script on %s lists it',
     async (_, sender) => {
-      await expect(send({ type: 'enableSite' }, sender)).rejects.toThrow(REFUSED);
+      for (const message of [
+        { type: 'enableSite' },
+        { type: 'changeSettings', change: { kind: 'addSite', origin: STRANGER } },
+        { type: 'declineSite' },
+      ])
+        await send(message, sender).catch(() => undefined);
       expect(await stored()).toEqual(SETTINGS);
     },
   );
 
-  it('declineSite from an unlisted hosted tab remembers that tenant’s "Not here"', async () => {
-    await expect(send({ type: 'declineSite', origin: HOSTED }, UNLISTED_HOSTED)).resolves.toEqual({ ok: true });
+  it('the old enableSite request is no longer understood, from anyone', async () => {
+    await expect(send({ type: 'enableSite' }, PANE_ON_STRANGER)).resolves.toBeUndefined();
+    expect(await stored()).toEqual(SETTINGS);
+  });
+
+  it('declineSite from the pane’s page on an unlisted tenant remembers that tenant’s "Not here", whatever the message names', async () => {
+    await expect(send({ type: 'declineSite', origin: HOSTED }, PANE_ON_STRANGER)).resolves.toEqual({ ok: true });
     expect(await stored()).toEqual({ ...SETTINGS, declinedOrigins: [STRANGER] });
   });
 
-  it.each<[string, Sender]>([['a listed site', LISTED_HOSTED], ...UNTRUSTED, ['the options page', OPTIONS_PAGE]])(
-    'declineSite from %s is refused',
+  it.each<[string, Sender]>([
+    ['the pane’s page on a listed site', PANE_ON_LISTED],
+    ['the options page', OPTIONS_PAGE],
+  ])('declineSite from %s changes nothing', async (_, sender) => {
+    await expect(send({ type: 'declineSite' }, sender)).resolves.toMatchObject({ ok: false });
+    expect(await stored()).toEqual(SETTINGS);
+  });
+
+  it.each([...CONTENT_SCRIPTS, ...UNTRUSTED])(
+    'declineSite from our content script on %s is refused',
     async (_, sender) => {
       await expect(send({ type: 'declineSite' }, sender)).rejects.toThrow(REFUSED);
       expect(await stored()).toEqual(SETTINGS);
     },
   );
+});
+
+describe('setupMessages: paneTab', () => {
+  it('tells the pane’s page the tab and window it sits in, as the browser reports them', async () => {
+    await expect(send({ type: 'paneTab' }, PANE_ON_LISTED)).resolves.toEqual({
+      tabId: 7,
+      windowId: 1,
+      url: `${HOSTED}/ticket?id=2152`,
+    });
+  });
+
+  it('a top-level extension page sits in no ticket tab', async () => {
+    await expect(send({ type: 'paneTab' }, OPTIONS_PAGE)).resolves.toBeNull();
+  });
+
+  it.each([...CONTENT_SCRIPTS, ...UNTRUSTED])('our content script on %s is refused', async (_, sender) => {
+    await expect(send({ type: 'paneTab' }, sender)).rejects.toThrow(REFUSED);
+  });
 });
 
 describe('setupMessages: changeSettings', () => {
@@ -247,12 +278,7 @@ describe('setupMessages: changeSettings', () => {
     expect((await stored()).haloOrigins).toEqual([HOSTED, PSA_8443, STRANGER]);
   });
 
-  it.each<[string, Sender]>([
-    ['a listed hosted tenant', LISTED_HOSTED],
-    ['a listed self-hosted site', LISTED_SELF_HOSTED],
-    ['an unlisted hosted tenant', UNLISTED_HOSTED],
-    ...UNTRUSTED,
-  ])('a content script on %s may not', async (_, sender) => {
+  it.each<[string, Sender]>([...CONTENT_SCRIPTS, ...UNTRUSTED])('a content script on %s may not', async (_, sender) => {
     await expect(send(ADD, sender)).rejects.toThrow(REFUSED);
     await expect(
       send(
@@ -345,17 +371,9 @@ describe('setupMessages: removeSite gives a self-hosted permission back once no 
 });
 
 describe('setupMessages: the rest of the table', () => {
-  it('openOptions from a listed ticket opens the options page for that site', async () => {
+  it('openOptions from the pane’s page on a ticket opens the options page for that ticket’s site', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await expect(send({ type: 'openOptions' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
-    expect(create).toHaveBeenCalledExactlyOnceWith({
-      url: `chrome-extension://${OWN_ID}/options.html?site=${encodeURIComponent(HOSTED)}`,
-    });
-  });
-
-  it('openOptions from an unlisted tenant’s setup prompt names that tenant (the first save lists it)', async () => {
-    const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await expect(send({ type: 'openOptions' }, UNLISTED_HOSTED)).resolves.toEqual({ ok: true });
+    await expect(send({ type: 'openOptions' }, PANE_ON_STRANGER)).resolves.toEqual({ ok: true });
     expect(create).toHaveBeenCalledExactlyOnceWith({
       url: `chrome-extension://${OWN_ID}/options.html?site=${encodeURIComponent(STRANGER)}`,
     });
@@ -367,7 +385,7 @@ describe('setupMessages: the rest of the table', () => {
     expect(open).toHaveBeenCalledOnce();
   });
 
-  it.each(UNTRUSTED)('openOptions from %s is refused', async (_, sender) => {
+  it.each([...CONTENT_SCRIPTS, ...UNTRUSTED])('openOptions from %s is refused', async (_, sender) => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await expect(send({ type: 'openOptions' }, sender)).rejects.toThrow(REFUSED);
     expect(create).not.toHaveBeenCalled();
@@ -384,67 +402,10 @@ describe('setupMessages: the rest of the table', () => {
   });
 
   it('ticketClosed clears a listed tab’s badge; an unlisted tab may not touch it', async () => {
-    await send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED);
+    await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED);
     await expect(send({ type: 'ticketClosed' }, { ...UNLISTED_HOSTED, tab: { id: 7 } })).rejects.toThrow(REFUSED);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
     await expect(send({ type: 'ticketClosed' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
-  });
-
-  it.each<[string, Sender, number]>([
-    ['a listed site', LISTED_HOSTED, 7],
-    ['an unlisted hosted tenant (for its offer)', { ...UNLISTED_HOSTED, frameId: 3 }, 8],
-  ])('loadPaneUi from %s goes into the asking frame only', async (_, sender, tabId) => {
-    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
-    await expect(send({ type: 'loadPaneUi' }, sender)).resolves.toEqual({ ok: true });
-    expect(executeScript).toHaveBeenCalledExactlyOnceWith({
-      target: { tabId, frameIds: [sender.frameId] },
-      files: ['/pane-ui.js'],
-    });
-  });
-
-  it.each(UNTRUSTED)('loadPaneUi from %s is refused', async (_, sender) => {
-    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
-    await expect(send({ type: 'loadPaneUi' }, sender)).rejects.toThrow(REFUSED);
-    expect(executeScript).not.toHaveBeenCalled();
-  });
-});
-
-describe('setupMessages: openSidePanel', () => {
-  let open: ReturnType<typeof vi.fn>;
-  beforeEach(() => {
-    open = vi.fn(async () => undefined);
-    vi.stubGlobal('chrome', { sidePanel: { open } });
-  });
-
-  it('opens the sender’s window’s side panel before the listener awaits anything (the click’s gesture)', () => {
-    // The browser calls the listener synchronously; the gesture lasts only until its first await.
-    void fakeBrowser.runtime.onMessage.trigger({ type: 'openSidePanel' }, LISTED_HOSTED as never);
-    expect(open).toHaveBeenCalledWith({ windowId: 1 });
-  });
-
-  it('answers ok once it opened, and says why when the browser refused', async () => {
-    await expect(send({ type: 'openSidePanel' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
-    open.mockRejectedValueOnce(new Error('`sidePanel.open()` may only be called in response to a user gesture.'));
-    await expect(send({ type: 'openSidePanel' }, LISTED_HOSTED)).resolves.toEqual({
-      ok: false,
-      error: '`sidePanel.open()` may only be called in response to a user gesture.',
-    });
-  });
-
-  it.each([
-    ['another extension', OTHER_EXTENSION],
-    ['a tabless sender', TABLESS_LISTED],
-    ['an extension page (the popup opens it itself)', POPUP],
-  ])('%s opens nothing', async (_, sender) => {
-    await send({ type: 'openSidePanel' }, sender).catch(() => undefined);
-    expect(open).not.toHaveBeenCalled();
-  });
-
-  it('opens the sender’s own window whatever the message names; an unknown type opens nothing', async () => {
-    await send({ type: 'openSidePanel', windowId: 99, extra: true }, LISTED_HOSTED);
-    expect(open).toHaveBeenCalledWith({ windowId: 1 });
-    await send({ type: 'openSidepanel' }, LISTED_HOSTED);
-    expect(open).toHaveBeenCalledTimes(1);
   });
 });

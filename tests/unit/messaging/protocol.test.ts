@@ -185,12 +185,14 @@ describe('parseRequest: changeSettings', () => {
   });
 });
 
-describe('parseRequest: enableSite and declineSite', () => {
-  // The site is always the sender's own: a message naming another one names nothing.
-  it.each(['enableSite', 'declineSite'])('%s carries no site, whatever the message adds', (type) => {
-    expect(parseRequest({ type, origin: 'https://evil.example.com', site: 'https://evil.example.com' })).toEqual({
-      type,
-    });
+describe('parseRequest: declineSite and paneTab', () => {
+  // The site is always the tab the asking pane sits in: a message naming another one names nothing.
+  it.each(['declineSite', 'paneTab'])('%s carries no site or tab, whatever the message adds', (type) => {
+    expect(parseRequest({ type, origin: 'https://evil.example.com', tabId: 3 })).toEqual({ type });
+  });
+
+  it.each(['enableSite', 'loadPaneUi', 'openSidePanel'])('the retired %s is not understood', (type) => {
+    expect(parseRequest({ type })).toBeNull();
   });
 });
 
@@ -204,31 +206,27 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   watchSignIn: { type: 'watchSignIn' },
   testConnection: { type: 'testConnection', instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
   changeSettings: { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com' } },
-  enableSite: { type: 'enableSite' },
   declineSite: { type: 'declineSite' },
-  loadPaneUi: { type: 'loadPaneUi' },
-  openSidePanel: { type: 'openSidePanel' },
+  paneTab: { type: 'paneTab' },
 };
 
 /** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
 const POLICY: Record<Request['type'], string> = {
-  openOptions: 'ELU',
+  openOptions: 'E',
   // A HaloPSA page must not make the background probe other sites or test connections.
   checkHaloAddress: 'E',
-  // ImmyBot data and its sign-in only for listed sites, and the side panel (an extension page showing one).
-  lookupTicket: 'EL',
+  // ImmyBot data and its sign-in only for extension pages (the pane's own page, the side panel): never a page's DOM.
+  lookupTicket: 'E',
+  // The one thing our content script, in the page's DOM, may say.
   ticketClosed: 'L',
-  signIn: 'EL',
+  signIn: 'E',
   // Only the sign-in window itself says it has handed over to ImmyBot.
   watchSignIn: 'E',
   testConnection: 'E',
-  // No content script writes settings; it may only turn its own site on, or say "Not here" to the offer.
+  // No content script writes settings or says "Not here": the offer lives in the pane's own page.
   changeSettings: 'E',
-  enableSite: 'LU',
-  declineSite: 'U',
-  loadPaneUi: 'LU',
-  // The pane's "Open in side panel"; the popup opens it itself.
-  openSidePanel: 'L',
+  declineSite: 'E',
+  paneTab: 'E',
 };
 
 const ROLES: [SenderRole, string][] = [
@@ -256,12 +254,12 @@ describe('mayAsk', () => {
     for (const message of Object.values(ONE_OF_EACH)) expect(mayAsk('untrusted', parseRequest(message)!)).toBe(false);
   });
 
-  it('an unlisted hosted tenant may ask nothing that reaches ImmyBot or the settings', () => {
+  it('an unlisted hosted tenant’s content script may ask nothing at all', () => {
     const allowed = Object.values(ONE_OF_EACH)
       .map((message) => parseRequest(message)!)
       .filter((request) => mayAsk('unlisted-hosted', request))
       .map((request) => request.type)
       .sort();
-    expect(allowed).toEqual(['declineSite', 'enableSite', 'loadPaneUi', 'openOptions']);
+    expect(allowed).toEqual([]);
   });
 });

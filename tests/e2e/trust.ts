@@ -1,0 +1,42 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
+import { configureThroughOptions } from '../sandbox/configure';
+import type { Sandbox } from '../sandbox/sandbox';
+import { EXTENSION_DIR, expect, signInToImmyBot } from './fixtures';
+
+// Runs in the service worker, where `chrome` is the extension API.
+declare const chrome: {
+  contentSettings: {
+    cookies: { get(details: { primaryUrl: string; secondaryUrl: string }): Promise<{ setting: string }> };
+  };
+  storage: { local: { get(key: string): Promise<Record<string, any>> } };
+};
+
+/** A hosted tenant nobody listed: anyone can open a HaloPSA trial on this domain. */
+export const STRANGER = 'https://other.trial.usehalo.com';
+
+export const worker = async (context: BrowserContext): Promise<Worker> =>
+  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+
+/** The listed HaloPSA sites, read from the extension's own storage. */
+export const listedSites = async (context: BrowserContext): Promise<string[]> =>
+  (await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings?.haloOrigins ?? [];
+
+/** Chrome's cookie setting for ImmyBot framed by `site`, read back from the browser itself. */
+export const cookieSetting = async (context: BrowserContext, site: string, instance = 'https://acme.immy.bot') =>
+  (await worker(context)).evaluate(
+    ({ primaryUrl, secondaryUrl }) =>
+      chrome.contentSettings.cookies.get({ primaryUrl, secondaryUrl }).then((s) => s.setting),
+    { primaryUrl: `${instance}/`, secondaryUrl: `${site}/` },
+  );
+
+/** Configured for acme.halopsa.com, signed in to ImmyBot, cookie permission held (as after the consent click). */
+export async function signedInBrowser(sandbox: Sandbox): Promise<BrowserContext> {
+  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']), sandbox);
+  await configureThroughOptions(context, 'acme', 619);
+  await signInToImmyBot(context, sandbox);
+  await expect.poll(() => cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
+  return context;
+}
+
+export const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
