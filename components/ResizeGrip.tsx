@@ -67,6 +67,8 @@ export function ResizeGrip({ width, min, max, onResize, onResizeEnd, onDragChang
       })}
       onPointerMove={(event) => {
         const start = dragging.current;
+        // Let go outside this page (the dock saw the release): the drag is over.
+        if (start && !(event.buttons & 1)) return end();
         if (start) resize(Math.min(max, Math.max(min, start.width + start.screenX - event.screenX)));
       }}
       onPointerUp={end}

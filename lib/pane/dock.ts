@@ -20,7 +20,8 @@ const DOCK_CSS =
   '.dock.edge{top:45vh;bottom:auto;border-radius:8px 0 0 8px;overflow:hidden;box-shadow:-2px 0 8px rgb(0 0 0/10%)}' +
   'iframe{position:absolute;display:block;border:0;margin:0;padding:0}' +
   '.ui{inset:0;width:100%;height:100%}' +
-  '.frame{right:0;bottom:0;z-index:1}.frame[hidden]{display:none}.dragging .frame{pointer-events:none}';
+  '.frame{right:0;bottom:0;z-index:1}.frame[hidden]{display:none}.dragging .frame{pointer-events:none}' +
+  '.drag{position:fixed;inset:0;z-index:2;cursor:col-resize;pointer-events:auto}';
 
 /** What the dock shows of a ticket: Technician Tools (a pane) or one of the prompts. */
 export interface DockPod {
@@ -63,6 +64,10 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   let content: { width?: number; height?: number } = {};
   let pod: { frame: PodFrame; url: string } | null = null;
   let port: MessagePort | null = null;
+  /** A focus request made before the pane's page was there to take it. */
+  let focusWanted = false;
+  /** Over the whole window while the grip is dragged: the pointer leaves the pane's page as it widens it. */
+  let dragLayer: HTMLElement | null = null;
 
   const host: PaneHost = createPaneHost(
     doc,
@@ -87,6 +92,8 @@ export function createDock(doc: Document, options: DockOptions): Dock {
     port.onmessage = (event) => receive(event.data);
     ui.contentWindow?.postMessage({ t: CONNECT }, options.uiOrigin, [channel.port2]);
     post();
+    if (focusWanted) post({ t: 'focus' });
+    focusWanted = false;
   });
 
   function post(message?: DockMessage): void {
@@ -139,8 +146,7 @@ export function createDock(doc: Document, options: DockOptions): Dock {
           message.end === true,
         );
       case 'dragging':
-        section.classList.toggle('dragging', message.on);
-        return;
+        return drag(message.on);
       case 'reload':
         if (pod) pod.frame.show(pod.url, { reload: true });
         return;
@@ -149,6 +155,25 @@ export function createDock(doc: Document, options: DockOptions): Dock {
       case 'dismissSetup':
         return options.onDismissSetup();
     }
+  }
+
+  function drag(on: boolean): void {
+    section.classList.toggle('dragging', on);
+    dragLayer?.remove();
+    dragLayer = null;
+    if (!on) return;
+    dragLayer = doc.createElement('div');
+    dragLayer.className = 'drag';
+    dragLayer.addEventListener('pointermove', (event) =>
+      relayout({ ...layout, width: win.innerWidth - event.clientX }, false),
+    );
+    const end = () => {
+      drag(false);
+      relayout(layout, true);
+    };
+    dragLayer.addEventListener('pointerup', end);
+    dragLayer.addEventListener('pointercancel', end);
+    host.container.append(dragLayer);
   }
 
   const onResize = () => {
@@ -179,7 +204,8 @@ export function createDock(doc: Document, options: DockOptions): Dock {
     enter() {
       if (mode === 'pane' && layout.collapsed) relayout({ ...layout, collapsed: false }, true);
       ui.focus();
-      post({ t: 'focus' });
+      if (port) post({ t: 'focus' });
+      else focusWanted = true;
     },
     hasFocus: () => host.hasFocus(),
     remove() {
