@@ -140,7 +140,7 @@ export function setupMessages(browser: Api): void {
 /** The single writer's door: one change, applied in order; a self-hosted site leaving the list gives its permission back. */
 async function apply(browser: Api, change: SettingsChange): Promise<Done> {
   try {
-    // Only these two kinds can take sites off the list (an import replaces it).
+    // Only these two kinds can take sites off the list (an import removes the ones its list showed).
     const before =
       change.kind === 'removeSite' || change.kind === 'importSettings' ? (await loadSettings()).haloOrigins : [];
     const settings = await changeSettings(change);

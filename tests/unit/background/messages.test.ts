@@ -318,14 +318,14 @@ describe('setupMessages: removeSite gives a self-hosted permission back once no 
   });
 
   it('an imported site list that leaves a self-hosted site out gives its permission back too', async () => {
-    const imported = { kind: 'importSettings', haloOrigins: [HOSTED] } as const;
+    const imported = { kind: 'importSettings', removeSites: [PSA, PSA_8443] } as const;
     await expect(send({ type: 'changeSettings', change: imported }, OPTIONS_PAGE)).resolves.toEqual({ ok: true });
     expect((await stored()).haloOrigins).toEqual([HOSTED]);
     expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith(PATTERN);
   });
 
   it('an import that keeps a site on that host keeps the permission', async () => {
-    const imported = { kind: 'importSettings', haloOrigins: [PSA_8443] } as const;
+    const imported = { kind: 'importSettings', removeSites: [PSA] } as const;
     await send({ type: 'changeSettings', change: imported }, OPTIONS_PAGE);
     expect(permissionsRemove).not.toHaveBeenCalled();
   });
