@@ -16,6 +16,7 @@ import { openSidePanel } from '../side-panel';
 import type { SettingsChange } from '../settings/changes';
 import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
+import { openOptionsForSite, takePendingSite } from './pending-site';
 
 type Api = typeof extensionApi;
 type Sender = SenderInfo & { tab?: { id?: number; windowId?: number }; frameId?: number };
@@ -54,12 +55,9 @@ export function setupMessages(browser: Api): void {
     switch (request.type) {
       case 'openOptions':
         // From a ticket: the options page offers to turn that ticket's site on with the first save.
-        if (siteOrigin && sender.tab)
-          await browser.tabs.create({
-            url: browser.runtime.getURL(`/options.html?site=${encodeURIComponent(siteOrigin)}`),
-          });
-        else await browser.runtime.openOptionsPage();
-        return { ok: true };
+        return openOptionsForSite(browser, sender.tab ? siteOrigin : undefined);
+      case 'takePendingSite':
+        return { site: await takePendingSite(browser) };
       case 'checkHaloAddress':
         return checkHaloInstance(request.origin);
       case 'lookupTicket': {

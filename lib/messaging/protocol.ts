@@ -32,6 +32,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loadPaneUi') }),
   // "Open in side panel" on the pane: the side panel of the sender's own window.
   z.object({ type: z.literal('openSidePanel') }),
+  // The options page, once on load: the ticket's site its setup prompt opened it for (lib/background/pending-site).
+  z.object({ type: z.literal('takePendingSite') }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -54,6 +56,7 @@ const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
   declineSite: ['unlisted-hosted'],
   loadPaneUi: ['listed-site', 'unlisted-hosted'],
   openSidePanel: LISTED,
+  takePendingSite: PAGES,
 };
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
@@ -75,6 +78,7 @@ export interface Responses {
   declineSite: Done;
   loadPaneUi: { ok: true };
   openSidePanel: Done;
+  takePendingSite: { site: string | null };
 }
 
 export function parseRequest(message: unknown): Request | null {

@@ -345,26 +345,37 @@ describe('setupMessages: removeSite gives a self-hosted permission back once no 
 });
 
 describe('setupMessages: the rest of the table', () => {
-  it('openOptions from a listed ticket opens the options page for that site', async () => {
+  it('openOptions from a listed ticket opens a plain options page, which takes that site once', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await expect(send({ type: 'openOptions' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
-    expect(create).toHaveBeenCalledExactlyOnceWith({
-      url: `chrome-extension://${OWN_ID}/options.html?site=${encodeURIComponent(HOSTED)}`,
-    });
+    expect(create).toHaveBeenCalledExactlyOnceWith({ url: `chrome-extension://${OWN_ID}/options.html` });
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: HOSTED });
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: null });
   });
 
-  it('openOptions from an unlisted tenant’s setup prompt names that tenant (the first save lists it)', async () => {
+  it('openOptions from an unlisted tenant’s setup prompt hands over that tenant (the first save lists it)', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await expect(send({ type: 'openOptions' }, UNLISTED_HOSTED)).resolves.toEqual({ ok: true });
-    expect(create).toHaveBeenCalledExactlyOnceWith({
-      url: `chrome-extension://${OWN_ID}/options.html?site=${encodeURIComponent(STRANGER)}`,
-    });
+    expect(create).toHaveBeenCalledExactlyOnceWith({ url: `chrome-extension://${OWN_ID}/options.html` });
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: STRANGER });
   });
 
-  it('openOptions from the toolbar popup opens the plain options page', async () => {
+  it('openOptions from the toolbar popup opens the plain options page and hands over no site', async () => {
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
     await expect(send({ type: 'openOptions' }, POPUP)).resolves.toEqual({ ok: true });
     expect(open).toHaveBeenCalledOnce();
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: null });
+  });
+
+  it.each<[string, Sender]>([
+    ['a listed ticket', LISTED_HOSTED],
+    ['an unlisted tenant', UNLISTED_HOSTED],
+    ...UNTRUSTED,
+  ])('takePendingSite from %s is refused and leaves the site for the options page', async (_, sender) => {
+    vi.spyOn(fakeBrowser.tabs, 'create');
+    await send({ type: 'openOptions' }, LISTED_HOSTED);
+    await expect(send({ type: 'takePendingSite' }, sender)).rejects.toThrow(REFUSED);
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: HOSTED });
   });
 
   it.each(UNTRUSTED)('openOptions from %s is refused', async (_, sender) => {

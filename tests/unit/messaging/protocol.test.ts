@@ -208,6 +208,7 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   declineSite: { type: 'declineSite' },
   loadPaneUi: { type: 'loadPaneUi' },
   openSidePanel: { type: 'openSidePanel' },
+  takePendingSite: { type: 'takePendingSite' },
 };
 
 /** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
@@ -229,6 +230,8 @@ const POLICY: Record<Request['type'], string> = {
   loadPaneUi: 'LU',
   // The pane's "Open in side panel"; the popup opens it itself.
   openSidePanel: 'L',
+  // The ticket's site for the options page's first save: a HaloPSA page must not read (and so spend) it.
+  takePendingSite: 'E',
 };
 
 const ROLES: [SenderRole, string][] = [
