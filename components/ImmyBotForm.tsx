@@ -131,7 +131,8 @@ export function ImmyBotForm({ site, effective }: Props) {
       </div>
       {site && (
         <p class="hint" data-testid="save-adds-site">
-          Saving also turns on Technician Tools for {new URL(site).host}, the HaloPSA site you came from.
+          Saving also turns Technician Tools on for <strong>{new URL(site).host}</strong>, the HaloPSA site you came
+          from.
         </p>
       )}
       {/* Nothing to save when the organization set both. */}

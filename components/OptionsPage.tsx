@@ -1,23 +1,19 @@
-import { isHaloOrigin } from '../lib/halo/address';
 import { isConfiguredByPolicy, isLocked } from '../lib/settings/merge';
 import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
 import { SettingsTransfer } from './SettingsTransfer';
 import { ShowPlaceChoice } from './ShowPlaceChoice';
 import { useEffectiveSettings } from './useEffectiveSettings';
+import { usePendingSite } from './usePendingSite';
 import { Welcome } from './Welcome';
-
-/** The ticket's site when a ticket's setup prompt opened this page (`?site=`); anything else is ignored. */
-function siteFromAddress(): string | undefined {
-  const site = new URLSearchParams(location.search).get('site');
-  return isHaloOrigin(site) ? site : undefined;
-}
 
 /** Opened by the install (`?welcome`): the first-run steps show on top. */
 const welcomed = new URLSearchParams(location.search).has('welcome');
 
 export function OptionsPage() {
   const effective = useEffectiveSettings();
+  // The ticket's site, handed over by the background when a ticket's setup prompt opened this page.
+  const site = usePendingSite();
   const locked = (field: Parameters<typeof isLocked>[1]) => !!effective && isLocked(effective.sources, field);
   const problems = effective?.problems ?? [];
   const policyProblems = effective?.policyProblems ?? [];
@@ -52,7 +48,7 @@ export function OptionsPage() {
       )}
       {welcomed && effective && !isConfiguredByPolicy(effective.sources) && <Welcome effective={effective} />}
       {/* A managed site list decides which sites are on: the first save cannot add another. */}
-      <ImmyBotForm site={locked('haloOrigins') ? undefined : siteFromAddress()} effective={effective} />
+      <ImmyBotForm site={locked('haloOrigins') ? undefined : site} effective={effective} />
       <HaloAddresses locked={locked('haloOrigins')} />
       <ShowPlaceChoice locked={locked('show')} />
       <SettingsTransfer />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasHaloAccess, requestHaloSitesAccess } from '../lib/halo/access';
 import { isHostedHaloUrl } from '../lib/halo/hosts';
 import { changeSettings } from '../lib/messaging/change-settings';
+import { IMPORT_PLAN_STALE } from '../lib/settings/changes';
 import { failureText } from '../lib/messaging/failure-text';
 import { loadStoredSettings } from '../lib/settings/page-settings';
 import type { Settings } from '../lib/settings/schema';
@@ -9,6 +10,7 @@ import { SHOW_PLACE_LABELS, showPlace } from '../lib/settings/show';
 import {
   exportFileName,
   exportSettings,
+  type ImportedSettings,
   type ImportPlan,
   MAX_FILE_BYTES,
   parseImport,
@@ -19,7 +21,14 @@ import {
 type Step =
   | { kind: 'idle' }
   | { kind: 'failed'; text: string }
-  | { kind: 'confirm'; fileName: string; plan: ImportPlan; applying: boolean }
+  | {
+      kind: 'confirm';
+      fileName: string;
+      imported: ImportedSettings;
+      plan: ImportPlan;
+      applying: boolean;
+      replanned?: boolean;
+    }
   | { kind: 'done'; text: string; needAccess: string[] };
 
 /** The settings in effect after an import, in one sentence. */
@@ -77,24 +86,31 @@ export function SettingsTransfer() {
     if (file.size > MAX_FILE_BYTES) return setStep({ kind: 'failed', text: `Not imported. ${TOO_BIG}` });
     const read = parseImport(await file.text());
     if (!read.ok) return setStep({ kind: 'failed', text: `Not imported. ${read.error}` });
-    const { settings, sources } = await loadStoredSettings();
-    const planned = planImport(settings, sources, read.imported);
-    if (!planned.ok) return setStep({ kind: 'failed', text: `Not imported. ${planned.error}` });
-    setStep({ kind: 'confirm', fileName: file.name, plan: planned.plan, applying: false });
+    await showPlan(file.name, read.imported, false);
   };
 
-  const onApply = async (fileName: string, plan: ImportPlan) => {
+  /** Plans the file over the settings in effect now, and shows the list to confirm. */
+  const showPlan = async (fileName: string, imported: ImportedSettings, replanned: boolean) => {
+    const { settings, sources } = await loadStoredSettings();
+    const planned = planImport(settings, sources, imported);
+    if (!planned.ok) return setStep({ kind: 'failed', text: `Not imported. ${planned.error}` });
+    setStep({ kind: 'confirm', fileName, imported, plan: planned.plan, applying: false, replanned });
+  };
+
+  const onApply = async (fileName: string, imported: ImportedSettings, plan: ImportPlan) => {
     if (!plan.change) return;
-    setStep({ kind: 'confirm', fileName, plan, applying: true });
+    setStep({ kind: 'confirm', fileName, imported, plan, applying: true });
     try {
       // One change: the background stores all of it or, on any refusal, none of it.
       await changeSettings(plan.change);
       const [{ settings }, needAccess] = await Promise.all([
         loadStoredSettings(),
-        sitesWithoutAccess(plan.change.haloOrigins ?? []),
+        sitesWithoutAccess(plan.change.addSites ?? []),
       ]);
       setStep({ kind: 'done', text: `Imported. ${inEffect(settings)}`, needAccess });
     } catch (error) {
+      // A value the list showed changed in another tab: nothing was stored; show the list as it is now.
+      if (error instanceof Error && error.message === IMPORT_PLAN_STALE) return showPlan(fileName, imported, true);
       setStep({ kind: 'failed', text: `Not imported. ${failureText(error)}` });
     }
   };
@@ -139,7 +155,18 @@ export function SettingsTransfer() {
         </p>
       )}
       {step.kind === 'confirm' && (
-        <section class="transfer-plan" aria-labelledby="transfer-plan-heading" tabIndex={-1} id="transfer-step">
+        <section
+          class="transfer-plan"
+          aria-labelledby="transfer-plan-heading"
+          aria-describedby={step.replanned ? 'transfer-replanned' : undefined}
+          tabIndex={-1}
+          id="transfer-step"
+        >
+          {step.replanned && (
+            <p class="hint" id="transfer-replanned" data-testid="import-replanned">
+              Your settings changed since this file was read; here is the new list of changes.
+            </p>
+          )}
           <h3 id="transfer-plan-heading">
             {step.plan.change ? `Importing ${step.fileName} changes:` : `${step.fileName} changes nothing here.`}
           </h3>
@@ -166,7 +193,7 @@ export function SettingsTransfer() {
                 type="button"
                 class="primary"
                 disabled={step.applying}
-                onClick={() => void onApply(step.fileName, step.plan)}
+                onClick={() => void onApply(step.fileName, step.imported, step.plan)}
               >
                 Apply these settings
               </button>

@@ -20,3 +20,5 @@ export const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
 export const SIGN_IN_WINDOW_KEY = 'signInWindow';
 /** storage.session: one cached ticket lookup per key with this prefix. */
 export const LOOKUP_KEY_PREFIX = 'lookup:';
+/** storage.session: the HaloPSA site a ticket's setup prompt opened the options page for; taken once by that page. */
+export const PENDING_SITE_KEY = 'pendingSite';

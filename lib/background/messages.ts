@@ -16,6 +16,7 @@ import { framingPageUrl, senderRole, type SenderInfo } from '../messaging/sender
 import type { SettingsChange } from '../settings/changes';
 import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
+import { openOptionsForSite, takePendingSite } from './pending-site';
 
 type Api = typeof extensionApi;
 type Sender = SenderInfo & { tab?: { id?: number; windowId?: number; url?: string } };
@@ -48,12 +49,9 @@ export function setupMessages(browser: Api): void {
     switch (request.type) {
       case 'openOptions':
         // From a ticket: the options page offers to turn that ticket's site on with the first save.
-        if (siteOrigin)
-          await browser.tabs.create({
-            url: browser.runtime.getURL(`/options.html?site=${encodeURIComponent(siteOrigin)}`),
-          });
-        else await browser.runtime.openOptionsPage();
-        return { ok: true };
+        return openOptionsForSite(browser, siteOrigin);
+      case 'takePendingSite':
+        return { site: await takePendingSite(browser) };
       case 'checkHaloAddress':
         return checkHaloInstance(request.origin);
       case 'lookupTicket': {
@@ -122,7 +120,7 @@ const refused = (request: Request) => new Error(`Message refused: ${request.type
 /** The single writer's door: one change, applied in order; a self-hosted site leaving the list gives its permission back. */
 async function apply(browser: Api, change: SettingsChange): Promise<Done> {
   try {
-    // Only these two kinds can take sites off the list (an import replaces it).
+    // Only these two kinds can take sites off the list (an import removes the ones its list showed).
     const before =
       change.kind === 'removeSite' || change.kind === 'importSettings' ? (await loadSettings()).haloOrigins : [];
     const settings = await changeSettings(change);

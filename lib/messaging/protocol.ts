@@ -29,6 +29,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('declineSite') }),
   // The pane's own page, framed in a HaloPSA tab, asks which tab and window it serves.
   z.object({ type: z.literal('paneTab') }),
+  // The options page, once on load: the ticket's site its setup prompt opened it for (lib/background/pending-site).
+  z.object({ type: z.literal('takePendingSite') }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -52,6 +54,7 @@ const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
   changeSettings: PAGES,
   declineSite: PAGES,
   paneTab: PAGES,
+  takePendingSite: PAGES,
 };
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
@@ -70,6 +73,7 @@ export interface Responses {
   testConnection: ConnectionTest;
   changeSettings: Done;
   declineSite: Done;
+  takePendingSite: { site: string | null };
   /** Null for a page that is not framed in a tab (the options page, the side panel). */
   paneTab: PaneTab | null;
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isHaloOrigin } from '../halo/address';
 import { isHostedHaloUrl } from '../halo/hosts';
-import { ImmyBotConnectionSchema } from '../immybot/connection';
+import { type ImmyBotConnection, ImmyBotConnectionSchema } from '../immybot/connection';
 import { POLICY_FIELDS, type ManagedPolicy, type PolicyField } from './policy';
 import { HaloOriginsSchema, SettingsSchema, type Settings } from './schema';
 import { SHOW_PLACES } from './show';
@@ -17,13 +17,25 @@ export const SettingsChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('removeSite'), origin }),
   z.object({ kind: z.literal('declineSite'), origin }),
   z.object({ kind: z.literal('setShow'), show: z.enum(SHOW_PLACES) }),
-  /** A settings file, already read and completed (lib/settings/transfer); what it leaves out stays as it is. */
-  z.object({
-    kind: z.literal('importSettings'),
-    connection: z.optional(ImmyBotConnectionSchema),
-    haloOrigins: z.optional(HaloOriginsSchema.check(z.maxLength(MAX_IMPORTED_SITES))),
-    show: z.optional(z.enum(SHOW_PLACES)),
-  }),
+  /**
+   * A settings file as the options page planned it (lib/settings/transfer): only what its list said changes.
+   * `from` is the value the list showed; the writer refuses the change when the value is no longer that.
+   * Sites are the list's difference, so a site listed meanwhile (from the popup, say) stays listed.
+   */
+  z
+    .object({
+      kind: z.literal('importSettings'),
+      connection: z.optional(z.object({ from: z.nullable(ImmyBotConnectionSchema), to: ImmyBotConnectionSchema })),
+      addSites: z.optional(HaloOriginsSchema.check(z.maxLength(MAX_IMPORTED_SITES))),
+      removeSites: z.optional(HaloOriginsSchema),
+      show: z.optional(z.object({ from: z.nullable(z.enum(SHOW_PLACES)), to: z.enum(SHOW_PLACES) })),
+    })
+    .check(
+      z.refine(
+        ({ addSites = [], removeSites = [] }) => !addSites.some((site) => removeSites.includes(site)),
+        'A site both added and removed',
+      ),
+    ),
 ]);
 
 export type SettingsChange = z.infer<typeof SettingsChangeSchema>;
@@ -49,13 +61,15 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
     case 'setShow':
       return { ...settings, show: change.show };
     case 'importSettings': {
-      // One write for the whole file: the sites replace the list, and a listed site is no longer declined.
-      const haloOrigins = change.haloOrigins ?? settings.haloOrigins;
+      // One write for the whole file: the confirmed sites come off and on, and a listed site is no longer declined.
+      const { addSites = [], removeSites = [] } = change;
+      const kept = settings.haloOrigins.filter((o) => !removeSites.includes(o));
+      const haloOrigins = [...kept, ...addSites.filter((o) => !kept.includes(o))];
       return {
-        immybot: change.connection ?? settings.immybot,
+        immybot: change.connection?.to ?? settings.immybot,
         haloOrigins,
         declinedOrigins: settings.declinedOrigins.filter((o) => !haloOrigins.includes(o)),
-        show: change.show ?? settings.show,
+        show: change.show?.to ?? settings.show,
       };
     }
   }
@@ -68,6 +82,18 @@ function addSite(settings: Settings, site: string): Settings {
     declinedOrigins: without(settings.declinedOrigins, site),
   };
 }
+
+/** What the writer says when an import's list no longer matches the settings; the options page plans again. */
+export const IMPORT_PLAN_STALE = 'Your settings changed since this file was read.';
+
+const sameConnection = (a: ImmyBotConnection | null, b: ImmyBotConnection | null) =>
+  a?.instanceOrigin === b?.instanceOrigin && a?.integrationId === b?.integrationId;
+
+/** True when an import's list showed a value (“7 → 619”) that the settings in effect no longer hold. */
+export const isStaleImport = (change: SettingsChange, current: Settings): boolean =>
+  change.kind === 'importSettings' &&
+  ((change.connection !== undefined && !sameConnection(change.connection.from, current.immybot)) ||
+    (change.show !== undefined && change.show.from !== current.show));
 
 /** Validates a whole settings value before it is stored; throws on anything the schema rejects. */
 export const checkSettings = (settings: Settings): Settings => SettingsSchema.parse(settings);
@@ -92,12 +118,13 @@ export function lockedField(change: SettingsChange, policy: ManagedPolicy): Poli
       return policy.show !== undefined && policy.show !== change.show ? 'show' : null;
     case 'importSettings': {
       // The page leaves out what the organization set; a file that still carries a different value is refused.
-      const { connection, haloOrigins, show } = change;
+      const connection = change.connection?.to;
+      const show = change.show?.to;
       if (connection && policy.instanceOrigin !== undefined && policy.instanceOrigin !== connection.instanceOrigin)
         return 'instanceOrigin';
       if (connection && policy.integrationId !== undefined && policy.integrationId !== connection.integrationId)
         return 'integrationId';
-      if (haloOrigins && policy.haloOrigins) return 'haloOrigins';
+      if ((change.addSites || change.removeSites) && policy.haloOrigins) return 'haloOrigins';
       return show !== undefined && policy.show !== undefined && policy.show !== show ? 'show' : null;
     }
   }

@@ -4,6 +4,8 @@ import { createSerialQueue } from '../serial';
 import {
   applySettingsChange,
   checkSettings,
+  IMPORT_PLAN_STALE,
+  isStaleImport,
   lockedField,
   lockedMessage,
   SettingsChangeSchema,
@@ -61,6 +63,8 @@ export function changeSettings(change: SettingsChange): Promise<Settings> {
     // The change itself first: a change that is not one (a null connection, say) must not read as "clear it".
     const parsed = SettingsChangeSchema.parse(change);
     const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicyCopy()]);
+    // Checked in the queue, against what the page showed: another tab's change between plan and Apply is seen.
+    if (isStaleImport(parsed, effectiveSettings(local, policy).settings)) throw new Error(IMPORT_PLAN_STALE);
     const locked = lockedField(parsed, policy.policy);
     if (locked) throw new Error(lockedMessage(locked));
     const next = checkSettings(applySettingsChange(local.settings, parsed));

@@ -83,7 +83,10 @@ export function parseImport(text: string): ImportRead {
   return fail(`${POLICY_FIELDS[field]}: ${site ? `${site} cannot be used. ${reason}` : reason}`);
 }
 
-/** What importing a file would do here: the one change to send (null: nothing changes) and what it says. */
+/**
+ * What importing a file would do here: the one change to send (null: nothing changes) and what it says. The
+ * change carries only what the list says, with the values the list showed, so Apply does exactly that.
+ */
 export interface ImportPlan {
   change: ImportSettingsChange | null;
   /** One line per setting that changes, "ImmyBot instance: https://old.immy.bot → https://acme.immy.bot". */
@@ -130,7 +133,7 @@ export function planImport(
     if (instanceOrigin === undefined) return missing('instanceOrigin', 'integrationId', 'immybotInstance');
     if (integrationId === undefined) return missing('integrationId', 'instanceOrigin', 'integrationId');
     if (instanceOrigin !== now?.instanceOrigin || integrationId !== now?.integrationId) {
-      change.connection = { instanceOrigin, integrationId };
+      change.connection = { from: now, to: { instanceOrigin, integrationId } };
       if (instanceOrigin !== now?.instanceOrigin)
         changes.push(`${POLICY_FIELDS.instanceOrigin}: ${now?.instanceOrigin ?? 'not set'} → ${instanceOrigin}`);
       if (integrationId !== now?.integrationId)
@@ -146,7 +149,9 @@ export function planImport(
     if (added.length + removed.length > 0) {
       if (isLocked(sources, 'haloOrigins')) keep('haloOrigins', 'the list your organization made');
       else {
-        change.haloOrigins = sites;
+        // The difference the list shows, not the file's list: a site listed after this plan stays listed.
+        if (added.length) change.addSites = added;
+        if (removed.length) change.removeSites = removed;
         const parts = [added.length ? `adds ${listed(added)}` : '', removed.length ? `removes ${listed(removed)}` : ''];
         changes.push(`${POLICY_FIELDS.haloOrigins}: ${parts.filter(Boolean).join(', ')}`);
       }
@@ -156,7 +161,7 @@ export function planImport(
   if (imported.show !== undefined && imported.show !== current.show) {
     if (isLocked(sources, 'show')) keep('show', placeName(current.show));
     else {
-      change.show = imported.show;
+      change.show = { from: current.show, to: imported.show };
       changes.push(`${POLICY_FIELDS.show}: ${placeName(current.show)} → ${SHOW_PLACE_LABELS[imported.show]}`);
     }
   }

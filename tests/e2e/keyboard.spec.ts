@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { expect, focused, openTicket, pane, paneFrame, test } from './fixtures';
 
 /** What the keyboard shortcut does in the tab: the background's message to the content script. */

@@ -98,3 +98,28 @@ test('saving updates open panes without a page reload', async ({ page, openOptio
   await expectPodLoaded(page, podUrlFor(2152, 'https://contoso.immy.bot', 77));
   expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
 });
+
+test('a site in the options page’s address is ignored: only a ticket’s setup prompt, through the background, names one', async ({
+  context,
+  extensionId,
+}) => {
+  // Any page or extension can open this address; the first Save must not list its site.
+  const options = await context.newPage();
+  await options.goto(
+    `chrome-extension://${extensionId}/options.html?site=${encodeURIComponent('https://evil.halopsa.com')}`,
+  );
+  await options.getByLabel('ImmyBot instance').fill('acme');
+  await options.getByLabel('Integration ID').fill('619');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(immybotForm(options).getByRole('status')).toHaveText(
+    'Saved. HaloPSA tickets now show Technician Tools from https://acme.immy.bot (integration 619).',
+  );
+  await expect(options.getByTestId('save-adds-site')).toHaveCount(0);
+  expect((await storedSettings(serviceWorker(options))).settings).toEqual({
+    immybot: { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
+    haloOrigins: [],
+    declinedOrigins: [],
+    show: null,
+  });
+  await expect(options.getByLabel('Added HaloPSA addresses').getByRole('listitem')).toHaveCount(0);
+});

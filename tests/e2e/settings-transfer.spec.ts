@@ -6,7 +6,10 @@ import { seriousViolations } from './axe';
 import { EXTENSION_DIR, expect, test } from './fixtures';
 
 // Runs in the options page, an extension page where `chrome` is the extension API.
-declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
 const storage = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
 
 const card = (page: Page) => page.getByRole('region', { name: 'Share these settings' });
@@ -147,4 +150,67 @@ test('a bad file says which field is wrong and changes nothing at all', async ({
     await expect(alert).toBeFocused();
   }
   expect(JSON.stringify(await storage(options))).toBe(before);
+});
+
+test('Apply does what the list said, even after the settings changed in another tab meanwhile', async ({
+  openOptions,
+  configure,
+}) => {
+  await configure('acme', 619, ['acme.halopsa.com']);
+  const options = await openOptions();
+  const file = (values: Record<string, unknown>) =>
+    JSON.stringify({ format: 'immybot-technician-tools-settings', version: 1, ...values });
+  const plan = options.getByRole('region', { name: 'Importing sites.json changes:' });
+  const sites = options.getByLabel('Added HaloPSA addresses').getByRole('listitem');
+
+  await importFile(options, 'sites.json', file({ haloSites: ['acme.haloitsm.com'] }));
+  await expect(plan.getByRole('listitem')).toHaveText([
+    'HaloPSA sites: adds https://acme.haloitsm.com, removes https://acme.halopsa.com',
+  ]);
+  // While the list is open, a site is turned on elsewhere (the toolbar popup sends this same change).
+  expect(
+    await options.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'changeSettings',
+        change: { kind: 'addSite', origin: 'https://beta.halopsa.com' },
+      }),
+    ),
+  ).toEqual({ ok: true });
+  await expect(sites).toHaveCount(2);
+  await plan.getByRole('button', { name: 'Apply these settings' }).click();
+  await expect(card(options).locator('#transfer-step').getByRole('status')).toContainText('Imported.');
+  expect((await storage(options)).settings).toMatchObject({
+    haloOrigins: ['https://beta.halopsa.com', 'https://acme.haloitsm.com'],
+  });
+  await expect(sites).toHaveText([/beta\.halopsa\.com/, /acme\.haloitsm\.com/]);
+
+  // A value the list showed changes in a second options tab: Apply stores nothing and shows the new list.
+  const connection = options.getByRole('region', { name: 'Importing connection.json changes:' });
+  await importFile(options, 'connection.json', file({ immybotInstance: 'contoso', integrationId: 42 }));
+  await expect(connection.getByRole('listitem')).toHaveText([
+    'ImmyBot instance: https://acme.immy.bot → https://contoso.immy.bot',
+    'Integration ID: 619 → 42',
+  ]);
+  const second = await openOptions();
+  await second.getByLabel('ImmyBot instance').fill('fabrikam');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(second.getByRole('form', { name: 'ImmyBot' }).getByRole('status')).toContainText('Saved.');
+  const before = await storage(options);
+
+  await connection.getByRole('button', { name: 'Apply these settings' }).click();
+  await expect(connection.getByTestId('import-replanned')).toHaveText(
+    'Your settings changed since this file was read; here is the new list of changes.',
+  );
+  await expect(connection).toBeFocused();
+  await expect(connection.getByRole('listitem')).toHaveText([
+    'ImmyBot instance: https://fabrikam.immy.bot → https://contoso.immy.bot',
+    'Integration ID: 619 → 42',
+  ]);
+  expect(await storage(options)).toEqual(before);
+  expect(await seriousViolations(options), 'the new list').toEqual([]);
+
+  await connection.getByRole('button', { name: 'Apply these settings' }).click();
+  await expect(card(options).locator('#transfer-step').getByRole('status')).toContainText(
+    'Imported. Now in effect: ImmyBot instance https://contoso.immy.bot, Integration ID 42; 2 HaloPSA sites;',
+  );
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { extensionIdOf } from '../sandbox/chromium';
 import { expect, expectPodLoaded, openTicket, pane, paneCount, paneFrame, podUrlFor, test } from './fixtures';
-import { cookieSetting, listedSites, navigate, signedInBrowser, STRANGER, worker } from './trust';
+import { cookieSetting, listedSites, navigate, signedInBrowser, STRANGER } from './trust';
 
 const offerButton = (page: Page, host: string) =>
   pane(page).getByRole('button', { name: `Use Technician Tools on ${host}` });
@@ -143,8 +143,7 @@ test('two pages adding sites at the same moment keep every one (the background i
   const b = Array.from({ length: 10 }, (_, i) => `second${i}`);
   const answers = (await Promise.all([add(first, a), add(second, b)])).flat();
   expect(answers.every((answer: { ok: boolean }) => answer.ok)).toBe(true);
-  const stored = (await (await worker(context)).evaluate(() => chrome.storage.local.get('settings'))).settings
-    .haloOrigins as string[];
+  const stored = await listedSites(context);
   expect([...stored].sort()).toEqual([...a, ...b].map((tenant) => `https://${tenant}.halopsa.com`).sort());
   // Both pages show the full list.
   for (const options of [first, second]) await expect(options.locator('li[data-origin]')).toHaveCount(20);

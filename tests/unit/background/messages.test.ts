@@ -344,14 +344,14 @@ describe('setupMessages: removeSite gives a self-hosted permission back once no 
   });
 
   it('an imported site list that leaves a self-hosted site out gives its permission back too', async () => {
-    const imported = { kind: 'importSettings', haloOrigins: [HOSTED] } as const;
+    const imported = { kind: 'importSettings', removeSites: [PSA, PSA_8443] } as const;
     await expect(send({ type: 'changeSettings', change: imported }, OPTIONS_PAGE)).resolves.toEqual({ ok: true });
     expect((await stored()).haloOrigins).toEqual([HOSTED]);
     expect(permissionsRemove).toHaveBeenCalledExactlyOnceWith(PATTERN);
   });
 
   it('an import that keeps a site on that host keeps the permission', async () => {
-    const imported = { kind: 'importSettings', haloOrigins: [PSA_8443] } as const;
+    const imported = { kind: 'importSettings', removeSites: [PSA] } as const;
     await send({ type: 'changeSettings', change: imported }, OPTIONS_PAGE);
     expect(permissionsRemove).not.toHaveBeenCalled();
   });
@@ -371,18 +371,37 @@ describe('setupMessages: removeSite gives a self-hosted permission back once no 
 });
 
 describe('setupMessages: the rest of the table', () => {
-  it('openOptions from the pane’s page on a ticket opens the options page for that ticket’s site', async () => {
+  it('openOptions from the pane’s page on a listed ticket opens a plain options page, which takes that site once', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await expect(send({ type: 'openOptions' }, PANE_ON_STRANGER)).resolves.toEqual({ ok: true });
-    expect(create).toHaveBeenCalledExactlyOnceWith({
-      url: `chrome-extension://${OWN_ID}/options.html?site=${encodeURIComponent(STRANGER)}`,
-    });
+    await expect(send({ type: 'openOptions' }, PANE_ON_LISTED)).resolves.toEqual({ ok: true });
+    expect(create).toHaveBeenCalledExactlyOnceWith({ url: `chrome-extension://${OWN_ID}/options.html` });
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: HOSTED });
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: null });
   });
 
-  it('openOptions from the toolbar popup opens the plain options page', async () => {
+  it('openOptions from an unlisted tenant’s setup prompt hands over that tenant (the first save lists it)', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await expect(send({ type: 'openOptions' }, PANE_ON_STRANGER)).resolves.toEqual({ ok: true });
+    expect(create).toHaveBeenCalledExactlyOnceWith({ url: `chrome-extension://${OWN_ID}/options.html` });
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: STRANGER });
+  });
+
+  it('openOptions from the toolbar popup opens the plain options page and hands over no site', async () => {
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
     await expect(send({ type: 'openOptions' }, POPUP)).resolves.toEqual({ ok: true });
     expect(open).toHaveBeenCalledOnce();
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: null });
+  });
+
+  it.each<[string, Sender]>([
+    ['a listed ticket', LISTED_HOSTED],
+    ['an unlisted tenant', UNLISTED_HOSTED],
+    ...UNTRUSTED,
+  ])('takePendingSite from %s is refused and leaves the site for the options page', async (_, sender) => {
+    vi.spyOn(fakeBrowser.tabs, 'create');
+    await send({ type: 'openOptions' }, PANE_ON_LISTED);
+    await expect(send({ type: 'takePendingSite' }, sender)).rejects.toThrow(REFUSED);
+    await expect(send({ type: 'takePendingSite' }, OPTIONS_PAGE)).resolves.toEqual({ site: HOSTED });
   });
 
   it.each([...CONTENT_SCRIPTS, ...UNTRUSTED])('openOptions from %s is refused', async (_, sender) => {

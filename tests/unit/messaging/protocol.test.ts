@@ -208,6 +208,7 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   changeSettings: { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com' } },
   declineSite: { type: 'declineSite' },
   paneTab: { type: 'paneTab' },
+  takePendingSite: { type: 'takePendingSite' },
 };
 
 /** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
@@ -227,6 +228,8 @@ const POLICY: Record<Request['type'], string> = {
   changeSettings: 'E',
   declineSite: 'E',
   paneTab: 'E',
+  // The ticket's site for the options page's first save: a HaloPSA page must not read (and so spend) it.
+  takePendingSite: 'E',
 };
 
 const ROLES: [SenderRole, string][] = [

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applySettingsChange,
   checkSettings,
+  isStaleImport,
   lockedField,
   lockedMessage,
   SettingsChangeSchema,
@@ -10,6 +11,7 @@ import {
 } from '../../../lib/settings/changes';
 import type { ManagedPolicy, PolicyField } from '../../../lib/settings/policy';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../lib/settings/schema';
+import { SHOW_PLACES } from '../../../lib/settings/show';
 import { ACME, DECLINED, HOSTED, PSA, SERVICE } from './examples';
 
 const OTHER = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
@@ -214,15 +216,22 @@ const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
     kind: fc.constant('setShow' as const),
     show: fc.constantFrom('page' as const, 'sidePanel' as const, 'both' as const),
   }),
-  fc.record(
-    {
-      kind: fc.constant('importSettings' as const),
-      connection: fc.constantFrom(ACME, OTHER),
-      haloOrigins: fc.uniqueArray(origin, { maxLength: 4 }),
-      show: fc.constantFrom('page' as const, 'sidePanel' as const, 'both' as const),
-    },
-    { requiredKeys: ['kind'] },
-  ),
+  fc
+    .record(
+      {
+        kind: fc.constant('importSettings' as const),
+        connection: fc.record({ from: fc.constantFrom(null, ACME, OTHER), to: fc.constantFrom(ACME, OTHER) }),
+        addSites: fc.uniqueArray(origin, { maxLength: 4 }),
+        removeSites: fc.uniqueArray(origin, { maxLength: 4 }),
+        show: fc.record({ from: fc.constantFrom(null, ...SHOW_PLACES), to: fc.constantFrom(...SHOW_PLACES) }),
+      },
+      { requiredKeys: ['kind'] },
+    )
+    .map(({ addSites, removeSites, ...rest }) => ({
+      ...rest,
+      ...(addSites && { addSites }),
+      ...(removeSites && { removeSites: removeSites.filter((o) => !addSites?.includes(o)) }),
+    })),
 );
 
 describe('applySettingsChange: setShow', () => {
@@ -241,27 +250,87 @@ describe('applySettingsChange: setShow', () => {
 describe('applySettingsChange: importSettings', () => {
   const before = settings({ immybot: OTHER, haloOrigins: [PSA, HOSTED], declinedOrigins: [DECLINED, FABRIKAM] });
 
-  it('sets everything the file sets in one change: the sites replace the list', () => {
+  it('sets everything the plan changes in one change: the sites it adds and removes', () => {
     expect(
       apply(before, {
         kind: 'importSettings',
-        connection: ACME,
-        haloOrigins: [SERVICE, DECLINED],
-        show: 'sidePanel',
+        connection: { from: OTHER, to: ACME },
+        addSites: [SERVICE, DECLINED],
+        removeSites: [PSA, HOSTED],
+        show: { from: null, to: 'sidePanel' },
       }),
     ).toEqual(
       settings({ immybot: ACME, haloOrigins: [SERVICE, DECLINED], declinedOrigins: [FABRIKAM], show: 'sidePanel' }),
     );
   });
 
-  it('keeps what the file leaves out', () => {
-    expect(apply(before, { kind: 'importSettings', show: 'both' })).toEqual({ ...before, show: 'both' });
-    expect(apply(before, { kind: 'importSettings', connection: ACME })).toEqual({ ...before, immybot: ACME });
+  it('keeps what the plan leaves out', () => {
+    expect(apply(before, { kind: 'importSettings', show: { from: null, to: 'both' } })).toEqual({
+      ...before,
+      show: 'both',
+    });
+    expect(apply(before, { kind: 'importSettings', connection: { from: OTHER, to: ACME } })).toEqual({
+      ...before,
+      immybot: ACME,
+    });
     expect(apply(before, { kind: 'importSettings' })).toEqual(before);
   });
 
-  it('an empty list clears the sites but keeps the “Not here” answers', () => {
-    expect(apply(before, { kind: 'importSettings', haloOrigins: [] })).toEqual({ ...before, haloOrigins: [] });
+  it('keeps a site listed after the plan, and removes only what the plan removes', () => {
+    // Planned over [PSA, HOSTED] (adds SERVICE, removes PSA); FABRIKAM was listed from the popup since.
+    const since = settings({ ...before, haloOrigins: [PSA, HOSTED, FABRIKAM], declinedOrigins: [DECLINED] });
+    expect(apply(since, { kind: 'importSettings', addSites: [SERVICE], removeSites: [PSA] })).toEqual({
+      ...since,
+      haloOrigins: [HOSTED, FABRIKAM, SERVICE],
+    });
+  });
+
+  it('adding a site listed meanwhile, or removing one removed meanwhile, changes nothing more', () => {
+    expect(apply(before, { kind: 'importSettings', addSites: [PSA], removeSites: [SERVICE] })).toEqual(before);
+  });
+
+  it('removing every site clears the list but keeps the “Not here” answers', () => {
+    expect(apply(before, { kind: 'importSettings', removeSites: [PSA, HOSTED] })).toEqual({
+      ...before,
+      haloOrigins: [],
+    });
+  });
+});
+
+describe('isStaleImport', () => {
+  const current = settings({ immybot: OTHER, haloOrigins: [PSA], show: 'page' });
+
+  it.each<[string, SettingsChange, boolean]>([
+    ['a connection as the plan showed it', { kind: 'importSettings', connection: { from: OTHER, to: ACME } }, false],
+    [
+      'an instance changed since the plan',
+      { kind: 'importSettings', connection: { from: { ...OTHER, instanceOrigin: 'https://x.immy.bot' }, to: ACME } },
+      true,
+    ],
+    [
+      'an id changed since the plan',
+      { kind: 'importSettings', connection: { from: { ...OTHER, integrationId: 8 }, to: ACME } },
+      true,
+    ],
+    [
+      'a connection set since a plan that had none',
+      { kind: 'importSettings', connection: { from: null, to: ACME } },
+      true,
+    ],
+    ['a place as the plan showed it', { kind: 'importSettings', show: { from: 'page', to: 'both' } }, false],
+    ['a place changed since the plan', { kind: 'importSettings', show: { from: null, to: 'both' } }, true],
+    // Sites are a difference: a site listed or removed since the plan never makes it stale.
+    ['sites', { kind: 'importSettings', addSites: [HOSTED], removeSites: [SERVICE] }, false],
+    ['nothing', { kind: 'importSettings' }, false],
+    ['another kind of change', { kind: 'setShow', show: 'both' }, false],
+  ])('%s', (_, change, stale) => {
+    expect(isStaleImport(change, current)).toBe(stale);
+  });
+
+  it('a plan made with no connection is current while there is none', () => {
+    expect(isStaleImport({ kind: 'importSettings', connection: { from: null, to: ACME } }, DEFAULT_SETTINGS)).toBe(
+      false,
+    );
   });
 });
 
@@ -269,12 +338,24 @@ describe('lockedField', () => {
   const POLICY = { instanceOrigin: ACME.instanceOrigin, integrationId: 619, show: 'sidePanel' as const };
 
   it.each<[string, SettingsChange, string | null]>([
-    ['another instance', { kind: 'importSettings', connection: { ...OTHER, integrationId: 619 } }, 'instanceOrigin'],
-    ['another id', { kind: 'importSettings', connection: { ...ACME, integrationId: 7 } }, 'integrationId'],
-    ['the managed connection itself', { kind: 'importSettings', connection: ACME }, null],
-    ['another place', { kind: 'importSettings', show: 'both' }, 'show'],
-    ['the managed place itself', { kind: 'importSettings', show: 'sidePanel' }, null],
-    ['sites, which the policy leaves to the user', { kind: 'importSettings', haloOrigins: [PSA] }, null],
+    [
+      'another instance',
+      { kind: 'importSettings', connection: { from: null, to: { ...OTHER, integrationId: 619 } } },
+      'instanceOrigin',
+    ],
+    [
+      'another id',
+      { kind: 'importSettings', connection: { from: ACME, to: { ...ACME, integrationId: 7 } } },
+      'integrationId',
+    ],
+    ['the managed connection itself', { kind: 'importSettings', connection: { from: null, to: ACME } }, null],
+    ['another place', { kind: 'importSettings', show: { from: 'sidePanel', to: 'both' } }, 'show'],
+    ['the managed place itself', { kind: 'importSettings', show: { from: null, to: 'sidePanel' } }, null],
+    [
+      'sites, which the policy leaves to the user',
+      { kind: 'importSettings', addSites: [PSA], removeSites: [HOSTED] },
+      null,
+    ],
     ['nothing', { kind: 'importSettings' }, null],
   ])('importSettings with %s', (_, change, field) => {
     expect(lockedField(change, POLICY)).toBe(field);
@@ -282,13 +363,25 @@ describe('lockedField', () => {
 
   it('refuses an import of sites, even the same ones, where the organization listed them', () => {
     const policy = { haloOrigins: [PSA] };
-    expect(lockedField({ kind: 'importSettings', haloOrigins: [PSA, HOSTED] }, policy)).toBe('haloOrigins');
-    expect(lockedField({ kind: 'importSettings', haloOrigins: [PSA] }, policy)).toBe('haloOrigins');
-    expect(lockedField({ kind: 'importSettings', connection: OTHER, show: 'both' }, policy)).toBeNull();
+    expect(lockedField({ kind: 'importSettings', addSites: [HOSTED] }, policy)).toBe('haloOrigins');
+    expect(lockedField({ kind: 'importSettings', removeSites: [PSA] }, policy)).toBe('haloOrigins');
+    expect(lockedField({ kind: 'importSettings', addSites: [] }, policy)).toBe('haloOrigins');
+    expect(
+      lockedField(
+        { kind: 'importSettings', connection: { from: null, to: OTHER }, show: { from: null, to: 'both' } },
+        policy,
+      ),
+    ).toBeNull();
   });
 
   it('allows any import where there is no policy', () => {
-    const change: SettingsChange = { kind: 'importSettings', connection: OTHER, haloOrigins: [PSA], show: 'both' };
+    const change: SettingsChange = {
+      kind: 'importSettings',
+      connection: { from: ACME, to: OTHER },
+      addSites: [PSA],
+      removeSites: [HOSTED],
+      show: { from: 'page', to: 'both' },
+    };
     expect(lockedField(change, {})).toBeNull();
   });
 });
@@ -353,8 +446,21 @@ describe('SettingsChangeSchema', () => {
     ['setShow page', { kind: 'setShow', show: 'page' }],
     ['setShow sidePanel', { kind: 'setShow', show: 'sidePanel' }],
     ['setShow both', { kind: 'setShow', show: 'both' }],
-    ['importSettings with everything', { kind: 'importSettings', connection: ACME, haloOrigins: [PSA], show: 'both' }],
-    ['importSettings with an empty list', { kind: 'importSettings', haloOrigins: [] }],
+    [
+      'importSettings with everything',
+      {
+        kind: 'importSettings',
+        connection: { from: OTHER, to: ACME },
+        addSites: [PSA],
+        removeSites: [HOSTED],
+        show: { from: 'page', to: 'both' },
+      },
+    ],
+    [
+      'importSettings from nothing set',
+      { kind: 'importSettings', connection: { from: null, to: ACME }, show: { from: null, to: 'page' } },
+    ],
+    ['importSettings with empty lists', { kind: 'importSettings', addSites: [], removeSites: [] }],
     ['importSettings with nothing', { kind: 'importSettings' }],
   ])('accepts %s as it is', (_, change) => {
     expect(SettingsChangeSchema.parse(change)).toEqual(change);
@@ -364,15 +470,16 @@ describe('SettingsChangeSchema', () => {
     expect(
       SettingsChangeSchema.parse({ kind: 'saveConnection', connection: { ...ACME, token: 'secret' }, extra: 1 }),
     ).toEqual({ kind: 'saveConnection', connection: ACME });
-    // An import sets no “Not here” answers, and reads no file keys: the options page sends canonical values.
+    // An import sets no “Not here” answers, reads no file keys, and never replaces the whole site list.
     expect(
       SettingsChangeSchema.parse({
         kind: 'importSettings',
         declinedOrigins: [DECLINED],
         immybotInstance: 'acme',
-        show: 'both',
+        haloOrigins: [PSA],
+        show: { from: null, to: 'both', extra: 1 },
       }),
-    ).toEqual({ kind: 'importSettings', show: 'both' });
+    ).toEqual({ kind: 'importSettings', show: { from: null, to: 'both' } });
     expect(SettingsChangeSchema.parse({ kind: 'addSite', origin: PSA, haloOrigins: [] })).toEqual({
       kind: 'addSite',
       origin: PSA,
@@ -437,15 +544,24 @@ describe('SettingsChangeSchema', () => {
     ['setShow with null (only a stored value may be “not chosen”)', { kind: 'setShow', show: null }],
     ['setShow with an unknown place', { kind: 'setShow', show: 'sidebar' }],
     ['setShow with a place in another case', { kind: 'setShow', show: 'SidePanel' }],
-    ['importSettings with a bad site', { kind: 'importSettings', haloOrigins: [PSA, 'http://psa.example.com'] }],
-    ['importSettings with a site twice', { kind: 'importSettings', haloOrigins: [PSA, PSA] }],
+    ['importSettings adding a bad site', { kind: 'importSettings', addSites: [PSA, 'http://psa.example.com'] }],
+    ['importSettings removing a bad site', { kind: 'importSettings', removeSites: ['javascript:alert(1)'] }],
+    ['importSettings adding a site twice', { kind: 'importSettings', addSites: [PSA, PSA] }],
+    ['importSettings adding and removing one site', { kind: 'importSettings', addSites: [PSA], removeSites: [PSA] }],
     [
-      'importSettings with 501 sites',
-      { kind: 'importSettings', haloOrigins: Array.from({ length: 501 }, (_, i) => `https://t${i}.halopsa.com`) },
+      'importSettings adding 501 sites',
+      { kind: 'importSettings', addSites: Array.from({ length: 501 }, (_, i) => `https://t${i}.halopsa.com`) },
     ],
-    ['importSettings with half a connection', { kind: 'importSettings', connection: { integrationId: 619 } }],
-    ['importSettings with a null connection', { kind: 'importSettings', connection: null }],
-    ['importSettings with a null place', { kind: 'importSettings', show: null }],
+    ['importSettings with a bare connection', { kind: 'importSettings', connection: ACME }],
+    [
+      'importSettings with half a connection',
+      { kind: 'importSettings', connection: { from: null, to: { integrationId: 619 } } },
+    ],
+    ['importSettings with a null connection', { kind: 'importSettings', connection: { from: ACME, to: null } }],
+    ['importSettings without the connection it replaces', { kind: 'importSettings', connection: { to: ACME } }],
+    ['importSettings with a bare place', { kind: 'importSettings', show: 'both' }],
+    ['importSettings with a null place', { kind: 'importSettings', show: { from: 'page', to: null } }],
+    ['importSettings without the place it replaces', { kind: 'importSettings', show: { to: 'page' } }],
     ['saveConnection without a connection', { kind: 'saveConnection', site: PSA }],
     ['a whole settings value', { immybot: ACME, haloOrigins: [PSA], declinedOrigins: [] }],
     ['undefined', undefined],

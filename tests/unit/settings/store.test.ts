@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ImmyBotConnection } from '../../../lib/immybot/connection';
-import type { SettingsChange } from '../../../lib/settings/changes';
+import { IMPORT_PLAN_STALE, type SettingsChange } from '../../../lib/settings/changes';
 import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
 import { readPolicy } from '../../../lib/settings/policy';
 import { POLICY_KEY } from '../../../lib/storage';
@@ -671,11 +671,13 @@ describe('changeSettings under an organization’s policy', () => {
 
 describe('changeSettings: importSettings', () => {
   const before = settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED, FABRIKAM] });
+  const OTHER = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
   const change: SettingsChange = {
     kind: 'importSettings',
-    connection: { instanceOrigin: 'https://other.immy.bot', integrationId: 7 },
-    haloOrigins: [HOSTED, DECLINED],
-    show: 'both',
+    connection: { from: ACME, to: OTHER },
+    addSites: [HOSTED, DECLINED],
+    removeSites: [PSA],
+    show: { from: null, to: 'both' },
   };
 
   it('stores the whole file in one write', async () => {
@@ -683,7 +685,7 @@ describe('changeSettings: importSettings', () => {
     const writes = recordSettingsWrites();
     const { changeSettings } = await freshStore();
     const after = settings({
-      immybot: change.connection,
+      immybot: OTHER,
       haloOrigins: [HOSTED, DECLINED],
       declinedOrigins: [FABRIKAM],
       show: 'both',
@@ -696,12 +698,41 @@ describe('changeSettings: importSettings', () => {
     await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
     await setPolicy({ show: 'page' });
     const { changeSettings } = await freshStore();
-    await expect(changeSettings(change)).rejects.toThrow(
+    // The list showed the managed place, yet the page asks to change it.
+    await expect(changeSettings({ ...change, show: { from: 'page', to: 'both' } })).rejects.toThrow(
       'Show Technician Tools is set by your organization and cannot be changed here.',
     );
+    // A list made before the organization set it is out of date: the page plans again, and then leaves it out.
+    await expect(changeSettings(change)).rejects.toThrow(IMPORT_PLAN_STALE);
     expect(await everything()).toEqual({ settings: before, settings$: V4, [POLICY_KEY]: readPolicy({ show: 'page' }) });
-    // Without the managed value, the same import applies.
+    // Without the managed value, the import applies.
     await fakeBrowser.storage.local.remove(POLICY_KEY);
     expect((await changeSettings(change)).show).toBe('both');
+  });
+
+  it('writes nothing when a value the list showed changed since (another tab saved); the page plans again', async () => {
+    const since = { ...before, immybot: { ...ACME, integrationId: 620 } };
+    await fakeBrowser.storage.local.set({ settings: since, settings$: V4 });
+    const { changeSettings } = await freshStore();
+    await expect(changeSettings(change)).rejects.toThrow(IMPORT_PLAN_STALE);
+    await expect(
+      changeSettings({ ...change, connection: undefined, show: { from: 'page', to: 'both' } }),
+    ).rejects.toThrow(IMPORT_PLAN_STALE);
+    expect(await everything()).toEqual({ settings: since, settings$: V4 });
+  });
+
+  it('compares with the settings in effect: a managed value the list showed is not a change', async () => {
+    await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
+    await setPolicy({ integrationId: 7 });
+    const { changeSettings } = await freshStore();
+    const managed = { ...ACME, integrationId: 7 };
+    const importing: SettingsChange = { kind: 'importSettings', connection: { from: managed, to: managed } };
+    expect((await changeSettings(importing)).immybot).toEqual(managed);
+  });
+
+  it('keeps a site listed since the plan', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...before, haloOrigins: [PSA, SERVICE] }, settings$: V4 });
+    const { changeSettings } = await freshStore();
+    expect((await changeSettings(change)).haloOrigins).toEqual([SERVICE, HOSTED, DECLINED]);
   });
 });

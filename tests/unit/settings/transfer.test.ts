@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySettingsChange, lockedField, SettingsChangeSchema } from '../../../lib/settings/changes';
+import { applySettingsChange, isStaleImport, lockedField, SettingsChangeSchema } from '../../../lib/settings/changes';
 import { mergeSettings, type SettingSources } from '../../../lib/settings/merge';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
 import {
@@ -252,9 +252,10 @@ describe('planImport: what will change', () => {
     ).toEqual({
       change: {
         kind: 'importSettings',
-        connection: ACME,
-        haloOrigins: [HOSTED, PSA, SERVICE],
-        show: 'both',
+        connection: { from: OTHER, to: ACME },
+        addSites: [PSA, SERVICE],
+        removeSites: [DECLINED],
+        show: { from: 'page', to: 'both' },
       },
       changes: [
         'ImmyBot instance: https://other.immy.bot → https://acme.immy.bot',
@@ -286,17 +287,24 @@ describe('planImport: what will change', () => {
   it('sends only what changes', () => {
     expect(plan(file({ immybotInstance: OTHER.instanceOrigin, integrationId: 7, show: 'both' })).change).toEqual({
       kind: 'importSettings',
-      show: 'both',
+      show: { from: 'page', to: 'both' },
     });
-    expect(plan(file({ haloSites: [] })).changes).toEqual([`HaloPSA sites: removes ${HOSTED} and ${DECLINED}`]);
+    expect(plan(file({ haloSites: [] }))).toMatchObject({
+      change: { kind: 'importSettings', removeSites: [HOSTED, DECLINED] },
+      changes: [`HaloPSA sites: removes ${HOSTED} and ${DECLINED}`],
+    });
+    expect(plan(file({ haloSites: [HOSTED, DECLINED, PSA] })).change).toEqual({
+      kind: 'importSettings',
+      addSites: [PSA],
+    });
   });
 
   it('completes half a connection with this browser’s other half', () => {
     expect(plan(file({ integrationId: 619 })).change).toEqual({
       kind: 'importSettings',
-      connection: { instanceOrigin: OTHER.instanceOrigin, integrationId: 619 },
+      connection: { from: OTHER, to: { instanceOrigin: OTHER.instanceOrigin, integrationId: 619 } },
     });
-    expect(plan(file({ immybotInstance: 'acme' })).change?.connection).toEqual({ ...ACME, integrationId: 7 });
+    expect(plan(file({ immybotInstance: 'acme' })).change?.connection?.to).toEqual({ ...ACME, integrationId: 7 });
   });
 
   it('refuses half a connection where there is no other half', () => {
@@ -310,6 +318,41 @@ describe('planImport: what will change', () => {
       error:
         'Integration ID: this file sets the ImmyBot instance but not the Integration ID, and none is set here yet. Add "integrationId" to the file.',
     });
+  });
+});
+
+describe('planImport, then settings change in another tab, then Apply', () => {
+  const shown = settings({ immybot: OTHER, haloOrigins: [HOSTED, DECLINED], show: 'page' });
+  const text = file({ immybotInstance: 'acme', integrationId: 619, haloSites: [HOSTED, PSA], show: 'both' });
+  const planned = planImport(shown, LOCAL, imported(text));
+  if (!planned.ok || !planned.plan.change) throw new Error('no change');
+  const change = SettingsChangeSchema.parse(planned.plan.change);
+
+  it('a site listed after the plan survives Apply; the site the plan removes is removed', () => {
+    // Turned on from the toolbar popup while the list was shown.
+    const since = applySettingsChange(shown, { kind: 'addSite', origin: SERVICE });
+    expect(isStaleImport(change, since)).toBe(false);
+    expect(applySettingsChange(since, change)).toEqual(
+      settings({ immybot: ACME, haloOrigins: [HOSTED, SERVICE, PSA], show: 'both' }),
+    );
+  });
+
+  it('a site removed after the plan stays removed, and one the plan adds is added once', () => {
+    const since = settings({ ...shown, haloOrigins: [PSA] });
+    expect(applySettingsChange(since, change).haloOrigins).toEqual([PSA]);
+  });
+
+  it('an instance changed after the plan makes it stale; planning again lists the change from the new value', () => {
+    const since = settings({ ...shown, immybot: { instanceOrigin: 'https://beta.immy.bot', integrationId: 7 } });
+    expect(isStaleImport(change, since)).toBe(true);
+    const again = planImport(since, LOCAL, imported(text));
+    if (!again.ok) throw new Error(again.error);
+    expect(again.plan.changes[0]).toBe('ImmyBot instance: https://beta.immy.bot → https://acme.immy.bot');
+    expect(isStaleImport(SettingsChangeSchema.parse(again.plan.change), since)).toBe(false);
+  });
+
+  it('a place chosen after the plan makes it stale too', () => {
+    expect(isStaleImport(change, settings({ ...shown, show: 'sidePanel' }))).toBe(true);
   });
 });
 
@@ -328,7 +371,13 @@ describe('planImport: what the organization set', () => {
     expect(planned).toEqual({
       ok: true,
       plan: {
-        change: { kind: 'importSettings', connection: { instanceOrigin: 'https://org.immy.bot', integrationId: 619 } },
+        change: {
+          kind: 'importSettings',
+          connection: {
+            from: { instanceOrigin: 'https://org.immy.bot', integrationId: 7 },
+            to: { instanceOrigin: 'https://org.immy.bot', integrationId: 619 },
+          },
+        },
         changes: ['Integration ID: 7 → 619'],
         locked: [
           'ImmyBot instance: stays https://org.immy.bot, as your organization set it.',
