@@ -122,6 +122,8 @@ describe('setupMessages: lookupTicket', () => {
         person: { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' },
         tenant: 'Acorn Construction',
         computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
+        moreComputers: 0,
+        onlineComputers: 1,
       },
       cookieAccess: 'unsupported',
     });
