@@ -11,11 +11,12 @@ import { problemFor } from '../immybot/problems';
 import { openSignIn, resumeSignIn, watchSignInWindow } from '../immybot/sign-in-window';
 import { onlineCount } from '../immybot/ticket-view';
 import { mayAsk, parseRequest, type Done, type Request, type Responses } from '../messaging/protocol';
-import { senderRole, type SenderInfo } from '../messaging/sender';
+import { senderRole, type SenderInfo, type SenderRole } from '../messaging/sender';
 import { openSidePanel } from '../side-panel';
 import type { SettingsChange } from '../settings/changes';
 import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
+import { lateLookupRefusal } from './late-lookup';
 
 type Api = typeof extensionApi;
 type Sender = SenderInfo & { tab?: { id?: number; windowId?: number }; frameId?: number };
@@ -48,6 +49,7 @@ export function setupMessages(browser: Api): void {
   const handle = async (
     request: Request,
     sender: Sender,
+    role: SenderRole,
     opening?: Promise<Done>,
   ): Promise<Responses[Request['type']]> => {
     const siteOrigin = sender.url ? new URL(sender.url).origin : undefined;
@@ -63,10 +65,15 @@ export function setupMessages(browser: Api): void {
       case 'checkHaloAddress':
         return checkHaloInstance(request.origin);
       case 'lookupTicket': {
-        const { immybot } = await loadSettings();
+        const before = await loadSettings();
+        const { immybot } = before;
         if (!immybot)
           return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
         const result = await lookup(immybot, request.faultId);
+        // The site the ticket is on: the sender's own for our content script; the side panel has none.
+        const site = role === 'listed-site' && siteOrigin ? siteOrigin : null;
+        const refusal = lateLookupRefusal(before, await loadSettings(), site);
+        if (refusal) return { ok: false, problem: refusal };
         showOnlineComputers(browser, sender.tab?.id, result.ok ? String(onlineCount(result.ticket)) : '');
         const cookieAccess = !cookieSettingsSupported()
           ? 'unsupported'
@@ -130,7 +137,7 @@ export function setupMessages(browser: Api): void {
         haloOrigins,
       });
       if (!mayAsk(role, request)) throw new Error(`Message refused: ${request.type} is not for this sender.`);
-      return handle(request, sender, opening);
+      return handle(request, sender, role, opening);
     });
   });
 

@@ -5,7 +5,17 @@ import type { ImmyBotFailure } from './client';
  * "Ask your ImmyBot admin" where only an admin can fix it, with the admin's detail kept apart.
  */
 export interface Problem {
-  kind: 'signed-out' | 'forbidden' | 'no-integration' | 'ticket-unresolved' | 'unavailable' | 'malformed' | 'too-large';
+  kind:
+    | 'signed-out'
+    | 'forbidden'
+    | 'no-integration'
+    | 'ticket-unresolved'
+    | 'unavailable'
+    | 'malformed'
+    | 'too-large'
+    // A lookup whose answer came back after its site left the list, or after the connection changed.
+    | 'site-removed'
+    | 'settings-changed';
   message: string;
   /** For the admin who can fix it; shown behind a "Details" disclosure. */
   detail?: string;

@@ -160,6 +160,100 @@ describe('setupMessages: lookupTicket', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  describe('a lookup that is out while the settings change', () => {
+    const SIDE_PANEL: Sender = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/sidepanel.html` };
+    const GLOBEX = { instanceOrigin: 'https://globex.immy.bot', integrationId: 619 };
+
+    /** ImmyBot's answer waits until `answer()`; `asked` resolves once the lookup's request is out. */
+    function heldAnswer() {
+      let answer!: () => void;
+      let asked!: () => void;
+      const isAsked = new Promise<void>((resolve) => {
+        asked = resolve;
+      });
+      fetchMock.mockImplementation(async () => {
+        asked();
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        return json(TICKET_EXAMPLE);
+      });
+      return { asked: isAsked, answer: () => answer() };
+    }
+
+    it.each<[string, Sender, Settings, number | undefined, object]>([
+      [
+        'its site removed: refused as no longer listed, its badge untouched',
+        LISTED_HOSTED,
+        { ...SETTINGS, haloOrigins: [PSA_8443] },
+        7,
+        { kind: 'site-removed', message: 'This site is no longer on your list.' },
+      ],
+      [
+        'its self-hosted site removed (another port on the host still listed)',
+        LISTED_SELF_HOSTED,
+        { ...SETTINGS, haloOrigins: [HOSTED, 'https://psa.example.com'] },
+        9,
+        { kind: 'site-removed' },
+      ],
+      [
+        'the ImmyBot instance changed: refused with a retry',
+        LISTED_HOSTED,
+        { ...SETTINGS, immybot: GLOBEX },
+        7,
+        { kind: 'settings-changed', action: 'retry' },
+      ],
+      [
+        'the integration changed',
+        LISTED_HOSTED,
+        { ...SETTINGS, immybot: { ...ACME, integrationId: 620 } },
+        7,
+        { kind: 'settings-changed' },
+      ],
+      ['the connection removed', LISTED_HOSTED, { ...SETTINGS, immybot: null }, 7, { kind: 'settings-changed' }],
+      [
+        'for the side panel, the connection changed',
+        SIDE_PANEL,
+        { ...SETTINGS, immybot: GLOBEX },
+        undefined,
+        { kind: 'settings-changed' },
+      ],
+    ])('%s', async (_, sender, after, tabId, problem) => {
+      if (tabId !== undefined) await fakeBrowser.action.setBadgeText({ tabId, text: '?' });
+      const held = heldAnswer();
+      const answer = send({ type: 'lookupTicket', faultId: 2152 }, sender);
+      await held.asked;
+      await store(after);
+      held.answer();
+      const result = (await answer) as { ok: boolean; problem?: object; ticket?: unknown };
+      expect(result).toEqual({ ok: false, problem: expect.objectContaining(problem) });
+      expect(JSON.stringify(result)).not.toMatch(/Ben Castle|DESKTOP|contoso/);
+      if (tabId !== undefined) expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('?');
+    });
+
+    it('the side panel, which has no site of its own, still gets its answer when a site is removed', async () => {
+      const held = heldAnswer();
+      const answer = send({ type: 'lookupTicket', faultId: 2152 }, SIDE_PANEL);
+      await held.asked;
+      await store({ ...SETTINGS, haloOrigins: [] });
+      held.answer();
+      await expect(answer).resolves.toMatchObject({ ok: true, ticket: { faultId: 2152 } });
+    });
+
+    it.each<[string, string[]]>([
+      ['another site removed', [HOSTED]],
+      ['a site added', [HOSTED, PSA_8443, STRANGER]],
+    ])('%s: the answer and the badge go ahead', async (_, haloOrigins) => {
+      const held = heldAnswer();
+      const answer = send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED);
+      await held.asked;
+      await store({ ...SETTINGS, haloOrigins });
+      held.answer();
+      await expect(answer).resolves.toMatchObject({ ok: true });
+      expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    });
+  });
+
   it('a site removed from the list is refused from the next message on', async () => {
     await expect(send({ type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED)).resolves.toMatchObject({ ok: true });
     await expect(
