@@ -17,6 +17,7 @@ import type { SettingsChange } from '../settings/changes';
 import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
 import { openOptionsForSite, takePendingSite } from './pending-site';
+import { lateLookupRefusal } from './late-lookup';
 
 type Api = typeof extensionApi;
 type Sender = SenderInfo & { tab?: { id?: number; windowId?: number; url?: string } };
@@ -55,12 +56,16 @@ export function setupMessages(browser: Api): void {
       case 'checkHaloAddress':
         return checkHaloInstance(request.origin);
       case 'lookupTicket': {
-        const { immybot, haloOrigins } = await loadSettings();
+        const before = await loadSettings();
+        const { immybot, haloOrigins } = before;
         // The pane's page answers only for a listed site's ticket, whatever the page around it does.
         if (pageUrl !== undefined && !isListedSite(pageUrl, haloOrigins)) throw refused(request);
         if (!immybot)
           return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
         const result = await lookup(immybot, request.faultId);
+        // The site the ticket is on: the tab the pane's page sits in; the side panel has none.
+        const refusal = lateLookupRefusal(before, await loadSettings(), siteOrigin ?? null);
+        if (refusal) return { ok: false, problem: refusal };
         showOnlineComputers(browser, sender.tab?.id, result.ok ? String(onlineCount(result.ticket)) : '');
         const cookieAccess = !cookieSettingsSupported()
           ? 'unsupported'

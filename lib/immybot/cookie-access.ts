@@ -1,4 +1,4 @@
-import { originPattern } from '../match-pattern';
+import { cookieSitePattern } from '../match-pattern';
 
 /** The slice of Chrome's contentSettings API we use; Firefox has none. */
 export interface CookieSettingsApi {
@@ -9,9 +9,10 @@ export interface CookieSettingsApi {
 export type CookieAccess = 'applied' | 'no-permission' | 'unsupported';
 
 /**
- * Lets exactly the ImmyBot instance use its cookies when framed by exactly the enabled HaloPSA
- * origins, so Technician Tools stays signed in where third-party cookies are blocked. Starts from
- * a clean slate each time, so a changed instance or a removed address leaves no exception behind.
+ * Lets the ImmyBot instance use its cookies on exactly the enabled HaloPSA origins (scheme, host and
+ * port), so Technician Tools framed there stays signed in where third-party cookies are blocked. It
+ * covers every request to ImmyBot from those sites, not only the frame. Starts from a clean slate each
+ * time, so a changed instance or a removed address leaves no exception behind.
  */
 export async function syncCookieExceptions(
   cookies: CookieSettingsApi | undefined,
@@ -23,7 +24,7 @@ export async function syncCookieExceptions(
   if (!permitted) return 'no-permission';
   await cookies.clear({});
   if (!instanceOrigin) return 'applied';
-  for (const secondaryPattern of new Set(haloOrigins.map(originPattern))) {
+  for (const secondaryPattern of new Set(haloOrigins.map(cookieSitePattern))) {
     await cookies.set({ primaryPattern: `${instanceOrigin}/*`, secondaryPattern, setting: 'allow' });
   }
   return 'applied';

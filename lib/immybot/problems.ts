@@ -5,7 +5,17 @@ import type { ImmyBotFailure } from './client';
  * "Ask your ImmyBot admin" where only an admin can fix it, with the admin's detail kept apart.
  */
 export interface Problem {
-  kind: 'signed-out' | 'forbidden' | 'no-integration' | 'ticket-unresolved' | 'unavailable' | 'malformed';
+  kind:
+    | 'signed-out'
+    | 'forbidden'
+    | 'no-integration'
+    | 'ticket-unresolved'
+    | 'unavailable'
+    | 'malformed'
+    | 'too-large'
+    // A lookup whose answer came back after its site left the list, or after the connection changed.
+    | 'site-removed'
+    | 'settings-changed';
   message: string;
   /** For the admin who can fix it; shown behind a "Details" disclosure. */
   detail?: string;
@@ -49,6 +59,12 @@ export function problemFor(
         message:
           'ImmyBot’s answer about this ticket could not be read. Ask your ImmyBot admin to check that ImmyBot and this extension are up to date.',
         detail: 'The ticket lookup answered with data this version of the extension does not recognise.',
+      };
+    case 'too-large':
+      // No retry: the same ticket would answer the same; ImmyBot itself shows it in pages.
+      return {
+        kind: 'too-large',
+        message: 'ImmyBot’s answer for this ticket was too large to show: open it in ImmyBot.',
       };
   }
 }

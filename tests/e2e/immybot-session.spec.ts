@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
+import { ticketJson } from '../sandbox/immybot/server';
 import { expect, expectPodLoaded, EXTENSION_DIR, INSTANCE, openTicket, pane, podUrlFor, test } from './fixtures';
 
 const summary = (page: Page) => pane(page).locator('.summary');
@@ -154,6 +155,32 @@ test.describe('ticket lookups', () => {
       'ImmyBot has no integration 999. Check the Integration ID in Technician Tools settings.',
     );
     await expect(summary(page).getByRole('button', { name: 'Open settings' })).toBeVisible();
+  });
+
+  test('a 21 MB answer (200,000 computers) is refused, with or without Content-Length, and the pane says where to look', async ({
+    page,
+    configure,
+    signInToImmyBot,
+    sandbox,
+  }) => {
+    await configure();
+    await signInToImmyBot();
+    const computers = Array.from({ length: 200_000 }, (_, i) => ({
+      computerId: i + 1,
+      computerName: `WORKSTATION-${String(i).padStart(8, '0')}.corp.acorn-construction.example`,
+      isOnline: i % 2 === 0,
+    }));
+    const body = JSON.stringify({ ...ticketJson(9001), computers });
+    expect(body.length).toBeGreaterThan(20 * 1_048_576);
+    sandbox.immybot.answerTicket(9001, { body });
+    sandbox.immybot.answerTicket(9002, { body, chunked: true });
+    for (const faultId of [9001, 9002]) {
+      await openTicket(page, faultId);
+      await expect(summary(page)).toContainText(
+        'ImmyBot’s answer for this ticket was too large to show: open it in ImmyBot.',
+      );
+      await expect(summary(page).getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    }
   });
 
   test('the toolbar badge counts online computers for the ticket in the active tab only', async ({

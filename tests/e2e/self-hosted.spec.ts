@@ -8,6 +8,9 @@ import { EXTENSION_DIR, expect, expectPodLoaded, paneCount, podUrlFor, reloadExt
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: {
+  contentSettings: {
+    cookies: { get(details: { primaryUrl: string; secondaryUrl: string }): Promise<{ setting: string }> };
+  };
   storage: { local: { get(key: string): Promise<Record<string, any>> } };
   scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
   action: { getBadgeText(details: object): Promise<string> };
@@ -32,6 +35,14 @@ async function openTicket(context: BrowserContext, url: string, faultId: number)
   await expectPodLoaded(tab, podUrlFor(faultId));
   return tab;
 }
+
+/** Chrome's cookie setting for ImmyBot requested from `site`, read back from the browser itself. */
+const cookieSetting = async (context: BrowserContext, site: string) =>
+  (await worker(context)).evaluate(
+    ({ primaryUrl, secondaryUrl }) =>
+      chrome.contentSettings.cookies.get({ primaryUrl, secondaryUrl }).then((s) => s.setting),
+    { primaryUrl: 'https://acme.immy.bot/', secondaryUrl: `${site}/` },
+  );
 
 const halo = (page: Page) => page.getByRole('form', { name: 'HaloPSA sites' });
 
@@ -205,5 +216,23 @@ test('after an extension update a self-hosted ticket tab keeps exactly one worki
   await expectPodLoaded(ticket, podUrlFor(3001));
   await ticket.waitForTimeout(300);
   expect(await paneCount(ticket)).toBe(1);
+  await context.close();
+});
+
+test('the cookie exception for a site with a port covers that port only, not another port on its host', async ({
+  sandbox,
+}) => {
+  const context = await launchWithExtension(
+    extensionWithGrantedHosts(EXTENSION_DIR, GRANTED, ['contentSettings']),
+    sandbox,
+  );
+  await configureThroughOptions(context, 'acme', 619, ['https://psa.example.test:8443', 'https://acme.halopsa.com']);
+  await expect.poll(() => cookieSetting(context, 'https://psa.example.test:8443')).toBe('allow');
+  expect(await cookieSetting(context, 'https://psa.example.test:9999')).not.toBe('allow');
+  expect(await cookieSetting(context, 'https://psa.example.test')).not.toBe('allow');
+  // A default-port site is exactly :443 (Chrome reads a pattern without a port as every port).
+  expect(await cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
+  expect(await cookieSetting(context, 'https://acme.halopsa.com:443')).toBe('allow');
+  expect(await cookieSetting(context, 'https://acme.halopsa.com:8443')).not.toBe('allow');
   await context.close();
 });

@@ -21,6 +21,8 @@ export interface TicketAnswer {
   /** Raw body (so malformed JSON can be sent); default: the usual ticket JSON. */
   body?: string;
   delayMs?: number;
+  /** Sent in 64 KB chunks without a Content-Length (the default sends one). */
+  chunked?: boolean;
 }
 
 export const SESSION_COOKIE = 'immybot_session';
@@ -138,13 +140,11 @@ export function createImmyBot() {
         if (!INTEGRATIONS[Number(ticket[1])]) return json(404, {});
         const faultId = Number(ticket[2]);
         const answer = ticketAnswers.get(faultId) ?? {};
+        const body = answer.body ?? JSON.stringify(ticketJson(faultId));
         const respond = () =>
-          send(
-            res,
-            answer.status ?? 200,
-            'application/json; charset=utf-8',
-            answer.body ?? JSON.stringify(ticketJson(faultId)),
-          );
+          answer.chunked
+            ? sendChunked(res, answer.status ?? 200, body)
+            : send(res, answer.status ?? 200, 'application/json; charset=utf-8', body);
         return void (answer.delayMs ? setTimeout(respond, answer.delayMs) : respond());
       }
     }
@@ -194,3 +194,19 @@ export function createImmyBot() {
 }
 
 export type ImmyBotStandIn = ReturnType<typeof createImmyBot>;
+
+/** Writes the body in 64 KB chunks as the client reads them, with no Content-Length; stops if the client leaves. */
+function sendChunked(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  const bytes = Buffer.from(body);
+  let offset = 0;
+  const next = () => {
+    while (offset < bytes.length && !res.destroyed) {
+      const chunk = bytes.subarray(offset, offset + 65_536);
+      offset += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', next);
+    }
+    if (!res.destroyed) res.end();
+  };
+  next();
+}

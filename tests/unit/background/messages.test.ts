@@ -53,6 +53,7 @@ const paneIn = (tab: Sender['tab'], url = `chrome-extension://${OWN_ID}/pane.htm
   frameId: 4,
 });
 const PANE_ON_LISTED = paneIn({ id: 7, windowId: 1, url: `${HOSTED}/ticket?id=2152` });
+const PANE_ON_SELF_HOSTED = paneIn({ id: 9, windowId: 1, url: `${PSA_8443}/ticket?id=2152` });
 const PANE_ON_STRANGER = paneIn({ id: 8, windowId: 1, url: `${STRANGER}/ticket?id=2152` });
 /** Chrome frames it by a per-session address (use_dynamic_url), another host than the extension id. */
 const PANE_BY_DYNAMIC_URL = paneIn(
@@ -142,6 +143,8 @@ describe('setupMessages: lookupTicket', () => {
         person: { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' },
         tenant: 'Acorn Construction',
         computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
+        moreComputers: 0,
+        onlineComputers: 1,
       },
       cookieAccess: 'unsupported',
     });
@@ -180,6 +183,100 @@ describe('setupMessages: lookupTicket', () => {
     const SIDE_PANEL: Sender = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/sidepanel.html` };
     await expect(send({ type: 'lookupTicket', faultId: 2152 }, SIDE_PANEL)).resolves.toMatchObject({ ok: true });
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  describe('a lookup that is out while the settings change', () => {
+    const SIDE_PANEL: Sender = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/sidepanel.html` };
+    const GLOBEX = { instanceOrigin: 'https://globex.immy.bot', integrationId: 619 };
+
+    /** ImmyBot's answer waits until `answer()`; `asked` resolves once the lookup's request is out. */
+    function heldAnswer() {
+      let answer!: () => void;
+      let asked!: () => void;
+      const isAsked = new Promise<void>((resolve) => {
+        asked = resolve;
+      });
+      fetchMock.mockImplementation(async () => {
+        asked();
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        return json(TICKET_EXAMPLE);
+      });
+      return { asked: isAsked, answer: () => answer() };
+    }
+
+    it.each<[string, Sender, Settings, number | undefined, object]>([
+      [
+        'its site removed: refused as no longer listed, its badge untouched',
+        PANE_ON_LISTED,
+        { ...SETTINGS, haloOrigins: [PSA_8443] },
+        7,
+        { kind: 'site-removed', message: 'This site is no longer on your list.' },
+      ],
+      [
+        'its self-hosted site removed (another port on the host still listed)',
+        PANE_ON_SELF_HOSTED,
+        { ...SETTINGS, haloOrigins: [HOSTED, 'https://psa.example.com'] },
+        9,
+        { kind: 'site-removed' },
+      ],
+      [
+        'the ImmyBot instance changed: refused with a retry',
+        PANE_ON_LISTED,
+        { ...SETTINGS, immybot: GLOBEX },
+        7,
+        { kind: 'settings-changed', action: 'retry' },
+      ],
+      [
+        'the integration changed',
+        PANE_ON_LISTED,
+        { ...SETTINGS, immybot: { ...ACME, integrationId: 620 } },
+        7,
+        { kind: 'settings-changed' },
+      ],
+      ['the connection removed', PANE_ON_LISTED, { ...SETTINGS, immybot: null }, 7, { kind: 'settings-changed' }],
+      [
+        'for the side panel, the connection changed',
+        SIDE_PANEL,
+        { ...SETTINGS, immybot: GLOBEX },
+        undefined,
+        { kind: 'settings-changed' },
+      ],
+    ])('%s', async (_, sender, after, tabId, problem) => {
+      if (tabId !== undefined) await fakeBrowser.action.setBadgeText({ tabId, text: '?' });
+      const held = heldAnswer();
+      const answer = send({ type: 'lookupTicket', faultId: 2152 }, sender);
+      await held.asked;
+      await store(after);
+      held.answer();
+      const result = (await answer) as { ok: boolean; problem?: object; ticket?: unknown };
+      expect(result).toEqual({ ok: false, problem: expect.objectContaining(problem) });
+      expect(JSON.stringify(result)).not.toMatch(/Ben Castle|DESKTOP|contoso/);
+      if (tabId !== undefined) expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('?');
+    });
+
+    it('the side panel, which has no site of its own, still gets its answer when a site is removed', async () => {
+      const held = heldAnswer();
+      const answer = send({ type: 'lookupTicket', faultId: 2152 }, SIDE_PANEL);
+      await held.asked;
+      await store({ ...SETTINGS, haloOrigins: [] });
+      held.answer();
+      await expect(answer).resolves.toMatchObject({ ok: true, ticket: { faultId: 2152 } });
+    });
+
+    it.each<[string, string[]]>([
+      ['another site removed', [HOSTED]],
+      ['a site added', [HOSTED, PSA_8443, STRANGER]],
+    ])('%s: the answer and the badge go ahead', async (_, haloOrigins) => {
+      const held = heldAnswer();
+      const answer = send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED);
+      await held.asked;
+      await store({ ...SETTINGS, haloOrigins });
+      held.answer();
+      await expect(answer).resolves.toMatchObject({ ok: true });
+      expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    });
   });
 
   it('a site removed from the list is refused from the next message on', async () => {

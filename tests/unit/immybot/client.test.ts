@@ -4,6 +4,7 @@ import {
   ImmyBotError,
   type ImmyBotClient,
   type ImmyBotFailure,
+  MAX_ANSWER_BYTES,
 } from '../../../lib/immybot/client';
 import { AUTH_USER, TICKET_EXAMPLE } from './examples';
 
@@ -398,5 +399,132 @@ describe('ids', () => {
     const fetch = fakeFetch(() => json({ ...LINK_JSON, id: 2147483647 }));
     await expect(clientWith(fetch).providerLink(2147483647)).resolves.toMatchObject({ id: 2147483647 });
     expect(requestedUrls(fetch)).toEqual([`${ORIGIN}/api/v1/provider-links/2147483647`]);
+  });
+});
+
+/**
+ * A body served in chunks only as they are read (nothing is queued ahead), counting what was pulled
+ * and whether the reader cancelled it. `bytes` are the body's first bytes; the rest are spaces (still valid JSON).
+ */
+function trickle(totalBytes: number, { bytes = '', chunkBytes = 64 * 1024 } = {}) {
+  const head = new TextEncoder().encode(bytes);
+  const stats = { pulled: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (stats.pulled >= totalBytes) return controller.close();
+        const chunk = new Uint8Array(Math.min(chunkBytes, totalBytes - stats.pulled)).fill(0x20);
+        chunk.set(head.subarray(stats.pulled, stats.pulled + chunk.length));
+        stats.pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        stats.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, stats };
+}
+
+describe('answer size', () => {
+  const MB = 1_048_576;
+
+  it('the cap is 1 MB', () => {
+    expect(MAX_ANSWER_BYTES).toBe(MB);
+  });
+
+  it('a 20 MB answer without Content-Length → too-large, after reading no more than the cap and one chunk, stream cancelled', async () => {
+    const { stream, stats } = trickle(20 * MB, { bytes: '{"computers": [' });
+    const fetch = fakeFetch(() => new Response(stream, { headers: { 'content-type': 'application/json' } }));
+    const error = await failureOf(clientWith(fetch).ticket(619, 2152));
+    expect(error.failure).toBe('too-large');
+    expect(error.status).toBe(200);
+    expect(error.message).toBe('ImmyBot: too-large (200)');
+    expect(stats.cancelled).toBe(true);
+    expect(stats.pulled).toBeLessThanOrEqual(MB + 64 * 1024);
+    expect(stats.pulled).toBeGreaterThan(MB);
+    // Not retried: the same ticket answers the same.
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('a Content-Length over the cap → too-large without reading the body', async () => {
+    const { stream, stats } = trickle(20 * MB);
+    const fetch = fakeFetch(
+      () =>
+        new Response(stream, { headers: { 'content-type': 'application/json', 'content-length': String(20 * MB) } }),
+    );
+    const error = await failureOf(clientWith(fetch).ticket(619, 2152));
+    expect(error.failure).toBe('too-large');
+    expect(stats.pulled).toBe(0);
+    expect(stats.cancelled).toBe(true);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['without Content-Length', {}],
+    ['with Content-Length', { 'content-length': String(MB) }],
+  ])('an answer of exactly the cap is read whole and parsed (%s)', async (_, headers) => {
+    const { stream, stats } = trickle(MB, { bytes: JSON.stringify(TICKET_EXAMPLE) });
+    const fetch = fakeFetch(
+      () => new Response(stream, { headers: { 'content-type': 'application/json', ...headers } }),
+    );
+    await expect(clientWith(fetch).ticket(619, 2152)).resolves.toEqual(TICKET_EXAMPLE);
+    expect(stats).toEqual({ pulled: MB, cancelled: false });
+  });
+
+  it('one byte over the cap → too-large', async () => {
+    const { stream } = trickle(MB + 1, { bytes: JSON.stringify(TICKET_EXAMPLE) });
+    const error = await failureOf(clientWith(fakeFetch(() => new Response(stream))).ticket(619, 2152));
+    expect(error.failure).toBe('too-large');
+  });
+
+  it('a multi-byte character split across chunks is decoded whole', async () => {
+    const body = JSON.stringify({ ...TICKET_EXAMPLE, personName: 'Zoë Ångström 😀' });
+    const { stream } = trickle(new TextEncoder().encode(body).length, { bytes: body, chunkBytes: 3 });
+    await expect(clientWith(fakeFetch(() => new Response(stream))).ticket(619, 2152)).resolves.toMatchObject({
+      personName: 'Zoë Ångström 😀',
+    });
+  });
+
+  it('an error status is not read at all (its body is cancelled)', async () => {
+    const { stream, stats } = trickle(20 * MB);
+    const error = await failureOf(clientWith(fakeFetch(() => new Response(stream, { status: 503 }))).auth());
+    expect(error.failure).toBe('unavailable');
+    expect(stats.pulled).toBe(0);
+  });
+
+  it('a body that stops coming is cut by the same timeout → unavailable, not retried', async () => {
+    const fetch = vi.fn<FetchFn>(async (_input, init) => {
+      const signal = init!.signal!;
+      // Like a browser: aborting the request's signal errors its body stream.
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"computers": ['));
+          signal.addEventListener('abort', () => controller.error(signal.reason));
+        },
+      });
+      return new Response(stream);
+    });
+    const started = Date.now();
+    const error = await failureOf(clientWith(fetch, 30).ticket(619, 2152));
+    expect(error.failure).toBe('unavailable');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it('a connection lost halfway through the body is retried once, like a network error', async () => {
+    const broken = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"computers": ['));
+            controller.error(new TypeError('network error'));
+          },
+        }),
+      );
+    const fetch = fakeFetch(broken, () => json(TICKET_EXAMPLE));
+    await expect(clientWith(fetch).ticket(619, 2152)).resolves.toEqual(TICKET_EXAMPLE);
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { syncCookieExceptions, type CookieSettingsApi } from '../../../lib/immybot/cookie-access';
+import { cookieSitePattern } from '../../../lib/match-pattern';
 
 const ACME = 'https://acme.immy.bot';
 const GLOBEX = 'https://globex.immy.bot';
@@ -55,34 +56,37 @@ describe('syncCookieExceptions', () => {
     ).resolves.toBe('applied');
     expect(cookies.calls).toEqual([
       ['clear', {}],
-      ['set', allow('https://acme.immy.bot/*', 'https://acme.halopsa.com/*')],
-      ['set', allow('https://acme.immy.bot/*', 'https://psa.example.com/*')],
+      ['set', allow('https://acme.immy.bot/*', 'https://acme.halopsa.com:443/*')],
+      ['set', allow('https://acme.immy.bot/*', 'https://psa.example.com:443/*')],
     ]);
   });
 
   it.each<[string, string]>([
-    ['https://psa.example.com:8443', 'https://psa.example.com/*'],
-    ['https://psa.example.com', 'https://psa.example.com/*'],
-    ['http://halo.internal.test:8080', 'http://halo.internal.test/*'],
-    ['https://acme.trial.usehalo.com', 'https://acme.trial.usehalo.com/*'],
-  ])('frames from %s are matched by %s (patterns carry no port)', async (origin, pattern) => {
+    ['https://psa.example.com:8443', 'https://psa.example.com:8443/*'],
+    ['https://psa.example.com', 'https://psa.example.com:443/*'],
+    ['http://localhost:8080', 'http://localhost:8080/*'],
+    ['http://localhost', 'http://localhost:80/*'],
+    ['https://acme.trial.usehalo.com', 'https://acme.trial.usehalo.com:443/*'],
+  ])('frames from %s are matched by %s, port included', async (origin, pattern) => {
     const cookies = fakeCookies();
     await syncCookieExceptions(cookies.api, true, ACME, [origin]);
     expect(cookies.api.set.mock.calls).toEqual([[allow('https://acme.immy.bot/*', pattern)]]);
   });
 
-  it('collapses origins that differ only by port into one exception', async () => {
+  it('gives each port on one host its own exception, and none to a port nobody listed', async () => {
     const cookies = fakeCookies();
     await syncCookieExceptions(cookies.api, true, ACME, [
       'https://psa.example.com',
       'https://psa.example.com:8443',
-      'https://psa.example.com:9443',
       'https://service.example.net:8443',
     ]);
-    expect(cookies.api.set.mock.calls).toEqual([
-      [allow('https://acme.immy.bot/*', 'https://psa.example.com/*')],
-      [allow('https://acme.immy.bot/*', 'https://service.example.net/*')],
+    const sites = cookies.contents().map((d) => d.secondaryPattern);
+    expect(sites).toEqual([
+      'https://psa.example.com:443/*',
+      'https://psa.example.com:8443/*',
+      'https://service.example.net:8443/*',
     ]);
+    expect(sites.some((p) => p.includes(':9999') || p === 'https://psa.example.com/*')).toBe(false);
   });
 
   it('with no HaloPSA origins, only clears', async () => {
@@ -133,15 +137,15 @@ describe('syncCookieExceptions', () => {
         [ACME, ['https://psa.example.com', 'https://acme.halopsa.com']],
         [GLOBEX, ['https://psa.example.com', 'https://acme.halopsa.com']],
         [
-          allow('https://globex.immy.bot/*', 'https://psa.example.com/*'),
-          allow('https://globex.immy.bot/*', 'https://acme.halopsa.com/*'),
+          allow('https://globex.immy.bot/*', 'https://psa.example.com:443/*'),
+          allow('https://globex.immy.bot/*', 'https://acme.halopsa.com:443/*'),
         ],
       ],
       [
         'a removed origin',
         [ACME, ['https://psa.example.com', 'https://service.example.net:8443']],
         [ACME, ['https://service.example.net:8443']],
-        [allow('https://acme.immy.bot/*', 'https://service.example.net/*')],
+        [allow('https://acme.immy.bot/*', 'https://service.example.net:8443/*')],
       ],
       ['the instance removed', [ACME, ['https://psa.example.com']], [null, ['https://psa.example.com']], []],
       ['every origin removed', [ACME, ['https://psa.example.com', 'https://acme.halopsa.com']], [ACME, []], []],
@@ -150,15 +154,15 @@ describe('syncCookieExceptions', () => {
         [ACME, ['https://psa.example.com']],
         [ACME, ['https://psa.example.com', 'https://beta.haloitsm.com']],
         [
-          allow('https://acme.immy.bot/*', 'https://psa.example.com/*'),
-          allow('https://acme.immy.bot/*', 'https://beta.haloitsm.com/*'),
+          allow('https://acme.immy.bot/*', 'https://psa.example.com:443/*'),
+          allow('https://acme.immy.bot/*', 'https://beta.haloitsm.com:443/*'),
         ],
       ],
       [
         'the same settings twice',
         [ACME, ['https://psa.example.com']],
         [ACME, ['https://psa.example.com']],
-        [allow('https://acme.immy.bot/*', 'https://psa.example.com/*')],
+        [allow('https://acme.immy.bot/*', 'https://psa.example.com:443/*')],
       ],
     ])('%s', async (_, [instance1, origins1], [instance2, origins2], remaining) => {
       const cookies = fakeCookies();
@@ -172,7 +176,23 @@ describe('syncCookieExceptions', () => {
       await syncCookieExceptions(cookies.api, true, ACME, ['https://psa.example.com']);
       await expect(syncCookieExceptions(cookies.api, false, GLOBEX, [])).resolves.toBe('no-permission');
       expect(cookies.api.clear).toHaveBeenCalledTimes(1);
-      expect(cookies.contents()).toEqual([allow('https://acme.immy.bot/*', 'https://psa.example.com/*')]);
+      expect(cookies.contents()).toEqual([allow('https://acme.immy.bot/*', 'https://psa.example.com:443/*')]);
     });
+  });
+});
+
+describe('cookieSitePattern', () => {
+  it.each<[string, string]>([
+    ['https://acme.halopsa.com', 'https://acme.halopsa.com:443/*'],
+    ['https://psa.example.com:8443', 'https://psa.example.com:8443/*'],
+    ['http://localhost:8080', 'http://localhost:8080/*'],
+    ['http://localhost', 'http://localhost:80/*'],
+  ])('%s → %s', (origin, pattern) => {
+    expect(cookieSitePattern(origin)).toBe(pattern);
+  });
+
+  it('keeps origins on one host apart by port', () => {
+    const ports = ['https://psa.example.com', 'https://psa.example.com:8443', 'https://psa.example.com:9443'];
+    expect(new Set(ports.map(cookieSitePattern)).size).toBe(3);
   });
 });

@@ -13,6 +13,8 @@ const VIEW: TicketView = {
   person: { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' },
   tenant: 'Acorn Construction',
   computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
+  moreComputers: 0,
+  onlineComputers: 1,
 };
 const keyOf = (faultId: number) => `${LOOKUP_KEY_PREFIX}${ACME.instanceOrigin}|${ACME.integrationId}|${faultId}`;
 

@@ -26,6 +26,8 @@ const BEN_VIEW = {
   person: { name: 'Ben Castle', email: 'Ben.Castle@contoso.com' },
   tenant: 'Acorn Construction',
   computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
+  moreComputers: 0,
+  onlineComputers: 1,
 };
 const LINK: ProviderLink = {
   id: 619,
@@ -296,6 +298,7 @@ describe('lookup: problems', () => {
     ['unavailable', 500],
     ['unavailable', undefined],
     ['malformed', 200],
+    ['too-large', 200],
   ])('a %s ticket answer (%s) becomes that problem, without asking for the integration', async (failure, status) => {
     client.ticket.mockImplementationOnce(() => fail(failure, status));
     expect(await setUp()(ACME, 2152)).toStrictEqual(problem(failure));

@@ -33,6 +33,10 @@ describe('problemFor', () => {
         detail: 'The ticket lookup answered with data this version of the extension does not recognise.',
       },
     ],
+    [
+      'too-large',
+      { kind: 'too-large', message: 'ImmyBot’s answer for this ticket was too large to show: open it in ImmyBot.' },
+    ],
   ])('%s → %j', (failure, problem) => {
     expect(problemFor(failure, IDS)).toStrictEqual(problem);
   });
@@ -68,7 +72,7 @@ describe('problemFor', () => {
     );
   });
 
-  it.each<Failure>(['signed-out', 'forbidden', 'unavailable', 'malformed'])(
+  it.each<Failure>(['signed-out', 'forbidden', 'unavailable', 'malformed', 'too-large'])(
     '%s does not depend on the ids',
     (failure) => {
       expect(problemFor(failure, { integrationId: 1, faultId: 1 })).toStrictEqual(problemFor(failure, IDS));
@@ -76,7 +80,15 @@ describe('problemFor', () => {
   );
 
   it('no message uses jargon or a bare dash', () => {
-    const all: Failure[] = ['signed-out', 'forbidden', 'not-found', 'unavailable', 'malformed', 'no-integration'];
+    const all: Failure[] = [
+      'signed-out',
+      'forbidden',
+      'not-found',
+      'unavailable',
+      'malformed',
+      'no-integration',
+      'too-large',
+    ];
     for (const failure of all) expect(problemFor(failure, IDS).message).not.toMatch(/—|unexpected shape|read:tickets/);
   });
 
@@ -89,6 +101,7 @@ describe('problemFor', () => {
       'malformed',
       'ticket-unresolved',
       'no-integration',
+      'too-large',
     ];
     expect(Object.fromEntries(all.map((f) => [f, problemFor(f, IDS).action ?? null]))).toStrictEqual({
       'signed-out': 'sign-in',
@@ -98,6 +111,8 @@ describe('problemFor', () => {
       malformed: null,
       'ticket-unresolved': null,
       'no-integration': 'settings',
+      // The same ticket would answer the same: nothing to retry.
+      'too-large': null,
     });
   });
 });

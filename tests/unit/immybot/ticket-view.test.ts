@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketInfo } from '../../../lib/immybot/schemas';
-import { onlineCount, ticketView, type TicketView } from '../../../lib/immybot/ticket-view';
+import { onlineCount, SHOWN_COMPUTERS, ticketView, type TicketView } from '../../../lib/immybot/ticket-view';
 import { TICKET_EXAMPLE, TICKET_NULLS } from './examples';
 
 // DOMAIN.md's example with a second, offline computer.
@@ -19,11 +19,20 @@ describe('ticketView', () => {
         { name: 'DESKTOP-CH4L46D', online: true },
         { name: 'LAPTOP-BEN', online: false },
       ],
+      moreComputers: 0,
+      onlineComputers: 1,
     });
   });
 
   it('shows nothing but the ticket id when ImmyBot matched nothing', () => {
-    expect(ticketView(7, TICKET_NULLS)).toStrictEqual({ faultId: 7, person: null, tenant: null, computers: [] });
+    expect(ticketView(7, TICKET_NULLS)).toStrictEqual({
+      faultId: 7,
+      person: null,
+      tenant: null,
+      computers: [],
+      moreComputers: 0,
+      onlineComputers: 0,
+    });
   });
 
   it.each<[string, Partial<TicketInfo>, TicketView['person']]>([
@@ -111,6 +120,54 @@ describe('ticketView', () => {
     const info = structuredClone(BEN);
     ticketView(2152, info);
     expect(info).toStrictEqual(BEN);
+  });
+});
+
+describe('ticketView: many computers', () => {
+  /** `count` computers, every third one online, named PC-1, PC-2, … in ImmyBot's order. */
+  const manyComputers = (count: number) =>
+    ticketView(1, {
+      ...TICKET_NULLS,
+      computers: Array.from({ length: count }, (_, i) => ({
+        computerId: i + 1,
+        computerName: `PC-${i + 1}`,
+        isOnline: i % 3 === 0,
+      })),
+    });
+
+  it('shows 50', () => {
+    expect(SHOWN_COMPUTERS).toBe(50);
+  });
+
+  it.each<[number, number, number]>([
+    [0, 0, 0],
+    [1, 1, 0],
+    [49, 49, 0],
+    [50, 50, 0],
+    [51, 50, 1],
+    [200_000, 50, 199_950],
+  ])('%d computers → the first %d kept, %d more counted', (count, kept, more) => {
+    const view = manyComputers(count);
+    expect(view.computers).toHaveLength(kept);
+    expect(view.moreComputers).toBe(more);
+    expect(view.computers.map((c) => c.name)).toEqual(Array.from({ length: kept }, (_, i) => `PC-${i + 1}`));
+  });
+
+  it('counts online computers among all of them, not only the 50 kept', () => {
+    const view = manyComputers(200_000);
+    expect(view.computers.filter((c) => c.online)).toHaveLength(17);
+    expect(onlineCount(view)).toBe(66_667);
+  });
+
+  it('online computers only past the first 50 still count', () => {
+    const computers = Array.from({ length: 60 }, (_, i) => ({
+      computerId: i + 1,
+      computerName: null,
+      isOnline: i >= 50,
+    }));
+    const view = ticketView(1, { ...TICKET_NULLS, computers });
+    expect(view.computers.some((c) => c.online)).toBe(false);
+    expect(onlineCount(view)).toBe(10);
   });
 });
 

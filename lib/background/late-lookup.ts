@@ -1,0 +1,22 @@
+import type { Problem } from '../immybot/problems';
+import type { Settings } from '../settings/schema';
+
+export const SITE_REMOVED: Problem = { kind: 'site-removed', message: 'This site is no longer on your list.' };
+export const SETTINGS_CHANGED: Problem = {
+  kind: 'settings-changed',
+  message: 'The ImmyBot connection changed while this ticket was being looked up.',
+  action: 'retry',
+};
+
+/**
+ * Whether a lookup started under `before` may still be shown and counted now that the settings are
+ * `after`; if not, the refusal to answer with instead. A lookup is out for up to ten seconds, long
+ * enough for its site to leave the list or the connection to change. `siteOrigin` is the HaloPSA site
+ * the lookup is for, worked out by the caller; null for an asker with no site of its own (the side panel).
+ */
+export function lateLookupRefusal(before: Settings, after: Settings, siteOrigin: string | null): Problem | null {
+  if (siteOrigin !== null && !after.haloOrigins.includes(siteOrigin)) return SITE_REMOVED;
+  const [used, now] = [before.immybot, after.immybot];
+  const same = used && now && used.instanceOrigin === now.instanceOrigin && used.integrationId === now.integrationId;
+  return same ? null : SETTINGS_CHANGED;
+}
