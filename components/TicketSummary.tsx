@@ -60,8 +60,8 @@ interface DetailsProps {
 }
 
 function TicketDetails({ ticket, cookieAccess, onAllowCookies, onOpenSidePanel }: DetailsProps) {
-  const { person, tenant, computers } = ticket;
-  const online = computers.filter((c) => c.online).length;
+  const { person, tenant, computers, moreComputers, onlineComputers } = ticket;
+  const total = computers.length + moreComputers;
   const who = person
     ? [person.name, person.email].filter(Boolean).join(' · ')
     : 'No ImmyBot person matched this ticket';
@@ -72,7 +72,7 @@ function TicketDetails({ ticket, cookieAccess, onAllowCookies, onOpenSidePanel }
       {computers.length > 0 ? (
         <details class="computers">
           <summary title={computers.map((c) => c.name).join(', ')}>
-            {computers.length} computer{computers.length === 1 ? '' : 's'} · {online} online
+            {total} computer{total === 1 ? '' : 's'} · {onlineComputers} online
           </summary>
           <ul>
             {computers.map((c) => (
@@ -80,6 +80,7 @@ function TicketDetails({ ticket, cookieAccess, onAllowCookies, onOpenSidePanel }
                 {c.name} · {c.online ? 'online' : 'offline'}
               </li>
             ))}
+            {moreComputers > 0 && <li class="more">and {moreComputers} more</li>}
           </ul>
         </details>
       ) : (
