@@ -16,6 +16,7 @@ import { openSidePanel } from '../side-panel';
 import type { SettingsChange } from '../settings/changes';
 import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
+import { answerSiteConsent, askSiteConsent, readSiteConsent } from './site-consent';
 
 type Api = typeof extensionApi;
 type Sender = SenderInfo & { tab?: { id?: number; windowId?: number }; frameId?: number };
@@ -97,6 +98,16 @@ export function setupMessages(browser: Api): void {
       case 'openSidePanel':
         // Opened by the listener itself, inside the click's gesture; this only reports how it went.
         return opening ?? { ok: false, error: 'No window to open the side panel in.' };
+      case 'askSiteConsent':
+        // The site is the asking tab's own (mayAsk let only 'unlisted-hosted' senders, which have a URL, through).
+        return siteOrigin ? askSiteConsent(browser, siteOrigin) : { ok: false, error: 'No site to ask about.' };
+      case 'readSiteConsent':
+        return { origin: await readSiteConsent(browser, request.token, sender.tab?.windowId) };
+      case 'answerSiteConsent':
+        return answerSiteConsent(browser, request.token, request.answer, {
+          windowId: sender.tab?.windowId,
+          apply: (change) => apply(browser, change),
+        });
       case 'loadPaneUi': {
         const tabId = sender.tab?.id;
         // Into the asking frame only, in the isolated world our content scripts share.

@@ -11,6 +11,10 @@ import type { SenderRole } from './sender';
 
 const id = z.number().check(z.refine(isValidId));
 
+/** The consent window's answers: list the site, remember "never here", or close without a change. */
+export const SITE_CONSENT_ANSWERS = ['allow', 'decline', 'dismiss'] as const;
+export type SiteConsentAnswer = (typeof SITE_CONSENT_ANSWERS)[number];
+
 /** Every message a context may send the background. Anything else is dropped on receipt. */
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openOptions') }),
@@ -32,6 +36,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loadPaneUi') }),
   // "Open in side panel" on the pane: the side panel of the sender's own window.
   z.object({ type: z.literal('openSidePanel') }),
+  // The offer on a hosted tenant asks; our consent window (consent.html?token=…) reads and answers.
+  z.object({ type: z.literal('askSiteConsent') }),
+  z.object({ type: z.literal('readSiteConsent'), token: z.uuid() }),
+  z.object({
+    type: z.literal('answerSiteConsent'),
+    token: z.uuid(),
+    answer: z.enum(SITE_CONSENT_ANSWERS),
+  }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -54,6 +66,9 @@ const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
   declineSite: ['unlisted-hosted'],
   loadPaneUi: ['listed-site', 'unlisted-hosted'],
   openSidePanel: LISTED,
+  askSiteConsent: ['unlisted-hosted'],
+  readSiteConsent: PAGES,
+  answerSiteConsent: PAGES,
 };
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
@@ -75,6 +90,10 @@ export interface Responses {
   declineSite: Done;
   loadPaneUi: { ok: true };
   openSidePanel: Done;
+  askSiteConsent: Done;
+  /** origin: the site the window's token asks about; null for an unknown, used or expired token. */
+  readSiteConsent: { origin: string | null };
+  answerSiteConsent: Done;
 }
 
 export function parseRequest(message: unknown): Request | null {

@@ -194,6 +194,36 @@ describe('parseRequest: enableSite and declineSite', () => {
   });
 });
 
+const TOKEN = '0b6f6c1e-3a4d-4c2b-9f1e-8d7a6b5c4d3e';
+
+describe('parseRequest: site consent', () => {
+  // The site is the asking tab's own; the consent window names nothing but its token.
+  it('askSiteConsent carries no site, whatever the message adds', () => {
+    expect(parseRequest({ type: 'askSiteConsent', origin: 'https://evil.halopsa.com' })).toEqual({
+      type: 'askSiteConsent',
+    });
+  });
+
+  it('answerSiteConsent carries only its token and answer', () => {
+    expect(
+      parseRequest({ type: 'answerSiteConsent', token: TOKEN, answer: 'allow', origin: 'https://evil.halopsa.com' }),
+    ).toEqual({ type: 'answerSiteConsent', token: TOKEN, answer: 'allow' });
+  });
+
+  it.each([
+    { type: 'readSiteConsent' },
+    { type: 'readSiteConsent', token: '' },
+    { type: 'readSiteConsent', token: 'not-a-uuid' },
+    { type: 'readSiteConsent', token: `${TOKEN} ` },
+    { type: 'readSiteConsent', token: 42 },
+    { type: 'answerSiteConsent', token: TOKEN },
+    { type: 'answerSiteConsent', token: TOKEN, answer: 'yes' },
+    { type: 'answerSiteConsent', token: 'x', answer: 'allow' },
+  ])('rejects %j', (message) => {
+    expect(parseRequest(message)).toBeNull();
+  });
+});
+
 /** Every request type, valid, once. */
 const ONE_OF_EACH: Record<Request['type'], unknown> = {
   openOptions: { type: 'openOptions' },
@@ -208,6 +238,9 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   declineSite: { type: 'declineSite' },
   loadPaneUi: { type: 'loadPaneUi' },
   openSidePanel: { type: 'openSidePanel' },
+  askSiteConsent: { type: 'askSiteConsent' },
+  readSiteConsent: { type: 'readSiteConsent', token: TOKEN },
+  answerSiteConsent: { type: 'answerSiteConsent', token: TOKEN, answer: 'allow' },
 };
 
 /** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
@@ -229,6 +262,10 @@ const POLICY: Record<Request['type'], string> = {
   loadPaneUi: 'LU',
   // The pane's "Open in side panel"; the popup opens it itself.
   openSidePanel: 'L',
+  // Only the offer on an unlisted hosted tenant asks; only our consent window reads and answers.
+  askSiteConsent: 'U',
+  readSiteConsent: 'E',
+  answerSiteConsent: 'E',
 };
 
 const ROLES: [SenderRole, string][] = [
@@ -262,6 +299,6 @@ describe('mayAsk', () => {
       .filter((request) => mayAsk('unlisted-hosted', request))
       .map((request) => request.type)
       .sort();
-    expect(allowed).toEqual(['declineSite', 'enableSite', 'loadPaneUi', 'openOptions']);
+    expect(allowed).toEqual(['askSiteConsent', 'declineSite', 'enableSite', 'loadPaneUi', 'openOptions']);
   });
 });
