@@ -18,6 +18,8 @@ export const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
 
 /** storage.session: the open sign-in window, so its watch survives a service-worker restart. */
 export const SIGN_IN_WINDOW_KEY = 'signInWindow';
+/** storage.session: the open site-consent windows, each with its one-time token and the site it asks about. */
+export const SITE_CONSENT_KEY = 'siteConsent';
 /** storage.session: one cached ticket lookup per key with this prefix. */
 export const LOOKUP_KEY_PREFIX = 'lookup:';
 /** storage.session: the HaloPSA site a ticket's setup prompt opened the options page for; taken once by that page. */

@@ -33,7 +33,10 @@ export default defineContentScript({
         // Chrome frames the page by a per-session address, but it runs at the extension id's origin.
         uiOrigin: uiUrl.startsWith('chrome-') ? `chrome-extension://${browser.runtime.id}` : new URL(uiUrl).origin,
         layout,
-        onLayout: (next) => void saveLayout((layout = next)),
+        onLayout: (next) => {
+          layout = next;
+          void saveLayout(next);
+        },
         onOpenHere: () => controller.openHereAnyway(nativeFaultId),
         onDismissSetup: () => {
           setupDismissed = true;

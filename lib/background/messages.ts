@@ -18,6 +18,7 @@ import { changeSettings, loadSettings } from '../settings/store';
 import { showOnlineComputers } from './badge';
 import { openOptionsForSite, takePendingSite } from './pending-site';
 import { lateLookupRefusal } from './late-lookup';
+import { answerSiteConsent, askSiteConsent, readSiteConsent } from './site-consent';
 
 type Api = typeof extensionApi;
 type Sender = SenderInfo & { tab?: { id?: number; windowId?: number; url?: string } };
@@ -100,6 +101,19 @@ export function setupMessages(browser: Api): void {
         if (!pageUrl || tab?.id === undefined || tab.windowId === undefined) return null;
         return { tabId: tab.id, windowId: tab.windowId, url: tab.url };
       }
+      case 'askSiteConsent': {
+        // The site is the tab the offer's page sits in; only a hosted tenant nobody listed is offered.
+        const { haloOrigins } = await loadSettings();
+        if (!siteOrigin || haloOrigins.includes(siteOrigin)) return { ok: false, error: 'No site here to ask about.' };
+        return askSiteConsent(browser, siteOrigin);
+      }
+      case 'readSiteConsent':
+        return { origin: await readSiteConsent(browser, request.token, sender.tab?.windowId) };
+      case 'answerSiteConsent':
+        return answerSiteConsent(browser, request.token, request.answer, {
+          windowId: sender.tab?.windowId,
+          apply: (change) => apply(browser, change),
+        });
     }
   };
 

@@ -11,6 +11,10 @@ import type { SenderRole } from './sender';
 
 const id = z.number().check(z.refine(isValidId));
 
+/** The consent window's answers: list the site, remember "never here", or close without a change. */
+export const SITE_CONSENT_ANSWERS = ['allow', 'decline', 'dismiss'] as const;
+export type SiteConsentAnswer = (typeof SITE_CONSENT_ANSWERS)[number];
+
 /** Every message a context may send the background. Anything else is dropped on receipt. */
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openOptions') }),
@@ -31,6 +35,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paneTab') }),
   // The options page, once on load: the ticket's site its setup prompt opened it for (lib/background/pending-site).
   z.object({ type: z.literal('takePendingSite') }),
+  // The offer in the pane's page asks; our consent window (consent.html?token=…) reads and answers.
+  z.object({ type: z.literal('askSiteConsent') }),
+  z.object({ type: z.literal('readSiteConsent'), token: z.uuid() }),
+  z.object({
+    type: z.literal('answerSiteConsent'),
+    token: z.uuid(),
+    answer: z.enum(SITE_CONSENT_ANSWERS),
+  }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -55,6 +67,9 @@ const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
   declineSite: PAGES,
   paneTab: PAGES,
   takePendingSite: PAGES,
+  askSiteConsent: PAGES,
+  readSiteConsent: PAGES,
+  answerSiteConsent: PAGES,
 };
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
@@ -76,6 +91,10 @@ export interface Responses {
   takePendingSite: { site: string | null };
   /** Null for a page that is not framed in a tab (the options page, the side panel). */
   paneTab: PaneTab | null;
+  askSiteConsent: Done;
+  /** origin: the site the window's token asks about; null for an unknown, used or expired token. */
+  readSiteConsent: { origin: string | null };
+  answerSiteConsent: Done;
 }
 
 /** The tab (and its window) that a framed pane page serves; `url` only where the extension may read it. */

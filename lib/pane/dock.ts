@@ -133,7 +133,7 @@ export function createDock(doc: Document, options: DockOptions): Dock {
     if (remember) options.onLayout(layout);
   }
 
-  function receive(data: unknown): void {
+  function receive(data: unknown) {
     const message = readFrameMessage(data);
     if (!message) return;
     switch (message.t) {

@@ -109,7 +109,7 @@ test('a script on a listed site that walks tickets finds none of ImmyBot’s ans
           }
         }
       };
-      found.push(document.documentElement.outerHTML, document.body.innerText);
+      found.push(document.documentElement.outerHTML);
       walk(document);
       for (let i = 0; i < window.frames.length; i++) {
         try {

@@ -196,6 +196,36 @@ describe('parseRequest: declineSite and paneTab', () => {
   });
 });
 
+const TOKEN = '0b6f6c1e-3a4d-4c2b-9f1e-8d7a6b5c4d3e';
+
+describe('parseRequest: site consent', () => {
+  // The site is the asking tab's own; the consent window names nothing but its token.
+  it('askSiteConsent carries no site, whatever the message adds', () => {
+    expect(parseRequest({ type: 'askSiteConsent', origin: 'https://evil.halopsa.com' })).toEqual({
+      type: 'askSiteConsent',
+    });
+  });
+
+  it('answerSiteConsent carries only its token and answer', () => {
+    expect(
+      parseRequest({ type: 'answerSiteConsent', token: TOKEN, answer: 'allow', origin: 'https://evil.halopsa.com' }),
+    ).toEqual({ type: 'answerSiteConsent', token: TOKEN, answer: 'allow' });
+  });
+
+  it.each([
+    { type: 'readSiteConsent' },
+    { type: 'readSiteConsent', token: '' },
+    { type: 'readSiteConsent', token: 'not-a-uuid' },
+    { type: 'readSiteConsent', token: `${TOKEN} ` },
+    { type: 'readSiteConsent', token: 42 },
+    { type: 'answerSiteConsent', token: TOKEN },
+    { type: 'answerSiteConsent', token: TOKEN, answer: 'yes' },
+    { type: 'answerSiteConsent', token: 'x', answer: 'allow' },
+  ])('rejects %j', (message) => {
+    expect(parseRequest(message)).toBeNull();
+  });
+});
+
 /** Every request type, valid, once. */
 const ONE_OF_EACH: Record<Request['type'], unknown> = {
   openOptions: { type: 'openOptions' },
@@ -209,6 +239,9 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   declineSite: { type: 'declineSite' },
   paneTab: { type: 'paneTab' },
   takePendingSite: { type: 'takePendingSite' },
+  askSiteConsent: { type: 'askSiteConsent' },
+  readSiteConsent: { type: 'readSiteConsent', token: TOKEN },
+  answerSiteConsent: { type: 'answerSiteConsent', token: TOKEN, answer: 'allow' },
 };
 
 /** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
@@ -230,6 +263,10 @@ const POLICY: Record<Request['type'], string> = {
   paneTab: 'E',
   // The ticket's site for the options page's first save: a HaloPSA page must not read (and so spend) it.
   takePendingSite: 'E',
+  // The offer in the pane's page asks (for the tab it sits in); only our consent window reads and answers.
+  askSiteConsent: 'E',
+  readSiteConsent: 'E',
+  answerSiteConsent: 'E',
 };
 
 const ROLES: [SenderRole, string][] = [

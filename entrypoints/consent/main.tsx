@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { SiteConsent } from '../../components/SiteConsent';
+
+render(
+  <SiteConsent token={new URLSearchParams(location.search).get('token')} />,
+  document.getElementById('app') as HTMLElement,
+);
