@@ -38,7 +38,7 @@ test('a stranger hosted tenant gets only the offer: its script causes no ImmyBot
   // The tenant's own script walks tickets and clicks everything the extension put in its page.
   for (const faultId of [2820, 3001, 3002, 2152]) {
     await navigate(page, `/ticket?id=${faultId}`);
-    expect(await clickEverything(page)).toEqual(['section.dock card', 'iframe.ui']);
+    expect(await clickEverything(page)).toEqual(['div', 'section.dock card', 'iframe.ui']);
   }
   await page.waitForTimeout(500);
   expect(sandbox.immybot.requests).toEqual([]);
@@ -92,7 +92,7 @@ test('on a listed site, a page script clicking everything in the pane does nothi
   const pagesBefore = context.pages().length;
   const podRequests = sandbox.immybot.podRequests().length;
 
-  expect(await clickEverything(page)).toEqual(['section.dock column', 'iframe.frame', 'iframe.ui']);
+  expect(await clickEverything(page)).toEqual(['div', 'section.dock column', 'iframe.frame', 'iframe.ui']);
   await page.waitForTimeout(500);
   expect(context.pages().map((p) => p.url())).toHaveLength(pagesBefore);
   expect(sandbox.immybot.podRequests()).toHaveLength(podRequests);

@@ -20,7 +20,7 @@ export async function themeScreenshots(context: BrowserContext, sandbox: Sandbox
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize(size);
       await page.goto('https://acme.halopsa.com/ticket?id=2152');
-      await page.locator('immybot-technician-tools .summary .person').waitFor();
+      await page.frameLocator('immybot-technician-tools iframe.ui').locator('.summary .person').waitFor();
       await page.frameLocator('immybot-technician-tools iframe.frame').locator('#pod-fault-id').waitFor();
       const file = `${dir}/theme-${colorScheme}-${name}.png`;
       await page.screenshot({ path: file });

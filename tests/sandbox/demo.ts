@@ -11,9 +11,12 @@ const headed = process.argv.includes('--headed') || (!!process.env.DISPLAY && !p
 const shots = resolve('demo-screenshots');
 const extensionDir = resolve('.output/chrome-mv3');
 
+/** The pane's own page (an extension frame in the dock): its header, summary and prompts. */
+const paneUi = (page: Page) => page.frameLocator('immybot-technician-tools iframe.ui');
+
 /** The pane's header once it shows what ImmyBot resolved for `faultId` (text the HaloPSA page cannot match). */
 const paneSummary = (page: Page, faultId: number) =>
-  page.locator(`immybot-technician-tools section.pane[data-fault-id="${faultId}"] .summary`);
+  paneUi(page).locator(`section.pane[data-fault-id="${faultId}"] .summary`);
 
 /** Waits until the Technician Tools frame for `faultId` has really loaded its document; throws otherwise. */
 async function waitForPod(page: Page, faultId: number): Promise<void> {
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
   // turns Technician Tools on for the site the ticket is on.
   const [options] = await Promise.all([
     context.waitForEvent('page'),
-    page.getByRole('button', { name: 'Set up ImmyBot' }).click(),
+    paneUi(page).getByRole('button', { name: 'Set up ImmyBot' }).click(),
   ]);
   await options.getByLabel('ImmyBot instance').fill('https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID');
   await options.getByRole('button', { name: 'Save' }).click();
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
   // Sign in the way a technician does: the header's button, ImmyBot's own page in a popup window.
   const [signInWindow] = await Promise.all([
     context.waitForEvent('page'),
-    page.getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
+    paneUi(page).getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
   ]);
   await signInWindow.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await signInWindow.waitForEvent('close');
@@ -86,10 +89,7 @@ async function main(): Promise<void> {
   await shot(page, '04-ticket-2820-from-list', 2820);
 
   // The browser's side panel, opened from the pane's header: the same ticket, signed in in every browser.
-  await page
-    .locator('immybot-technician-tools header')
-    .getByRole('button', { name: 'Open in side panel', exact: true })
-    .click();
+  await paneUi(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
   const sidePanel = await attachExtensionTarget(context, page, 'sidepanel.html');
   for (const end = Date.now() + 15_000; ; ) {
     const ready = await sidePanel.evaluate(
@@ -107,13 +107,24 @@ async function main(): Promise<void> {
   await page.locator('immybot-technician-tools').waitFor({ state: 'detached' });
   await shot(page, '06-ticket-list-no-pane');
 
-  // Another hosted tenant, not listed: only the offer, nothing from ImmyBot until a real click.
+  // Another hosted tenant, not listed: only the offer, nothing from ImmyBot; its button opens the consent window.
   await page.goto('https://beta.halopsa.com/ticket?id=3001');
-  await page.getByRole('button', { name: 'Use Technician Tools on beta.halopsa.com' }).waitFor();
+  const offer = paneUi(page).getByRole('button', { name: 'Use Technician Tools on beta.halopsa.com' });
+  await offer.waitFor();
   await shot(page, '07-unlisted-tenant-offer');
+  const [consent] = await Promise.all([context.waitForEvent('page'), offer.click()]);
+  await consent.getByRole('heading').waitFor();
+  await consent.screenshot({ path: `${shots}/07b-consent-window.png` });
+  console.log('  07b-consent-window.png  (the extension’s own window that asks)');
+  await consent.close();
 
   const settings = await context.newPage();
   await settings.goto(`chrome-extension://${new URL(context.serviceWorkers()[0].url()).host}/options.html`);
+  // Once the saved values are in: before that the ImmyBot fields are still empty.
+  for (const end = Date.now() + 10_000; !(await settings.getByLabel('ImmyBot instance').inputValue()); ) {
+    if (Date.now() > end) throw new Error('The options page never showed the saved ImmyBot instance');
+    await settings.waitForTimeout(50);
+  }
   await shot(settings, '08-options');
   await settings.close();
 
