@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { senderRole, type SenderContext, type SenderInfo, type SenderRole } from '../../../lib/messaging/sender';
+import {
+  framingPageUrl,
+  senderRole,
+  type SenderContext,
+  type SenderInfo,
+  type SenderRole,
+} from '../../../lib/messaging/sender';
 
 const OWN_ID = 'abc';
 const OWN_BASE = 'chrome-extension://abc/';
@@ -153,5 +159,25 @@ describe('senderRole', () => {
     const firefox: SenderContext = { ...CONTEXT, ownBaseUrl: 'moz-extension://0b0e7c1e-uuid/' };
     expect(role({ id: OWN_ID, url: 'moz-extension://0b0e7c1e-uuid/options.html' }, firefox)).toBe('extension-page');
     expect(role({ id: OWN_ID, url: 'chrome-extension://abc/options.html' }, firefox)).toBe('untrusted');
+  });
+});
+
+describe('the pane’s own page, framed into a ticket tab', () => {
+  const CONTEXT = { ownId: 'abc', ownBaseUrl: 'chrome-extension://abc/', haloOrigins: ['https://acme.halopsa.com'] };
+  const TAB = { id: 7, url: 'https://acme.halopsa.com/ticket?id=2152' };
+
+  it('by Chrome’s per-session address (a GUID where the id stands) is our extension page', () => {
+    const url = 'chrome-extension://4557dec3-993a-448b-b219-b8abc776b28f/pane.html';
+    expect(senderRole({ id: 'abc', url, tab: TAB, frameId: 3 }, CONTEXT)).toBe('extension-page');
+    // The same address claimed by another extension is nobody we know.
+    expect(senderRole({ id: 'xyz', url, tab: TAB, frameId: 3 }, CONTEXT)).toBe('untrusted');
+  });
+
+  it('names the page it sits in only when framed (frameId > 0), as the browser reports the tab', () => {
+    const pane = { id: 'abc', url: 'chrome-extension://abc/pane.html', tab: TAB };
+    expect(framingPageUrl({ ...pane, frameId: 3 })).toBe(TAB.url);
+    expect(framingPageUrl({ ...pane, frameId: 0 })).toBeUndefined();
+    expect(framingPageUrl({ id: 'abc', url: 'chrome-extension://abc/sidepanel.html' })).toBeUndefined();
+    expect(framingPageUrl({ ...pane, frameId: 3, tab: { id: 7 } })).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   clampWidth,
   DEFAULT_LAYOUT,
+  dockBox,
   hasRoomForPane,
   maxPaneWidth,
   DEFAULT_PANE_WIDTH,
@@ -128,4 +129,36 @@ describe('setupPromptDock', () => {
     [700, 0],
     [0, 0],
   ])('viewport %s: %s px beside HaloPSA', (viewport, expected) => expect(setupPromptDock(viewport)).toBe(expected));
+});
+
+describe('dockBox: where the dock sits and what room it takes', () => {
+  const OPEN = { width: 440, collapsed: false };
+  it('an open pane is a column as wide as the technician left it, pushing HaloPSA by as much', () => {
+    expect(dockBox('pane', OPEN, 1400, {})).toEqual({ shape: 'column', width: 440, push: 440 });
+  });
+
+  it('a collapsed pane, or one in a window with no room, is the slim handle', () => {
+    expect(dockBox('pane', { ...OPEN, collapsed: true }, 1400, {})).toEqual({ shape: 'column', width: 36, push: 36 });
+    expect(dockBox('pane', OPEN, 700, {})).toEqual({ shape: 'column', width: 36, push: 36 });
+  });
+
+  it('the setup prompt docks where there is room, and floats as a card where there is not', () => {
+    expect(dockBox('setup', OPEN, 1400, { height: 120 })).toEqual({ shape: 'column', width: 280, push: 280 });
+    expect(dockBox('setup', OPEN, 700, { height: 120 })).toEqual({ shape: 'card', width: 300, height: 120, push: 0 });
+  });
+
+  it('the offer and the native-tab note are cards at the height their page measured (a default before)', () => {
+    expect(dockBox('offer', OPEN, 1400, { height: 131 })).toEqual({ shape: 'card', width: 300, height: 131, push: 0 });
+    expect(dockBox('native', OPEN, 1400, {})).toEqual({ shape: 'card', width: 300, height: 96, push: 0 });
+  });
+
+  it('"In the side panel" is the edge tab at its measured size, taking no room', () => {
+    expect(dockBox('sidePanel', OPEN, 1400, {})).toEqual({ shape: 'edge', width: 40, height: 104, push: 0 });
+    expect(dockBox('sidePanel', OPEN, 1400, { width: 290, height: 130 })).toEqual({
+      shape: 'edge',
+      width: 290,
+      height: 130,
+      push: 0,
+    });
+  });
 });
