@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { paneUiFrame } from './fixtures';
 import { AA_LARGE, AA_TEXT, contrastRatio, isLargeText, over, parseColor, type Rgba } from '../../lib/contrast';
 
@@ -26,6 +26,14 @@ export interface Measured {
 async function sample(page: Page): Promise<Sample[]> {
   const frame = paneUiFrame(page);
   if (!frame) return [];
+  // The pane's page must hold the window's focus, or no control in it matches :focus-visible: Tab into it, as a
+  // keyboard user does (focusing the frame element from the page does not give its document the focus).
+  const blur = () => (document.activeElement as HTMLElement | null)?.blur();
+  await frame.evaluate(blur);
+  await page.evaluate(blur);
+  await page.locator('immybot-technician-tools iframe.ui').focus();
+  await page.keyboard.press('Tab');
+  expect(await frame.evaluate(() => document.hasFocus()), 'the pane’s page has the focus').toBe(true);
   return frame.evaluate(async () => {
     const root = document.getElementById('app');
     if (!root) return [];
