@@ -24,9 +24,9 @@ const ask = (type: 'openOptions' | 'declineSite' | 'askSiteConsent') =>
  * its answers, or turn a site on (the offer only opens the extension's own consent window).
  */
 export function PaneFrame() {
-  const { state, focusRequests, post } = useDock();
+  const { state, focusRequests, moves, post } = useDock();
   const settings = usePageSettings();
-  const tab = usePaneTab();
+  const tab = usePaneTab(moves);
   useThemeClass(state?.dark);
   if (!settings || !tab || !state) return null;
   const view = paneView(tab.url ?? '', settings);

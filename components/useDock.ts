@@ -8,13 +8,15 @@ export interface DockLine {
   state: DockState | null;
   /** Counts the dock's requests to take the focus (skip link, shortcut). */
   focusRequests: number;
+  /** Counts the dock's word that it showed something new: time to ask the browser again where this frame is. */
+  moves: number;
   post(message: FrameMessage): void;
 }
 
 // Listened for from the first moment this page runs: the dock hands its port over on the frame's load event,
 // which can come before any component has mounted.
 let port: MessagePort | null = null;
-let line: Omit<DockLine, 'post'> = { state: null, focusRequests: 0 };
+let line: Omit<DockLine, 'post'> = { state: null, focusRequests: 0, moves: 0 };
 const subscribers = new Set<(next: typeof line) => void>();
 const post = (message: FrameMessage) => port?.postMessage(message);
 
@@ -22,6 +24,7 @@ function receive(data: unknown): void {
   const message = readDockMessage(data);
   if (message?.t === 'state') line = { ...line, state: message };
   else if (message?.t === 'focus') line = { ...line, focusRequests: line.focusRequests + 1 };
+  else if (message?.t === 'moved') line = { ...line, moves: line.moves + 1 };
   else return;
   for (const subscriber of subscribers) subscriber(line);
 }

@@ -22,7 +22,12 @@ export type DockMessage =
       dark: boolean;
     }
   /** Into the pane's controls (skip link, shortcut). */
-  | { t: 'focus' };
+  | { t: 'focus' }
+  /**
+   * The dock showed something new, mostly after HaloPSA's own navigation: ask the background again which tab
+   * and address this frame sits in. Carries nothing; the answer is the browser's.
+   */
+  | { t: 'moved' };
 
 /** Frame → dock. */
 export type FrameMessage =
@@ -48,6 +53,7 @@ const isSize = (value: unknown): value is number =>
 export function readDockMessage(data: unknown): DockMessage | null {
   const m = data as Partial<Record<string, unknown>> | null;
   if (m?.t === 'focus') return { t: 'focus' };
+  if (m?.t === 'moved') return { t: 'moved' };
   if (m?.t !== 'state' || typeof m.mode !== 'string' || !MODES.includes(m.mode)) return null;
   if (![m.width, m.min, m.max].every(isSize)) return null;
   return {

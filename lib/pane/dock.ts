@@ -200,6 +200,8 @@ export function createDock(doc: Document, options: DockOptions): Dock {
       if (!ui.isConnected) section.append(ui);
       place();
       post();
+      // Where Firefox gives the frame no tabs API, this is how it learns to look at the tab's address again.
+      post({ t: 'moved' });
     },
     enter() {
       if (mode === 'pane' && layout.collapsed) relayout({ ...layout, collapsed: false }, true);
