@@ -24,8 +24,6 @@ export function SiteConsent({ token }: { token: string | null }) {
   const [origin, setOrigin] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ready = useConsentDelay();
-  const notNow = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!token) {
@@ -40,11 +38,6 @@ export function SiteConsent({ token }: { token: string | null }) {
   }, [token]);
 
   const host = origin ? new URL(origin).host : null;
-  useEffect(() => {
-    if (host) document.title = `Use Technician Tools on ${host}?`;
-    // The safe answer has the focus: Enter pressed for the page beneath lands there, not on "Turn on".
-    if (host) notNow.current?.focus();
-  }, [host]);
 
   if (origin === undefined) return <p>Loading…</p>;
   if (!token || !host) return <Invalid />;
@@ -76,6 +69,25 @@ export function SiteConsent({ token }: { token: string | null }) {
         </div>
       </section>
     );
+
+  return <ConsentQuestion host={host} busy={busy} answer={answer} />;
+}
+
+interface QuestionProps {
+  host: string;
+  busy: boolean;
+  answer: (choice: SiteConsentAnswer) => (event: Event) => void;
+}
+
+/** The question itself. Its delay starts when it is shown, not while the window was still loading. */
+function ConsentQuestion({ host, busy, answer }: QuestionProps) {
+  const ready = useConsentDelay();
+  const notNow = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    document.title = `Use Technician Tools on ${host}?`;
+    // The safe answer has the focus: Enter pressed for the page beneath lands there, not on "Turn on".
+    notNow.current?.focus();
+  }, [host]);
 
   return (
     // A key held down since before this window opened repeats: its repeats answer nothing.

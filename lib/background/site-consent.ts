@@ -9,8 +9,8 @@ type Api = typeof extensionApi;
 
 /** How long a consent window's token stays good. */
 export const SITE_CONSENT_TTL_MS = 10 * 60_000;
-/** The consent window's outer size (frame included); its page fits in it at 100% zoom. */
-export const SITE_CONSENT_WINDOW = { width: 440, height: 320 } as const;
+/** The consent window's outer size (frame, title and URL bar included): the question fits at 100% zoom. */
+export const SITE_CONSENT_WINDOW = { width: 440, height: 360 } as const;
 
 /** One open question: which site, asked when, in which window. The token is the window's only key to it. */
 interface PendingConsent {

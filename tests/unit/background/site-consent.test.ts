@@ -66,7 +66,7 @@ describe('askSiteConsent', () => {
       type: 'popup',
       focused: true,
       width: 440,
-      height: 320,
+      height: 360,
     });
     const created = await windows.create.mock.results[0].value;
     expect(entry).toEqual({ token: entry.token, origin: STRANGER, at: expect.any(Number), windowId: created.id });
