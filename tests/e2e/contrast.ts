@@ -26,13 +26,11 @@ export interface Measured {
 async function sample(page: Page): Promise<Sample[]> {
   const frame = paneUiFrame(page);
   if (!frame) return [];
-  // The pane's page must hold the window's focus, or no control in it matches :focus-visible: Tab into it, as a
-  // keyboard user does (focusing the frame element from the page does not give its document the focus).
-  const blur = () => (document.activeElement as HTMLElement | null)?.blur();
-  await frame.evaluate(blur);
-  await page.evaluate(blur);
-  await page.locator('immybot-technician-tools iframe.ui').focus();
-  await page.keyboard.press('Tab');
+  // The pane's page must hold the window's focus, or no control in it matches :focus-visible.
+  // A real click on a word in it (no control) gives it the focus, as a technician's click does; a collapsed pane
+  // has no such word, and already holds the focus from the click on Collapse.
+  const word = frame.locator('[data-testid=pane-ticket], .prompt p').first();
+  if (await word.isVisible()) await word.click();
   expect(await frame.evaluate(() => document.hasFocus()), 'the pane’s page has the focus').toBe(true);
   return frame.evaluate(async () => {
     const root = document.getElementById('app');
