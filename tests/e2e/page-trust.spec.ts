@@ -164,3 +164,26 @@ test('a 20 MB ImmyBot answer is refused with a clear message and never stalls Ha
   await expect(pane(page).locator('li')).toHaveCount(0);
   await context.close();
 });
+
+test('a long computer list shows the first 50 and says how many more, counting every one online', async ({
+  sandbox,
+}) => {
+  const context = await signedInBrowser(sandbox);
+  const page = context.pages()[0];
+  const computers = Array.from({ length: 62 }, (_, i) => ({
+    computerId: i,
+    computerName: `PC-${String(i).padStart(2, '0')}`,
+    isOnline: i >= 55,
+  }));
+  sandbox.immybot.answerTicket(2152, {
+    body: JSON.stringify({ computers, personId: 40, personName: 'Ben Castle', tenantId: 3, tenantName: 'Acorn' }),
+  });
+  await openTicket(page, 2152);
+  const list = pane(page).locator('.computers');
+  // All 62 counted, and the 7 online ones are all past the first 50.
+  await expect(list.locator('summary')).toHaveText('62 computers · 7 online');
+  await list.locator('summary').click();
+  await expect(list.locator('li:not(.more)')).toHaveCount(50);
+  await expect(list.locator('li.more')).toHaveText('and 12 more');
+  await context.close();
+});
