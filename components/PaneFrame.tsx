@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { podUrl } from '../lib/immybot/pod-url';
 import { sendToBackground } from '../lib/messaging/client';
 import type { FrameMessage } from '../lib/pane/channel';
-import { paneView } from '../lib/pane/view';
+import { paneView, paneViewPodUrl } from '../lib/pane/view';
 import { openSidePanel } from '../lib/side-panel';
 import { NativeTabNote } from './NativeTabNote';
 import { SetupPrompt } from './SetupPrompt';
@@ -64,11 +63,10 @@ export function PaneFrame() {
             <SidePanelHandle faultId={view.faultId} onOpen={openSidePanelHere} />
           </Measured>
         );
-      const { instanceOrigin, integrationId } = view.connection;
       return (
         <TechnicianToolsPane
           faultId={view.faultId}
-          podUrl={podUrl(instanceOrigin, integrationId, view.faultId)}
+          podUrl={paneViewPodUrl(view)}
           signedInAt={settings.signedInAt}
           state={state}
           focusRequests={focusRequests}

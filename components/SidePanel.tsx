@@ -1,9 +1,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { podUrl } from '../lib/immybot/pod-url';
 import { changeSettings } from '../lib/messaging/change-settings';
 import { createPodFrame, type PodFrame } from '../lib/pane/frame';
-import { paneView } from '../lib/pane/view';
+import { paneView, paneViewPodUrl } from '../lib/pane/view';
 import { TicketTools } from './TicketTools';
 import { useActiveTab } from './useActiveTab';
 import { usePageSettings } from './usePageSettings';
@@ -22,14 +21,7 @@ export function SidePanel() {
   const view = paneView(tab.url ?? '', settings);
   switch (view.kind) {
     case 'pane': {
-      const { instanceOrigin, integrationId } = view.connection;
-      return (
-        <SidePanelTicket
-          faultId={view.faultId}
-          podUrl={podUrl(instanceOrigin, integrationId, view.faultId)}
-          signedInAt={settings.signedInAt}
-        />
-      );
+      return <SidePanelTicket faultId={view.faultId} podUrl={paneViewPodUrl(view)} signedInAt={settings.signedInAt} />;
     }
     case 'setup':
       return (

@@ -40,7 +40,7 @@ export function SiteConsent({ token }: { token: string | null }) {
   const host = origin ? new URL(origin).host : null;
 
   if (origin === undefined) return <p>Loading…</p>;
-  if (!token || !host) return <Invalid />;
+  if (!token || !host) return <ConsentMessage title="Nothing to turn on" message={NO_LONGER_VALID} />;
 
   const answer = (choice: SiteConsentAnswer) =>
     trusted(() => {
@@ -55,20 +55,7 @@ export function SiteConsent({ token }: { token: string | null }) {
       );
     });
 
-  if (error)
-    return (
-      <section aria-labelledby="consent-title">
-        <h1 id="consent-title">Technician Tools was not turned on for {host}</h1>
-        <p class="error" role="alert">
-          {error}
-        </p>
-        <div class="consent-actions">
-          <button type="button" class="secondary" onClick={() => window.close()}>
-            Close
-          </button>
-        </div>
-      </section>
-    );
+  if (error) return <ConsentMessage title={`Technician Tools was not turned on for ${host}`} message={error} />;
 
   return <ConsentQuestion host={host} busy={busy} answer={answer} />;
 }
@@ -112,12 +99,13 @@ function ConsentQuestion({ host, busy, answer }: QuestionProps) {
   );
 }
 
-function Invalid() {
+/** Said instead of the question: a used or unknown token, or an answer the settings could not take. */
+function ConsentMessage({ title, message }: { title: string; message: string }) {
   return (
     <section aria-labelledby="consent-title">
-      <h1 id="consent-title">Nothing to turn on</h1>
+      <h1 id="consent-title">{title}</h1>
       <p class="error" role="alert">
-        {NO_LONGER_VALID}
+        {message}
       </p>
       <div class="consent-actions">
         <button type="button" class="secondary" onClick={() => window.close()}>

@@ -1,8 +1,7 @@
-import { podUrl } from '../immybot/pod-url';
 import { faultIdFromUrl } from '../halo/ticket';
 import type { PageSettings } from '../settings/page-settings';
 import { showPlace, showsInPage } from '../settings/show';
-import { paneView, type PaneView } from './view';
+import { paneView, paneViewPodUrl, type PaneView } from './view';
 
 export type PromptView =
   | Extract<PaneView, { kind: 'setup' | 'offer' }>
@@ -57,10 +56,9 @@ export function createPaneController(loadSettings: () => Promise<PageSettings>, 
     const was = shown;
     if (view.kind === 'pane' && inPage && !native) {
       shown = 'pane';
-      const { instanceOrigin, integrationId } = view.connection;
       const reload = was === 'pane' && signedInAt !== settings.signedInAt;
       signedInAt = settings.signedInAt;
-      return out.showPane(view.faultId, podUrl(instanceOrigin, integrationId, view.faultId), { reload, signedInAt });
+      return out.showPane(view.faultId, paneViewPodUrl(view), { reload, signedInAt });
     }
     if (was === 'pane') out.ticketClosed();
     if (view.kind === 'none') {

@@ -2,6 +2,7 @@ import { isHostedHaloUrl, toUrl } from '../halo/hosts';
 import { isListedSite } from '../halo/sites';
 import { faultIdFromUrl } from '../halo/ticket';
 import type { ImmyBotConnection } from '../immybot/connection';
+import { podUrl } from '../immybot/pod-url';
 import type { SettingSources } from '../settings/merge';
 import type { Settings } from '../settings/schema';
 
@@ -32,3 +33,7 @@ export function paneView(url: string, settings: SiteSettings): PaneView {
   if (settings.sources?.haloOrigins === 'managed') return { kind: 'none' };
   return settings.immybot ? { kind: 'offer', faultId, host: parsed.host } : { kind: 'setup', faultId };
 }
+
+/** The Technician Tools URL a pane view shows: its ticket on its connection. */
+export const paneViewPodUrl = ({ faultId, connection }: Extract<PaneView, { kind: 'pane' }>): string =>
+  podUrl(connection.instanceOrigin, connection.integrationId, faultId);

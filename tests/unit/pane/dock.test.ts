@@ -50,7 +50,11 @@ beforeEach(() => {
   onLayout = vi.fn<(layout: PaneLayout) => void>();
   onOpenHere = vi.fn<() => void>();
   onDismissSetup = vi.fn<() => void>();
-  dock = createDock(document, {
+  dock = makeDock();
+});
+
+const makeDock = () =>
+  createDock(document, {
     uiUrl: UI_URL,
     uiOrigin: UI_ORIGIN,
     layout: { width: 440, collapsed: false },
@@ -58,7 +62,6 @@ beforeEach(() => {
     onOpenHere,
     onDismissSetup,
   });
-});
 
 afterEach(() => dock.remove());
 
@@ -173,13 +176,6 @@ describe('createDock', () => {
     dock.remove();
     expect(document.querySelector(PANE_TAG)).toBeNull();
     expect(pushed()).toBe('');
-    dock = createDock(document, {
-      uiUrl: UI_URL,
-      uiOrigin: UI_ORIGIN,
-      layout: { width: 440, collapsed: false },
-      onLayout,
-      onOpenHere,
-      onDismissSetup,
-    });
+    dock = makeDock();
   });
 });
