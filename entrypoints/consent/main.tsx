@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { SiteConsent } from '../../components/SiteConsent';
+import { SiteConsent } from '../../components/consent/SiteConsent';
 
 render(
   <SiteConsent token={new URLSearchParams(location.search).get('token')} />,

@@ -1,4 +1,4 @@
 import { render } from 'preact';
-import { ToolbarPopup } from '../../components/ToolbarPopup';
+import { ToolbarPopup } from '../../components/popup/ToolbarPopup';
 
 render(<ToolbarPopup />, document.getElementById('app') as HTMLElement);

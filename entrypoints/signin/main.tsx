@@ -1,4 +1,4 @@
 import { render } from 'preact';
-import { SignInPage } from '../../components/SignInPage';
+import { SignInPage } from '../../components/sign-in/SignInPage';
 
 render(<SignInPage />, document.getElementById('app') as HTMLElement);

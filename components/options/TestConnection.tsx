@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { failureText } from '../../lib/messaging/failure-text';
+import { sendToBackground } from '../../lib/messaging/client';
+import type { ImmyBotConnection } from '../../lib/immybot/connection';
+import type { ConnectionTest } from '../../lib/immybot/connection-test';
+
+/** "Test connection": who ImmyBot says is signed in, and the integration's name and health. */
+export function TestConnection({ connection }: { connection: ImmyBotConnection | null }) {
+  const [result, setResult] = useState<ConnectionTest | 'testing' | null>(null);
+  const test = () => {
+    if (!connection) return;
+    setResult('testing');
+    sendToBackground({ type: 'testConnection', ...connection }).then(setResult, (error: unknown) =>
+      setResult({ ok: false, problem: { kind: 'unavailable', message: failureText(error) } }),
+    );
+  };
+  return (
+    <div class="test-connection">
+      <button
+        type="button"
+        class="secondary"
+        onClick={test}
+        disabled={!connection}
+        aria-describedby={connection ? undefined : 'test-connection-why'}
+      >
+        Test connection
+      </button>
+      {!connection && (
+        <p id="test-connection-why" class="hint">
+          Fill in your ImmyBot instance and Integration ID above to test them.
+        </p>
+      )}
+      <div aria-live="polite" data-testid="connection-result">
+        {result === 'testing' && <p>Asking ImmyBot…</p>}
+        {result &&
+          result !== 'testing' &&
+          (result.ok ? (
+            <Connected result={result} integrationId={connection?.integrationId} />
+          ) : (
+            <p class="error">
+              {result.problem.message}
+              {result.problem.detail && ` ${result.problem.detail}`}
+            </p>
+          ))}
+      </div>
+    </div>
+  );
+}
+
+function Connected({
+  result,
+  integrationId,
+}: {
+  result: Extract<ConnectionTest, { ok: true }>;
+  integrationId?: number;
+}) {
+  const { user, integration } = result;
+  const who = [user.displayName, user.email && `(${user.email})`].filter(Boolean).join(' ');
+  const health = [integration.healthStatus, integration.healthStatusMessage].filter(Boolean).join(': ');
+  return (
+    <ul class="connection">
+      <li>{who ? `Signed in to ImmyBot as ${who}` : 'Signed in to ImmyBot'}</li>
+      <li>
+        Integration: {integration.name ?? `number ${integrationId}`}
+        {health && `, ${health}`}
+        {integration.disabled && ' (turned off in ImmyBot)'}
+      </li>
+    </ul>
+  );
+}

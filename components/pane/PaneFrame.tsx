@@ -1,0 +1,106 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { sendToBackground } from '../../lib/messaging/client';
+import type { FrameMessage } from '../../lib/pane/channel';
+import { paneView, paneViewPodUrl } from '../../lib/pane/view';
+import { openSidePanel } from '../../lib/side-panel';
+import { NativeTabNote } from './NativeTabNote';
+import { SetupPrompt } from './SetupPrompt';
+import { SidePanelHandle } from './SidePanelHandle';
+import { SiteOffer } from './SiteOffer';
+import { TechnicianToolsPane } from './TechnicianToolsPane';
+import { useDock } from './useDock';
+import { usePageSettings } from '../shared/usePageSettings';
+import { usePaneTab } from './usePaneTab';
+import { useReportSize } from './useReportSize';
+
+const ask = (type: 'openOptions' | 'declineSite' | 'askSiteConsent') =>
+  void sendToBackground({ type }).catch(() => undefined);
+
+/**
+ * The pane's own page, framed into a HaloPSA ticket by the content script. What it shows is decided here, from
+ * the settings and the tab's address as the browser reports it: the page around it cannot tell it a ticket, see
+ * its answers, or turn a site on (the offer only opens the extension's own consent window).
+ */
+export function PaneFrame() {
+  const { state, focusRequests, moves, post } = useDock();
+  const settings = usePageSettings();
+  const tab = usePaneTab(moves);
+  useThemeClass(state?.dark);
+  if (!settings || !tab || !state) return null;
+  const view = paneView(tab.url ?? '', settings);
+  // Called first thing in the click: the browser opens its side panel only within the click's gesture.
+  const openSidePanelHere = () =>
+    openSidePanel(tab.windowId).then(
+      () => true,
+      () => false,
+    );
+  switch (view.kind) {
+    case 'none':
+      return null;
+    case 'offer':
+      return (
+        <Measured post={post}>
+          <SiteOffer host={view.host} onEnable={() => ask('askSiteConsent')} onDecline={() => ask('declineSite')} />
+        </Measured>
+      );
+    case 'setup':
+      return (
+        <Measured post={post}>
+          <SetupPrompt onOpenSettings={() => ask('openOptions')} onDismiss={() => post({ t: 'dismissSetup' })} />
+        </Measured>
+      );
+    case 'pane': {
+      if (state.mode === 'native')
+        return (
+          <Measured post={post}>
+            <NativeTabNote onOpenHere={() => post({ t: 'openHere' })} />
+          </Measured>
+        );
+      if (state.mode === 'sidePanel')
+        return (
+          <Measured post={post} width>
+            <SidePanelHandle faultId={view.faultId} onOpen={openSidePanelHere} />
+          </Measured>
+        );
+      return (
+        <TechnicianToolsPane
+          faultId={view.faultId}
+          podUrl={paneViewPodUrl(view)}
+          signedInAt={settings.signedInAt}
+          state={state}
+          focusRequests={focusRequests}
+          post={post}
+          onOpenSidePanel={openSidePanelHere}
+        />
+      );
+    }
+  }
+}
+
+/** A prompt at its natural size: the dock sizes its box to fit. */
+function Measured({
+  post,
+  width = false,
+  children,
+}: {
+  post: (m: FrameMessage) => void;
+  width?: boolean;
+  children: ComponentChildren;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useReportSize(ref, post, { width });
+  return (
+    <div class={width ? 'measured fit' : 'measured'} ref={ref}>
+      {children}
+    </div>
+  );
+}
+
+/** HaloPSA's theme as the dock reads it (the page can only make it light or dark), else the system's. */
+function useThemeClass(dark: boolean | undefined) {
+  useEffect(() => {
+    const system = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    document.getElementById('app')?.classList.toggle('theme-dark', dark ?? system);
+  }, [dark]);
+}

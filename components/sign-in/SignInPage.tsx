@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  cookieSettingsSupported,
+  hasCookiePermission,
+  requestCookiePermission,
+} from '../../lib/immybot/cookie-permission';
+import { sendToBackground } from '../../lib/messaging/client';
+import { loadStoredSettings } from '../../lib/settings/page-settings';
+
+/**
+ * The sign-in window's first page. Where the browser supports it, asks once for leave to let ImmyBot
+ * use its cookies inside HaloPSA (so the pane stays signed in when third-party cookies are blocked),
+ * then hands the window to ImmyBot, which signs in with Microsoft at the top level.
+ */
+export function SignInPage() {
+  const [instanceOrigin, setInstanceOrigin] = useState<string | null>(null);
+  const [needsConsent, setNeedsConsent] = useState<boolean | null>(null);
+  const supported = cookieSettingsSupported();
+
+  useEffect(() => {
+    void loadStoredSettings().then(async ({ settings: { immybot } }) => {
+      setInstanceOrigin(immybot?.instanceOrigin ?? null);
+      const permitted = supported && (await hasCookiePermission());
+      setNeedsConsent(supported && !permitted);
+      if (immybot && (permitted || !supported)) goToImmyBot(immybot.instanceOrigin);
+    });
+  }, []);
+
+  if (needsConsent === null) return <p>Opening ImmyBot…</p>;
+  if (!instanceOrigin) return <p>Set up your ImmyBot instance in Technician Tools settings first.</p>;
+  if (!needsConsent) return <p>Opening {instanceOrigin}…</p>;
+  return (
+    <div class="card">
+      <h1>Sign in to ImmyBot</h1>
+      <p>
+        ImmyBot signs you in with Microsoft in this window. So that Technician Tools stays signed in inside HaloPSA even
+        when the browser blocks third-party cookies, allow {instanceOrigin} to use its cookies on your HaloPSA sites —
+        and nowhere else.
+      </p>
+      <div class="form-actions">
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void requestCookiePermission().then(() => goToImmyBot(instanceOrigin))}
+        >
+          Allow and sign in
+        </button>
+        <button type="button" class="link" onClick={() => goToImmyBot(instanceOrigin)}>
+          Sign in without allowing
+        </button>
+      </div>
+      <p class="hint">
+        Without it, a browser that blocks third-party cookies shows ImmyBot signed out inside HaloPSA; “Open in new tab”
+        in the pane still works.
+      </p>
+    </div>
+  );
+}
+
+/** Hands the window to ImmyBot; the background closes it once ImmyBot has a session. */
+function goToImmyBot(instanceOrigin: string): void {
+  void sendToBackground({ type: 'watchSignIn' }).finally(() => location.replace(`${instanceOrigin}/`));
+}

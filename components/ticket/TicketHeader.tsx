@@ -1,0 +1,39 @@
+import { IconButton } from '../shared/IconButton';
+
+/** The collapse button's name: focus returns to it when the pane expands. */
+export const COLLAPSE_LABEL = 'Collapse Technician Tools';
+
+interface Props {
+  faultId: number;
+  podUrl: string;
+  onReload: () => void;
+  onOpenSettings: () => void;
+  /** The docked pane only: the side panel itself has neither. */
+  onCollapse?: () => void;
+  onOpenSidePanel?: () => void;
+}
+
+export function TicketHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettings, onOpenSidePanel }: Props) {
+  return (
+    <header class="header">
+      <div class="title">
+        <span class="brand">ImmyBot</span>
+        <span class="ticket" data-testid="pane-ticket">
+          Ticket {faultId}
+        </span>
+      </div>
+      <div class="actions">
+        <IconButton icon="reload" label="Reload Technician Tools" onClick={onReload} />
+        {/* A button, not a link: a page script's synthetic click on a link would still follow it. */}
+        <IconButton
+          icon="external"
+          label="Open in new tab"
+          onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')}
+        />
+        {onOpenSidePanel && <IconButton icon="sidePanel" label="Open in side panel" onClick={onOpenSidePanel} />}
+        <IconButton icon="settings" label="Technician Tools settings" onClick={onOpenSettings} />
+        {onCollapse && <IconButton icon="collapse" label={COLLAPSE_LABEL} onClick={onCollapse} />}
+      </div>
+    </header>
+  );
+}
