@@ -3,9 +3,8 @@ import { isHaloOrigin } from '../halo/address';
 import { isHostedHaloUrl } from '../halo/hosts';
 import { type ImmyBotConnection, ImmyBotConnectionSchema } from '../immybot/connection';
 import { POLICY_FIELDS, type ManagedPolicy, type PolicyField } from './policy';
-import { HaloOriginsSchema, SettingsSchema, type Settings } from './schema';
+import { HaloOriginsSchema, MAX_IMPORTED_SITES, SettingsSchema, type Settings } from './schema';
 import { SHOW_PLACES } from './show';
-import { MAX_IMPORTED_SITES } from './transfer';
 
 const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA address'));
 

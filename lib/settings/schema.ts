@@ -10,6 +10,9 @@ export const HaloOriginsSchema = z
   .array(z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA origin')))
   .check(z.refine((origins) => new Set(origins).size === origins.length, 'Duplicate HaloPSA origin'));
 
+/** An imported settings file lists at most this many sites (a real MSP has tens). */
+export const MAX_IMPORTED_SITES = 500;
+
 export const SettingsSchema = z.object({
   /** Where Technician Tools lives; null until an admin saves the options page. */
   immybot: z.nullable(ImmyBotConnectionSchema),

@@ -2,7 +2,7 @@ import type { SettingsChange } from './changes';
 import { isLocked, type SettingSources } from './merge';
 import { ADMIN_KEYS, type ManagedPolicy, POLICY_FIELDS, type PolicyField, readAdminValues } from './policy';
 import { describeValue } from './read';
-import type { Settings } from './schema';
+import { MAX_IMPORTED_SITES, type Settings } from './schema';
 import { SHOW_PLACE_LABELS } from './show';
 
 /**
@@ -15,7 +15,6 @@ export const FILE_VERSION = 1;
 const READABLE_VERSIONS: readonly unknown[] = [1];
 /** A settings file is a few hundred bytes: anything this big is refused before it is parsed. */
 export const MAX_FILE_BYTES = 64 * 1024;
-export const MAX_IMPORTED_SITES = 500;
 export const TOO_BIG = `This file is too big for a settings file (over ${MAX_FILE_BYTES / 1024} KB).`;
 const FILE_KEYS = ['format', 'version', ...Object.keys(ADMIN_KEYS)];
 
