@@ -7,7 +7,8 @@ import type { HaloCheck } from '../../lib/halo/instance-info';
 import { changeSettings } from '../../lib/messaging/change-settings';
 import { sendToBackground } from '../../lib/messaging/client';
 import { Field } from '../shared/Field';
-import { useHaloOrigins } from '../shared/useHaloOrigins';
+import { useHaloAccess } from '../shared/useHaloAccess';
+import { useOptionsSettings } from './settings-context';
 
 type Check = { origin: string; result: HaloCheck | 'checking' } | null;
 
@@ -16,7 +17,7 @@ type Check = { origin: string; result: HaloCheck | 'checking' } | null;
  * `locked`: the organization's policy sets the list; only granting access (the browser's own say) remains.
  */
 export function HaloAddresses({ locked = false }: { locked?: boolean }) {
-  const origins = useHaloOrigins();
+  const origins = useHaloAccess(useOptionsSettings()?.haloOrigins);
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState('');

@@ -3,8 +3,9 @@ import { failureText } from '../../lib/messaging/failure-text';
 import { readConnectionForm, type ConnectionFormErrors } from '../../lib/immybot/connection-form';
 import { parseInstance } from '../../lib/immybot/instance';
 import { podUrl } from '../../lib/immybot/pod-url';
+import { useOptionsSettings } from './settings-context';
 import { changeSettings } from '../../lib/messaging/change-settings';
-import { isLocked, type EffectiveSettings } from '../../lib/settings/merge';
+import { isLocked } from '../../lib/settings/merge';
 import { Field } from '../shared/Field';
 import { TestConnection } from './TestConnection';
 
@@ -16,11 +17,10 @@ type Status = { kind: 'saved' | 'failed'; text: string } | null;
 interface Props {
   /** The HaloPSA site of the ticket this page was opened from; the first save turns it on too. */
   site?: string;
-  /** The settings in effect; null until read. */
-  effective: EffectiveSettings | null;
 }
 
-export function ImmyBotForm({ site, effective }: Props) {
+export function ImmyBotForm({ site }: Props) {
+  const effective = useOptionsSettings();
   const [instance, setInstance] = useState('');
   const [integrationId, setIntegrationId] = useState('');
   const [errors, setErrors] = useState<ConnectionFormErrors>({});
@@ -29,7 +29,7 @@ export function ImmyBotForm({ site, effective }: Props) {
   const sources = effective?.sources;
   const instanceLocked = !!sources && isLocked(sources, 'instanceOrigin');
   const idLocked = !!sources && isLocked(sources, 'integrationId');
-  const immybot = effective?.settings.immybot;
+  const immybot = effective?.immybot;
 
   // The saved values fill the fields once; a value the organization sets follows its policy, even while open.
   const [filled, setFilled] = useState(false);

@@ -3,7 +3,8 @@ import { HaloAddresses } from './HaloAddresses';
 import { ImmyBotForm } from './ImmyBotForm';
 import { SettingsTransfer } from './SettingsTransfer';
 import { ShowPlaceChoice } from './ShowPlaceChoice';
-import { useEffectiveSettings } from './useEffectiveSettings';
+import { useSettings } from '../shared/useSettings';
+import { SettingsContext } from './settings-context';
 import { usePendingSite } from './usePendingSite';
 import { Welcome } from './Welcome';
 
@@ -11,14 +12,14 @@ import { Welcome } from './Welcome';
 const welcomed = new URLSearchParams(location.search).has('welcome');
 
 export function OptionsPage() {
-  const effective = useEffectiveSettings();
+  const settings = useSettings();
   // The ticket's site, handed over by the background when a ticket's setup prompt opened this page.
   const site = usePendingSite();
-  const locked = (field: Parameters<typeof isLocked>[1]) => !!effective && isLocked(effective.sources, field);
-  const problems = effective?.problems ?? [];
-  const policyProblems = effective?.policyProblems ?? [];
+  const locked = (field: Parameters<typeof isLocked>[1]) => !!settings && isLocked(settings.sources, field);
+  const problems = settings?.problems ?? [];
+  const policyProblems = settings?.policyProblems ?? [];
   return (
-    <>
+    <SettingsContext.Provider value={settings}>
       <header class="page-header">
         <h1>ImmyBot Technician Tools for HaloPSA</h1>
         <p>Shows ImmyBot’s Technician Tools beside every ticket on your HaloPSA sites.</p>
@@ -46,12 +47,12 @@ export function OptionsPage() {
           </ul>
         </div>
       )}
-      {welcomed && effective && !isConfiguredByPolicy(effective.sources) && <Welcome effective={effective} />}
+      {welcomed && settings && !isConfiguredByPolicy(settings.sources) && <Welcome settings={settings} />}
       {/* A managed site list decides which sites are on: the first save cannot add another. */}
-      <ImmyBotForm site={locked('haloOrigins') ? undefined : site} effective={effective} />
+      <ImmyBotForm site={locked('haloOrigins') ? undefined : site} />
       <HaloAddresses locked={locked('haloOrigins')} />
       <ShowPlaceChoice locked={locked('show')} />
       <SettingsTransfer />
-    </>
+    </SettingsContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import { isHostedHaloUrl } from '../../lib/halo/hosts';
 import { changeSettings } from '../../lib/messaging/change-settings';
 import { IMPORT_PLAN_STALE } from '../../lib/settings/changes';
 import { failureText } from '../../lib/messaging/failure-text';
-import { loadStoredSettings } from '../../lib/settings/page-settings';
+import { loadSettings } from '../../lib/settings/settings';
 import type { Settings } from '../../lib/settings/schema';
 import { SHOW_PLACE_LABELS, showPlace } from '../../lib/settings/show';
 import {
@@ -63,7 +63,7 @@ export function SettingsTransfer() {
   }, [step]);
 
   const onExport = async () => {
-    const { settings } = await loadStoredSettings();
+    const settings = await loadSettings();
     const url = URL.createObjectURL(new Blob([exportSettings(settings)], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
@@ -91,8 +91,8 @@ export function SettingsTransfer() {
 
   /** Plans the file over the settings in effect now, and shows the list to confirm. */
   const showPlan = async (fileName: string, imported: ImportedSettings, replanned: boolean) => {
-    const { settings, sources } = await loadStoredSettings();
-    const planned = planImport(settings, sources, imported);
+    const settings = await loadSettings();
+    const planned = planImport(settings, settings.sources, imported);
     if (!planned.ok) return setStep({ kind: 'failed', text: `Not imported. ${planned.error}` });
     setStep({ kind: 'confirm', fileName, imported, plan: planned.plan, applying: false, replanned });
   };
@@ -103,8 +103,8 @@ export function SettingsTransfer() {
     try {
       // One change: the background stores all of it or, on any refusal, none of it.
       await changeSettings(plan.change);
-      const [{ settings }, needAccess] = await Promise.all([
-        loadStoredSettings(),
+      const [settings, needAccess] = await Promise.all([
+        loadSettings(),
         sitesWithoutAccess(plan.change.addSites ?? []),
       ]);
       setStep({ kind: 'done', text: `Imported. ${inEffect(settings)}`, needAccess });

@@ -4,7 +4,7 @@ import { changeSettings } from '../../lib/messaging/change-settings';
 import { SHOW_PLACE_LABELS, SHOW_PLACES, showPlace, type ShowPlace } from '../../lib/settings/show';
 import { TOGGLE_SHORTCUT } from '../../lib/side-panel';
 import { LockedNote } from '../shared/LockedNote';
-import { usePageSettings } from '../shared/usePageSettings';
+import { useOptionsSettings } from './settings-context';
 
 const HINTS: Record<ShowPlace, string> = {
   page: 'A pane docked in HaloPSA’s page.',
@@ -18,7 +18,7 @@ const CHOICES = SHOW_PLACES.map((place) => ({ place, label: SHOW_PLACE_LABELS[pl
  * `locked`: the organization's policy chose; the choice is shown, not offered.
  */
 export function ShowPlaceChoice({ locked = false }: { locked?: boolean }) {
-  const settings = usePageSettings();
+  const settings = useOptionsSettings();
   const [status, setStatus] = useState('');
   // The click shows at once; the stored value takes over when it arrives (or the old one comes back on failure).
   const [picked, setPicked] = useState<ShowPlace | null>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { recentTicketTab } from '../../lib/halo/recent-ticket';
-import type { EffectiveSettings } from '../../lib/settings/merge';
+import type { CurrentSettings } from '../../lib/settings/settings';
 
 interface Step {
   done: boolean;
@@ -11,7 +11,7 @@ interface Step {
   field: string;
 }
 
-const steps = ({ settings: { immybot, haloOrigins }, policy }: EffectiveSettings): Step[] => [
+const steps = ({ immybot, haloOrigins, policy }: CurrentSettings): Step[] => [
   {
     // A managed half counts as done even before the other half is there.
     done: !!(immybot?.instanceOrigin ?? policy.instanceOrigin),
@@ -34,10 +34,9 @@ const steps = ({ settings: { immybot, haloOrigins }, policy }: EffectiveSettings
 ];
 
 /** First-run steps on the options page, ticked off as the settings fill in, ending with a way to try it. */
-export function Welcome({ effective }: { effective: EffectiveSettings }) {
+export function Welcome({ settings }: { settings: CurrentSettings }) {
   const [tryResult, setTryResult] = useState('');
-  const { settings } = effective;
-  const list = steps(effective);
+  const list = steps(settings);
   const ready = list.every((step) => step.done);
 
   const tryIt = async () => {

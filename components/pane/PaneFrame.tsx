@@ -10,7 +10,7 @@ import { SidePanelHandle } from './SidePanelHandle';
 import { SiteOffer } from './SiteOffer';
 import { TechnicianToolsPane } from './TechnicianToolsPane';
 import { useDock } from './useDock';
-import { usePageSettings } from '../shared/usePageSettings';
+import { useSettings } from '../shared/useSettings';
 import { usePaneTab } from './usePaneTab';
 import { useReportSize } from './useReportSize';
 
@@ -24,7 +24,7 @@ const ask = (type: 'openOptions' | 'declineSite' | 'askSiteConsent') =>
  */
 export function PaneFrame() {
   const { state, focusRequests, moves, post } = useDock();
-  const settings = usePageSettings();
+  const settings = useSettings();
   const tab = usePaneTab(moves);
   useThemeClass(state?.dark);
   if (!settings || !tab || !state) return null;

@@ -7,14 +7,15 @@ import { isHostedHaloUrl } from '../../lib/halo/hosts';
 import { changeSettings } from '../../lib/messaging/change-settings';
 import { isLocked } from '../../lib/settings/merge';
 import { openSidePanel } from '../../lib/side-panel';
-import { useHaloOrigins } from '../shared/useHaloOrigins';
-import { usePageSettings } from '../shared/usePageSettings';
+import { useHaloAccess } from '../shared/useHaloAccess';
+import { useSettings } from '../shared/useSettings';
 
 type Probe = 'probing' | boolean;
 
 /** The toolbar action: what Technician Tools does on this tab, and the one-click way to turn it on. */
 export function ToolbarPopup() {
-  const origins = useHaloOrigins();
+  const settings = useSettings();
+  const origins = useHaloAccess(settings?.haloOrigins);
   const [tab, setTab] = useState<{ id?: number; url?: string; windowId?: number } | null>(null);
   const [probe, setProbe] = useState<Probe>('probing');
   const [message, setMessage] = useState('');
@@ -54,7 +55,6 @@ export function ToolbarPopup() {
   };
 
   const needAccess = origins?.filter((o) => !o.hasAccess) ?? [];
-  const settings = usePageSettings();
   const sitesLocked = !!settings && isLocked(settings.sources, 'haloOrigins');
   return (
     <>

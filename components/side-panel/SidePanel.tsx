@@ -5,7 +5,7 @@ import { createPodFrame, type PodFrame } from '../../lib/pane/frame';
 import { paneView, paneViewPodUrl } from '../../lib/pane/view';
 import { TicketTools } from '../ticket/TicketTools';
 import { useActiveTab } from './useActiveTab';
-import { usePageSettings } from '../shared/usePageSettings';
+import { useSettings } from '../shared/useSettings';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
@@ -14,7 +14,7 @@ const openOptions = () => void browser.runtime.openOptionsPage();
  * ticket. Framed by an extension page, ImmyBot gets its own cookie in every browser, with no exception.
  */
 export function SidePanel() {
-  const settings = usePageSettings();
+  const settings = useSettings();
   const tab = useActiveTab();
   useDarkTheme();
   if (!settings || !tab) return <p class="notice muted">Looking at this window’s tab…</p>;

@@ -5,7 +5,7 @@ import {
   requestCookiePermission,
 } from '../../lib/immybot/cookie-permission';
 import { sendToBackground } from '../../lib/messaging/client';
-import { loadStoredSettings } from '../../lib/settings/page-settings';
+import { loadSettings } from '../../lib/settings/settings';
 
 /**
  * The sign-in window's first page. Where the browser supports it, asks once for leave to let ImmyBot
@@ -18,7 +18,7 @@ export function SignInPage() {
   const supported = cookieSettingsSupported();
 
   useEffect(() => {
-    void loadStoredSettings().then(async ({ settings: { immybot } }) => {
+    void loadSettings().then(async ({ immybot }) => {
       setInstanceOrigin(immybot?.instanceOrigin ?? null);
       const permitted = supported && (await hasCookiePermission());
       setNeedsConsent(supported && !permitted);

@@ -5,8 +5,11 @@ import { setupPolicyCopy } from '../../lib/background/policy-copy';
 import { setupReconciliation } from '../../lib/background/reconcile';
 import { setupShortcut } from '../../lib/background/shortcut';
 import { setupWelcome } from '../../lib/background/welcome';
+import { migrateSettings } from '../../lib/settings/store';
 
 export default defineBackground(() => {
+  // Every context reads storage raw (lib/settings/settings): the one writer brings it to the current version first.
+  void migrateSettings();
   const policyCopied = setupPolicyCopy(browser);
   setupMessages(browser);
   setupReconciliation(browser);

@@ -8,7 +8,7 @@ import { PANE_TAG } from '../../lib/pane/host';
 import { DEFAULT_LAYOUT, loadLayout, saveLayout } from '../../lib/pane/layout';
 import { createNativeTabWatch } from '../../lib/pane/native-tab';
 import { loadSetupDismissed, saveSetupDismissed } from '../../lib/pane/setup-dismissed';
-import { loadPageSettings, watchPageSettings } from '../../lib/settings/page-settings';
+import { loadSettings, watchSettings } from '../../lib/settings/settings';
 import { TOGGLE_PANE } from '../../lib/side-panel';
 
 export default defineContentScript({
@@ -51,14 +51,10 @@ export default defineContentScript({
 
     const controller = createPaneController(
       async () => {
-        const [read, storedLayout, dismissed] = await Promise.all([
-          loadPageSettings(),
-          loadLayout(),
-          loadSetupDismissed(),
-        ]);
+        const [read, storedLayout, dismissed] = await Promise.all([loadSettings(), loadLayout(), loadSetupDismissed()]);
         layout = storedLayout;
         setupDismissed = dismissed;
-        ctx.onInvalidated(watchPageSettings(controller.settingsChanged));
+        ctx.onInvalidated(watchSettings(controller.settingsChanged));
         return read;
       },
       {

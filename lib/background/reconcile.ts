@@ -5,8 +5,8 @@ import { cookieSettingsApi, hasCookiePermission } from '../immybot/cookie-permis
 import { injectIntoOpenTabs } from '../reinject';
 import { createSerialQueue } from '../serial';
 import { UNTRUSTED_V01_TENANTS_KEY } from '../storage';
-import { changesSettings } from '../settings/page-settings';
-import { loadSettings } from '../settings/store';
+import { changesSettings } from '../settings/settings';
+import { loadSettings } from '../settings/settings';
 import { showAccess } from './badge';
 
 type Api = typeof extensionApi;

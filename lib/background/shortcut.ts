@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { openSidePanel, TOGGLE_COMMAND, TOGGLE_PANE } from '../side-panel';
-import { changesSettings, loadPageSettings } from '../settings/page-settings';
+import { changesSettings, loadSettings } from '../settings/settings';
 import { showPlace, showsInPage, type ShowPlace } from '../settings/show';
 
 type Api = typeof extensionApi;
@@ -14,7 +14,7 @@ type Api = typeof extensionApi;
 export function setupShortcut(browser: Api): void {
   let place: ShowPlace | undefined;
   const load = () =>
-    loadPageSettings().then((settings) => {
+    loadSettings().then((settings) => {
       place = showPlace(settings.show);
       return place;
     });

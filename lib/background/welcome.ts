@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { isConfiguredByPolicy } from '../settings/merge';
-import { loadSettingsWithProblems } from '../settings/store';
+import { loadSettings } from '../settings/settings';
 
 type Api = typeof extensionApi;
 
@@ -12,7 +12,7 @@ export function setupWelcome(browser: Api, policyCopied: Promise<void>): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
     void policyCopied
-      .then(loadSettingsWithProblems)
+      .then(loadSettings)
       .then(({ sources }) => {
         if (!isConfiguredByPolicy(sources)) return browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
       })

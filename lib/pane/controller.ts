@@ -1,5 +1,5 @@
 import { faultIdFromUrl } from '../halo/ticket';
-import type { PageSettings } from '../settings/page-settings';
+import type { CurrentSettings } from '../settings/settings';
 import { showPlace, showsInPage } from '../settings/show';
 import { paneView, paneViewPodUrl, type PaneView } from './view';
 
@@ -35,9 +35,9 @@ export interface PaneOutputs {
  * frame must load again. Inputs: navigations, settings changes and HaloPSA's own Technician Tools
  * coming and going; outputs: PaneOutputs.
  */
-export function createPaneController(loadSettings: () => Promise<PageSettings>, out: PaneOutputs) {
+export function createPaneController(loadSettings: () => Promise<CurrentSettings>, out: PaneOutputs) {
   let url = '';
-  let settings: PageSettings | null = null;
+  let settings: CurrentSettings | null = null;
   let loading: Promise<void> | null = null;
   let shown: 'pane' | 'prompt' | 'none' = 'none';
   let signedInAt: number | null = null;
@@ -70,7 +70,7 @@ export function createPaneController(loadSettings: () => Promise<PageSettings>, 
     out.showPrompt({ kind: inPage ? 'native' : 'sidePanel', faultId: view.faultId });
   };
 
-  function settingsChanged(next: PageSettings): void {
+  function settingsChanged(next: CurrentSettings): void {
     settings = next;
     update();
   }

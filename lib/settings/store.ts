@@ -11,7 +11,7 @@ import {
   SettingsChangeSchema,
   type SettingsChange,
 } from './changes';
-import { effectiveSettings, type EffectiveSettings } from './merge';
+import { effectiveSettings } from './merge';
 import { readPolicyCopy } from './policy-copy';
 import { POLICY_KEY, SETTINGS_KEY } from '../storage';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
@@ -32,23 +32,19 @@ const settingsItem = () => {
   return item;
 };
 
-/** The stored settings, repaired field by field, and what had to be dropped; no policy applied. */
+/** The stored settings, migrated first, repaired field by field, and what had to be dropped; no policy applied. */
 async function loadLocalSettings(): Promise<ReadSettings> {
   return readSettings(await settingsItem().getValue());
 }
 
 // The background's copy, not storage.managed itself: Chrome answers managed reads only seconds after a worker
-// starts, and every lookup reads the settings. lib/background/policy-copy.ts keeps the copy current.
+// starts. lib/background/policy-copy.ts keeps the copy current.
 const loadPolicyCopy = async () => readPolicyCopy((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
 
-/** The settings in effect (policy over local over defaults), why each holds its value, and every problem. */
-export async function loadSettingsWithProblems(): Promise<EffectiveSettings> {
-  const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicyCopy()]);
-  return effectiveSettings(local, policy);
-}
-
-export async function loadSettings(): Promise<Settings> {
-  return (await loadSettingsWithProblems()).settings;
+/** Brings the stored settings to SETTINGS_VERSION; the background runs it at start, before anyone reads. */
+export async function migrateSettings(): Promise<void> {
+  // Defining the item starts WXT's migration; any read waits for it to finish.
+  await settingsItem().getMeta();
 }
 
 // One writer (the background) applies changes one after another: none from any page is lost.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupPolicyCopy } from '../../../lib/background/policy-copy';
-import { loadPageSettings } from '../../../lib/settings/page-settings';
+import { loadSettings } from '../../../lib/settings/settings';
 import { POLICY_KEY } from '../../../lib/storage';
 
 const copy = async () => (await fakeBrowser.storage.local.get(POLICY_KEY))[POLICY_KEY];
@@ -33,7 +33,7 @@ describe('the background’s copy of the organization’s policy', () => {
       haloSites: ['acme.halopsa.com'],
     });
     await vi.waitFor(async () => expect(await copy()).toBeDefined());
-    expect(await loadPageSettings()).toMatchObject({
+    expect(await loadSettings()).toMatchObject({
       immybot: { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
       haloOrigins: ['https://acme.halopsa.com'],
       sources: { instanceOrigin: 'managed', integrationId: 'managed', haloOrigins: 'managed', show: 'default' },

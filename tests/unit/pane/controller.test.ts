@@ -1,20 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPaneController, type PaneOutputs } from '../../../lib/pane/controller';
-import type { PageSettings } from '../../../lib/settings/page-settings';
+import type { CurrentSettings } from '../../../lib/settings/settings';
 
 const CONNECTION = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
-const LISTED: PageSettings = {
+const LISTED: CurrentSettings = {
   immybot: CONNECTION,
   haloOrigins: ['https://acme.halopsa.com'],
   declinedOrigins: [],
   show: null,
   signedInAt: 0,
   sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'default' },
+  policy: {},
+  problems: [],
+  policyProblems: [],
 };
 const pod = (faultId: number) => `https://acme.immy.bot/technician-pod/psa/619/ticket/${faultId}`;
 const ticket = (faultId: number, origin = 'https://acme.halopsa.com') => `${origin}/ticket?id=${faultId}`;
 
-function setup(settings: PageSettings = LISTED) {
+function setup(settings: CurrentSettings = LISTED) {
   const calls: Array<[string, ...unknown[]]> = [];
   /** Whether HaloPSA's page holds its own Technician Tools frame, and whether the controller watches for it. */
   const native = { present: false, watching: false };

@@ -3,11 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_VERSION, settingsMigrations } from '../../../lib/settings/migrations';
 import { readSettings } from '../../../lib/settings/read';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../../lib/settings/schema';
+import { withReads } from './reads';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, versionedExamples as examples } from './examples';
 
 async function freshStore() {
   vi.resetModules();
-  return import('../../../lib/settings/store');
+  return withReads(await import('../../../lib/settings/store'));
 }
 
 /** The whole chain, as WXT runs it: every migration after `from`, in order. */

@@ -6,6 +6,7 @@ import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
 import { readPolicy } from '../../../lib/settings/policy';
 import { POLICY_KEY } from '../../../lib/storage';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../lib/settings/schema';
+import { withReads } from './reads';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, PSA, SERVICE } from './examples';
 
 const V4 = { v: 4 };
@@ -17,7 +18,7 @@ const settings = (partial: Partial<Settings>): Settings => ({ ...DEFAULT_SETTING
 /** store.ts defines its storage item once per module instance: import a fresh one. */
 async function freshStore() {
   vi.resetModules();
-  return import('../../../lib/settings/store');
+  return withReads(await import('../../../lib/settings/store'));
 }
 
 async function everything() {
@@ -215,8 +216,8 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
       }
       expect(await everything()).toEqual(before);
       // The content script sees the same repaired settings.
-      const { loadPageSettings } = await import('../../../lib/settings/page-settings');
-      expect(await loadPageSettings()).toEqual({ ...repaired, signedInAt: 0, sources: expect.any(Object) });
+      const { loadSettings: loadCurrent } = await import('../../../lib/settings/settings');
+      expect(await loadCurrent()).toMatchObject({ ...repaired, signedInAt: 0, policy: {}, policyProblems: [] });
     },
   );
 
@@ -286,14 +287,17 @@ describe('changeSettings: saveConnection', () => {
     await changeSettings({ kind: 'addSite', origin: PSA });
     await changeSettings({ kind: 'declineSite', origin: DECLINED });
     await changeSettings({ kind: 'setShow', show: 'both' });
-    const { loadPageSettings } = await import('../../../lib/settings/page-settings');
-    expect(await loadPageSettings()).toEqual({
+    const { loadSettings: loadCurrent } = await import('../../../lib/settings/settings');
+    expect(await loadCurrent()).toEqual({
       immybot: ACME,
       haloOrigins: [PSA],
       declinedOrigins: [DECLINED],
       show: 'both',
       signedInAt: 0,
       sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'local' },
+      policy: {},
+      problems: [],
+      policyProblems: [],
     });
   });
 

@@ -4,49 +4,58 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SIGNED_IN_AT_KEY, POLICY_KEY } from '../../../lib/storage';
 import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
-import { loadPageSettings, watchPageSettings } from '../../../lib/settings/page-settings';
+import { loadSettings, watchSettings } from '../../../lib/settings/settings';
 import { readSettings } from '../../../lib/settings/read';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, PSA, SERVICE } from './examples';
 
 const CURRENT = exampleOf(SETTINGS_VERSION) as object;
 
-/** watchPageSettings reads storage again before calling back: let that settle. */
+/** watchSettings reads storage again before calling back: let that settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-describe('loadPageSettings', () => {
+/** No policy and no stored value set aside. */
+const NOTHING_WRONG = { policy: {}, problems: [], policyProblems: [] };
+
+describe('loadSettings', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
 
   it('loads no connection, no sites and no answers when nothing is stored', async () => {
-    expect(await loadPageSettings()).toEqual({ ...DEFAULT_SETTINGS, signedInAt: 0, sources: expect.any(Object) });
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      signedInAt: 0,
+      sources: expect.any(Object),
+      ...NOTHING_WRONG,
+    });
   });
 
   it('loads the connection, sites and answers from storage.local "settings"', async () => {
     await fakeBrowser.storage.local.set({
       settings: { immybot: ACME, haloOrigins: [PSA, HOSTED, SERVICE], declinedOrigins: [DECLINED] },
     });
-    expect(await loadPageSettings()).toEqual({
+    expect(await loadSettings()).toEqual({
       immybot: ACME,
       haloOrigins: [PSA, HOSTED, SERVICE],
       declinedOrigins: [DECLINED],
       show: null,
       signedInAt: 0,
       sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'default' },
+      ...NOTHING_WRONG,
     });
   });
 
   it('loads the current example as it is', async () => {
     await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: 3 } });
-    expect(await loadPageSettings()).toEqual({ ...CURRENT, signedInAt: 0, sources: expect.any(Object) });
+    expect(await loadSettings()).toEqual({ ...CURRENT, signedInAt: 0, sources: expect.any(Object), ...NOTHING_WRONG });
   });
 
   it('ignores the same value in another area or key', async () => {
     await fakeBrowser.storage.sync.set({ settings: { immybot: ACME, haloOrigins: [PSA] } });
     await fakeBrowser.storage.session.set({ settings: { immybot: ACME, haloOrigins: [PSA] } });
     await fakeBrowser.storage.local.set({ other: { immybot: ACME, haloOrigins: [PSA] } });
-    expect(await loadPageSettings()).toMatchObject({ immybot: null, haloOrigins: [], declinedOrigins: [] });
+    expect(await loadSettings()).toMatchObject({ immybot: null, haloOrigins: [], declinedOrigins: [] });
   });
 
   it('reads each part on its own: a bad connection keeps the origins, a bad origin keeps the rest', async () => {
@@ -57,20 +66,20 @@ describe('loadPageSettings', () => {
         declinedOrigins: [DECLINED],
       },
     });
-    expect(await loadPageSettings()).toMatchObject({ immybot: null, haloOrigins: [PSA], declinedOrigins: [DECLINED] });
+    expect(await loadSettings()).toMatchObject({ immybot: null, haloOrigins: [PSA], declinedOrigins: [DECLINED] });
     await fakeBrowser.storage.local.set({
       settings: { immybot: ACME, haloOrigins: 'garbage', declinedOrigins: [DECLINED] },
     });
-    expect(await loadPageSettings()).toMatchObject({ immybot: ACME, haloOrigins: [], declinedOrigins: [DECLINED] });
+    expect(await loadSettings()).toMatchObject({ immybot: ACME, haloOrigins: [], declinedOrigins: [DECLINED] });
     await fakeBrowser.storage.local.set({ settings: { immybot: ACME, haloOrigins: [HOSTED], declinedOrigins: null } });
-    expect(await loadPageSettings()).toMatchObject({ immybot: ACME, haloOrigins: [HOSTED], declinedOrigins: [] });
+    expect(await loadSettings()).toMatchObject({ immybot: ACME, haloOrigins: [HOSTED], declinedOrigins: [] });
   });
 
   it.each(brokenExamples)(
     'reads the broken example $name as readSettings repairs it, without writing',
     async ({ stored, repaired }) => {
       await fakeBrowser.storage.local.set({ settings: stored });
-      expect(await loadPageSettings()).toEqual({ ...repaired, signedInAt: 0, sources: expect.any(Object) });
+      expect(await loadSettings()).toMatchObject({ ...repaired, signedInAt: 0, policy: {}, policyProblems: [] });
       expect(readSettings(stored).settings).toEqual(repaired);
       expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: stored });
     },
@@ -83,25 +92,25 @@ describe('loadPageSettings', () => {
     [null, 0],
   ])('reads signedInAt %j as %j', async (value, expected) => {
     if (value !== undefined) await fakeBrowser.storage.local.set({ [SIGNED_IN_AT_KEY]: value });
-    expect((await loadPageSettings()).signedInAt).toBe(expected);
+    expect((await loadSettings()).signedInAt).toBe(expected);
   });
 
   it('reads only its three keys from storage, in one call', async () => {
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    await loadPageSettings();
+    await loadSettings();
     expect(get).toHaveBeenCalledTimes(1);
     expect(get).toHaveBeenCalledWith(['settings', POLICY_KEY, SIGNED_IN_AT_KEY]);
   });
 });
 
-describe('watchPageSettings', () => {
+describe('watchSettings', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
 
   it('fires on local "settings" changes only, with the new settings, until unwatched', async () => {
     const onChange = vi.fn();
-    const unwatch = watchPageSettings(onChange);
+    const unwatch = watchSettings(onChange);
 
     await fakeBrowser.storage.local.set({ paneLayout: { width: 500, collapsed: false } });
     await fakeBrowser.storage.sync.set({ settings: { immybot: ACME, haloOrigins: [PSA] } });
@@ -142,7 +151,7 @@ describe('watchPageSettings', () => {
       settings: { immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED] },
     });
     const onChange = vi.fn();
-    const unwatch = watchPageSettings(onChange);
+    const unwatch = watchSettings(onChange);
     await fakeBrowser.storage.local.set({ [SIGNED_IN_AT_KEY]: 1234 });
     await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
     expect(onChange).toHaveBeenLastCalledWith({
@@ -152,13 +161,14 @@ describe('watchPageSettings', () => {
       show: null,
       signedInAt: 1234,
       sources: expect.any(Object),
+      ...NOTHING_WRONG,
     });
     unwatch();
   });
 
   it('sees a change the single writer stores', async () => {
     const onChange = vi.fn();
-    const unwatch = watchPageSettings(onChange);
+    const unwatch = watchSettings(onChange);
     vi.resetModules();
     const { changeSettings } = await import('../../../lib/settings/store');
     await changeSettings({ kind: 'declineSite', origin: DECLINED });
@@ -168,6 +178,7 @@ describe('watchPageSettings', () => {
         declinedOrigins: [DECLINED],
         signedInAt: 0,
         sources: expect.any(Object),
+        ...NOTHING_WRONG,
       }),
     );
     unwatch();
@@ -187,8 +198,8 @@ describe('the content script’s settings reader stays small', () => {
     return seen;
   }
 
-  it('page-settings pulls in neither zod nor WXT storage', () => {
-    const imports = [...runtimeImports(new URL('../../../lib/settings/page-settings.ts', import.meta.url))];
+  it('the one settings read pulls in neither zod nor WXT storage', () => {
+    const imports = [...runtimeImports(new URL('../../../lib/settings/settings.ts', import.meta.url))];
     expect(imports.some((i) => i.endsWith('/lib/settings/read.ts'))).toBe(true);
     expect(imports.filter((i) => /zod|wxt\/utils\/storage|schema\.ts$|store\.ts$/.test(i))).toEqual([]);
   });
