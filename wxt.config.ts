@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HOSTED_HALO_MATCHES } from './lib/halo/hosts';
 import { IMMYBOT_MATCH } from './lib/immybot/instance';
-import { TOGGLE_COMMAND, TOGGLE_SHORTCUT } from './lib/side-panel';
+import { TOGGLE_COMMAND, TOGGLE_SHORTCUT } from './lib/shortcut';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

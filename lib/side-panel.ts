@@ -20,9 +20,3 @@ export function openSidePanel(windowId: number | undefined): Promise<void> {
 /** Said where the browser refused to open its side panel from the page (Firefox takes no gesture from a content script). */
 export const SIDE_PANEL_REFUSED =
   'The browser did not open its side panel from the page: click the ImmyBot button in the toolbar, then Open in side panel.';
-
-/** The keyboard shortcut (manifest `commands`): the pane, or the side panel where that is the chosen place. */
-export const TOGGLE_COMMAND = 'toggle-technician-tools';
-export const TOGGLE_SHORTCUT = 'Alt+Shift+T';
-/** What the background sends a tab's content script for the shortcut when the pane is beside the ticket. */
-export const TOGGLE_PANE = 'togglePane';

@@ -5,7 +5,7 @@
 
 /** storage.local: the settings (versioned through WXT storage by lib/settings/store, read raw elsewhere). */
 export const SETTINGS_KEY = 'settings';
-/** storage.local: the organization's policy (storage.managed) as the background read it; see policy-copy.ts. */
+/** storage.local: the organization's policy (storage.managed) as the background read it; see lib/background/policy-sync.ts. */
 export const POLICY_KEY = 'managedPolicy';
 /** storage.local: the pane's width and collapsed state. */
 export const PANE_LAYOUT_KEY = 'paneLayout';

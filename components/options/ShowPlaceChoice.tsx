@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { failureText } from '../../lib/messaging/failure-text';
 import { changeSettings } from '../../lib/messaging/change-settings';
 import { SHOW_PLACE_LABELS, SHOW_PLACES, showPlace, type ShowPlace } from '../../lib/settings/show';
-import { TOGGLE_SHORTCUT } from '../../lib/side-panel';
+import { TOGGLE_SHORTCUT } from '../../lib/shortcut';
 import { LockedNote } from '../shared/LockedNote';
 import { useOptionsSettings } from './settings-context';
 

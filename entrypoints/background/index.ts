@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { setupMessages } from '../../lib/background/messages';
-import { setupPolicyCopy } from '../../lib/background/policy-copy';
+import { setupPolicySync } from '../../lib/background/policy-sync';
 import { setupReconciliation } from '../../lib/background/reconcile';
 import { setupShortcut } from '../../lib/background/shortcut';
 import { setupWelcome } from '../../lib/background/welcome';
@@ -10,7 +10,7 @@ import { migrateSettings } from '../../lib/settings/store';
 export default defineBackground(() => {
   // Every context reads storage raw (lib/settings/settings): the one writer brings it to the current version first.
   void migrateSettings();
-  const policyCopied = setupPolicyCopy(browser);
+  const policyCopied = setupPolicySync(browser);
   setupMessages(browser);
   setupReconciliation(browser);
   setupShortcut(browser);

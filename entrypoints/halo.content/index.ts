@@ -9,7 +9,7 @@ import { DEFAULT_LAYOUT, loadLayout, saveLayout } from '../../lib/pane/layout';
 import { createNativeTabWatch } from '../../lib/pane/native-tab';
 import { loadSetupDismissed, saveSetupDismissed } from '../../lib/pane/setup-dismissed';
 import { loadSettings, watchSettings } from '../../lib/settings/settings';
-import { TOGGLE_PANE } from '../../lib/side-panel';
+import { TOGGLE_PANE } from '../../lib/shortcut';
 
 export default defineContentScript({
   // Hosted tenants here (each must still be listed); listed self-hosted origins get this file registered.

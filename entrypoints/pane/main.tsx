@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PaneFrame } from '../../components/pane/PaneFrame';
+import { PanePage } from '../../components/pane/PanePage';
 
 // Framed by the content script into a HaloPSA ticket (web-accessible): every control and ImmyBot answer lives here.
-render(<PaneFrame />, document.getElementById('app') as HTMLElement);
+render(<PanePage />, document.getElementById('app') as HTMLElement);

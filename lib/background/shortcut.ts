@@ -1,5 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { openSidePanel, TOGGLE_COMMAND, TOGGLE_PANE } from '../side-panel';
+import { TOGGLE_COMMAND, TOGGLE_PANE } from '../shortcut';
+import { openSidePanel } from '../side-panel';
 import { changesSettings, loadSettings } from '../settings/settings';
 import { showPlace, showsInPage, type ShowPlace } from '../settings/show';
 

@@ -7,7 +7,7 @@ type Api = typeof extensionApi;
 /** The options page's first-run steps, opened once on install unless the organization's policy already set everything. */
 export const WELCOME_PATH = '/options.html?welcome';
 
-/** `policyCopied`: the first copy of the organization's policy (setupPolicyCopy), which decides. */
+/** `policyCopied`: the first copy of the organization's policy (setupPolicySync), which decides. */
 export function setupWelcome(browser: Api, policyCopied: Promise<void>): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;

@@ -127,7 +127,7 @@ type ManagedArea = { get(): Promise<Record<string, unknown>> };
 
 /**
  * Reads the organization's policy in this browser; none when there is no managed storage (Firefox without
- * a policy rejects the read, test fakes have no area). Only the background calls this: see policy-copy.ts.
+ * a policy rejects the read, test fakes have no area). Only the background calls this: see lib/background/policy-sync.ts.
  */
 export async function loadPolicy(storage: { managed?: ManagedArea }): Promise<ReadPolicy> {
   const raw = await Promise.resolve()

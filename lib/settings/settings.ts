@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { POLICY_KEY, SETTINGS_KEY, SIGNED_IN_AT_KEY } from '../storage';
 import { effectiveSettings, type EffectiveSettings } from './merge';
-import { readPolicyCopy } from './policy-copy';
+import { readStoredPolicy } from './stored-policy';
 import { readSettings } from './read';
 import type { Settings } from './schema';
 
@@ -21,7 +21,7 @@ const KEYS = [SETTINGS_KEY, POLICY_KEY, SIGNED_IN_AT_KEY];
 export function readCurrentSettings(stored: Record<string, unknown>): CurrentSettings {
   const { settings, ...rest } = effectiveSettings(
     readSettings(stored[SETTINGS_KEY]),
-    readPolicyCopy(stored[POLICY_KEY]),
+    readStoredPolicy(stored[POLICY_KEY]),
   );
   const signedInAt = stored[SIGNED_IN_AT_KEY];
   return { ...settings, ...rest, signedInAt: typeof signedInAt === 'number' ? signedInAt : 0 };

@@ -12,7 +12,7 @@ import {
   type SettingsChange,
 } from './changes';
 import { effectiveSettings } from './merge';
-import { readPolicyCopy } from './policy-copy';
+import { readStoredPolicy } from './stored-policy';
 import { POLICY_KEY, SETTINGS_KEY } from '../storage';
 import { SETTINGS_VERSION, settingsMigrations } from './migrations';
 import { readSettings, type ReadSettings } from './read';
@@ -38,8 +38,8 @@ async function loadLocalSettings(): Promise<ReadSettings> {
 }
 
 // The background's copy, not storage.managed itself: Chrome answers managed reads only seconds after a worker
-// starts. lib/background/policy-copy.ts keeps the copy current.
-const loadPolicyCopy = async () => readPolicyCopy((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
+// starts. lib/background/policy-sync.ts keeps the copy current.
+const loadStoredPolicy = async () => readStoredPolicy((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
 
 /** Brings the stored settings to SETTINGS_VERSION; the background runs it at start, before anyone reads. */
 export async function migrateSettings(): Promise<void> {
@@ -58,7 +58,7 @@ export function changeSettings(change: SettingsChange): Promise<Settings> {
   return enqueue(async () => {
     // The change itself first: a change that is not one (a null connection, say) must not read as "clear it".
     const parsed = SettingsChangeSchema.parse(change);
-    const [local, policy] = await Promise.all([loadLocalSettings(), loadPolicyCopy()]);
+    const [local, policy] = await Promise.all([loadLocalSettings(), loadStoredPolicy()]);
     // Checked in the queue, against what the page showed: another tab's change between plan and Apply is seen.
     if (isStaleImport(parsed, effectiveSettings(local, policy).settings)) throw new Error(IMPORT_PLAN_STALE);
     const locked = lockedField(parsed, policy.policy);

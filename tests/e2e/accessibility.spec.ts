@@ -1,6 +1,6 @@
 import { attachExtensionTarget } from '../sandbox/extension-target';
 import { axeExpression, seriousViolations } from './axe';
-import { expect, expectPodLoaded, openTicket, pane, paneUiFrame, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, pane, panePageFrame, podUrlFor, test } from './fixtures';
 import { openToolbarPopup } from './popup';
 
 // axe-core in every view a technician or admin meets: 0 critical and 0 serious violations, light and dark.
@@ -62,7 +62,7 @@ for (const { name, site } of THEMES) {
     // The pane's host in HaloPSA's page (skip link, frame titles), and the pane's own page with every control.
     const check = async (state: string) => {
       expect.soft(await seriousViolations(page, PANE_HOST), `${state}, in the page`).toEqual([]);
-      const frame = paneUiFrame(page);
+      const frame = panePageFrame(page);
       expect(frame, state).toBeTruthy();
       if (frame) expect.soft(await seriousViolations(frame), `${state}, the pane's page`).toEqual([]);
     };

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { paneUiFrame } from './fixtures';
+import { panePageFrame } from './fixtures';
 import { AA_LARGE, AA_TEXT, contrastRatio, isLargeText, over, parseColor, type Rgba } from '../../lib/contrast';
 
 /** One colour pair read from computed styles: text on its background, or a focus indicator on its surroundings. */
@@ -24,7 +24,7 @@ export interface Measured {
  * as axe reported contrast in the pane as "unable to determine"). Focus indicators are read with the control focused from the keyboard.
  */
 async function sample(page: Page): Promise<Sample[]> {
-  const frame = paneUiFrame(page);
+  const frame = panePageFrame(page);
   if (!frame) return [];
   // The pane's page must hold the window's focus, or no control in it matches :focus-visible.
   // A real click on a word in it (no control) gives it the focus, as a technician's click does; a collapsed pane

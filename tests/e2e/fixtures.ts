@@ -73,10 +73,10 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
 export { expect };
 
 /** The pane's own extension page, framed into the dock (Playwright's CSS engine pierces the open shadow root). */
-export const paneUi = (page: Page): FrameLocator => page.frameLocator('immybot-technician-tools iframe.ui');
+export const panePage = (page: Page): FrameLocator => page.frameLocator('immybot-technician-tools iframe.ui');
 
 /** The pane as the technician sees it: its page's content, which fills the dock's box beside HaloPSA. */
-export const pane = (page: Page): Locator => paneUi(page).locator('#app');
+export const pane = (page: Page): Locator => panePage(page).locator('#app');
 
 /** The dock's box in HaloPSA's page (the shadow root holds only it and its two frames). */
 export const dock = (page: Page): Locator => page.locator('immybot-technician-tools section.dock');
@@ -113,7 +113,7 @@ export async function openTicket(page: Page, faultId: number): Promise<void> {
 }
 
 /** The pane's own page as a Playwright frame, once it is there. */
-export const paneUiFrame = (page: Page) => page.frames().find((frame) => frame.url().endsWith('/pane.html'));
+export const panePageFrame = (page: Page) => page.frames().find((frame) => frame.url().endsWith('/pane.html'));
 
 /**
  * The element the keyboard focus is on, looking through the pane's shadow root and into the pane's own page:
@@ -128,7 +128,7 @@ export async function focused(page: Page): Promise<string | null> {
   };
   const inPage = await page.evaluate(describe);
   if (inPage !== 'pane page') return inPage;
-  return (await paneUiFrame(page)?.evaluate(describe)) ?? null;
+  return (await panePageFrame(page)?.evaluate(describe)) ?? null;
 }
 
 /** Number of pane hosts in the page's DOM (must never exceed one). */

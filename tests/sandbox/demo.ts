@@ -12,11 +12,11 @@ const shots = resolve('demo-screenshots');
 const extensionDir = resolve('.output/chrome-mv3');
 
 /** The pane's own page (an extension frame in the dock): its header, summary and prompts. */
-const paneUi = (page: Page) => page.frameLocator('immybot-technician-tools iframe.ui');
+const panePage = (page: Page) => page.frameLocator('immybot-technician-tools iframe.ui');
 
 /** The pane's header once it shows what ImmyBot resolved for `faultId` (text the HaloPSA page cannot match). */
 const paneSummary = (page: Page, faultId: number) =>
-  paneUi(page).locator(`section.pane[data-fault-id="${faultId}"] .summary`);
+  panePage(page).locator(`section.pane[data-fault-id="${faultId}"] .summary`);
 
 /** Waits until the Technician Tools frame for `faultId` has really loaded its document; throws otherwise. */
 async function waitForPod(page: Page, faultId: number): Promise<void> {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   // turns Technician Tools on for the site the ticket is on.
   const [options] = await Promise.all([
     context.waitForEvent('page'),
-    paneUi(page).getByRole('button', { name: 'Set up ImmyBot' }).click(),
+    panePage(page).getByRole('button', { name: 'Set up ImmyBot' }).click(),
   ]);
   await options.getByLabel('ImmyBot instance').fill('https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID');
   await options.getByRole('button', { name: 'Save' }).click();
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   // Sign in the way a technician does: the header's button, ImmyBot's own page in a popup window.
   const [signInWindow] = await Promise.all([
     context.waitForEvent('page'),
-    paneUi(page).getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
+    panePage(page).getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
   ]);
   await signInWindow.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await signInWindow.waitForEvent('close');
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   await shot(page, '04-ticket-2820-from-list', 2820);
 
   // The browser's side panel, opened from the pane's header: the same ticket, signed in in every browser.
-  await paneUi(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
+  await panePage(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
   const sidePanel = await attachExtensionTarget(context, page, 'sidepanel.html');
   for (const end = Date.now() + 15_000; ; ) {
     const ready = await sidePanel.evaluate(
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
 
   // Another hosted tenant, not listed: only the offer, nothing from ImmyBot; its button opens the consent window.
   await page.goto('https://beta.halopsa.com/ticket?id=3001');
-  const offer = paneUi(page).getByRole('button', { name: 'Use Technician Tools on beta.halopsa.com' });
+  const offer = panePage(page).getByRole('button', { name: 'Use Technician Tools on beta.halopsa.com' });
   await offer.waitFor();
   await shot(page, '07-unlisted-tenant-offer');
   const [consent] = await Promise.all([context.waitForEvent('page'), offer.click()]);

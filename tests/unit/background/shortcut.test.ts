@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupShortcut } from '../../../lib/background/shortcut';
-import { TOGGLE_COMMAND, TOGGLE_PANE } from '../../../lib/side-panel';
+import { TOGGLE_COMMAND, TOGGLE_PANE } from '../../../lib/shortcut';
 import { SETTINGS_KEY } from '../../../lib/storage';
 
 const TAB = { id: 7, windowId: 3 } as never;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, readPolicy, type PolicyField } from '../../../lib/settings/policy';
-import { readPolicyCopy } from '../../../lib/settings/policy-copy';
+import { readStoredPolicy } from '../../../lib/settings/stored-policy';
 import { HOSTED, PSA, SERVICE } from './examples';
 
 const fieldsOf = (raw: unknown) => readPolicy(raw).problems.map((p) => p.field);
@@ -151,20 +151,20 @@ describe('loadPolicy', () => {
   });
 });
 
-describe('readPolicyCopy', () => {
+describe('readStoredPolicy', () => {
   const read = readPolicy({ immybotInstance: 'acme', integrationId: 619, haloSites: [HOSTED, PSA], show: 'x' });
 
   it('reads back exactly what the background copied', () => {
-    expect(readPolicyCopy(structuredClone(read))).toEqual(read);
+    expect(readStoredPolicy(structuredClone(read))).toEqual(read);
   });
 
   it.each([undefined, null, 'text', [], { policy: 'x', problems: 'y' }])('reads %j as no policy', (stored) => {
-    expect(readPolicyCopy(stored)).toEqual({ policy: {}, problems: [] });
+    expect(readStoredPolicy(stored)).toEqual({ policy: {}, problems: [] });
   });
 
   it('leaves out anything that is not canonical (a copy edited by hand)', () => {
     expect(
-      readPolicyCopy({
+      readStoredPolicy({
         policy: { instanceOrigin: 'acme', integrationId: '619', haloOrigins: [HOSTED, 'psa.example.com'], show: 'x' },
         problems: [{ field: 'nope', message: 'x' }, { field: 'show', message: 7 }, null],
       }),

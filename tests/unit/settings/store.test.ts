@@ -40,7 +40,7 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
-/** The organization's policy as the background copies it (lib/background/policy-copy.ts). */
+/** The organization's policy as the background copies it (lib/background/policy-sync.ts). */
 const setPolicy = (raw: Record<string, unknown>) => fakeBrowser.storage.local.set({ [POLICY_KEY]: readPolicy(raw) });
 
 describe('loadSettings', () => {

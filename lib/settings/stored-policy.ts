@@ -13,7 +13,7 @@ import { isShowPlace } from './show';
 const isPolicyField = (value: unknown): value is PolicyField => typeof value === 'string' && value in POLICY_FIELDS;
 
 /** Reads the copy with the settings' own canonical checks; anything off is left out (the policy is re-read). */
-export function readPolicyCopy(stored: unknown): ReadPolicy {
+export function readStoredPolicy(stored: unknown): ReadPolicy {
   const record = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof ReadPolicy, unknown>>;
   const raw = (record.policy && typeof record.policy === 'object' ? record.policy : {}) as Record<string, unknown>;
   const policy: ManagedPolicy = {};

@@ -22,7 +22,7 @@ const ask = (type: 'openOptions' | 'declineSite' | 'askSiteConsent') =>
  * the settings and the tab's address as the browser reports it: the page around it cannot tell it a ticket, see
  * its answers, or turn a site on (the offer only opens the extension's own consent window).
  */
-export function PaneFrame() {
+export function PanePage() {
   const { state, focusRequests, moves, post } = useDock();
   const settings = useSettings();
   const tab = usePaneTab(moves);

@@ -1,7 +1,7 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { createSerialQueue } from '../serial';
 import { loadPolicy } from '../settings/policy';
-import { readPolicyCopy } from '../settings/policy-copy';
+import { readStoredPolicy } from '../settings/stored-policy';
 import { POLICY_KEY } from '../storage';
 
 type Api = typeof extensionApi;
@@ -10,13 +10,13 @@ type Api = typeof extensionApi;
  * Keeps storage.local's copy of the organization's policy equal to storage.managed: on every worker start
  * (Firefox loads policy only at browser start) and on every policy change (Chrome and Edge apply them live).
  */
-export function setupPolicyCopy(browser: Api): Promise<void> {
+export function setupPolicySync(browser: Api): Promise<void> {
   const enqueue = createSerialQueue();
   const copy = () =>
     enqueue(async () => {
       const read = await loadPolicy(browser.storage);
       const stored = (await browser.storage.local.get(POLICY_KEY))[POLICY_KEY];
-      if (JSON.stringify(readPolicyCopy(stored)) === JSON.stringify(read)) return;
+      if (JSON.stringify(readStoredPolicy(stored)) === JSON.stringify(read)) return;
       // No policy at all leaves no copy behind.
       if (Object.keys(read.policy).length === 0 && read.problems.length === 0)
         await browser.storage.local.remove(POLICY_KEY);

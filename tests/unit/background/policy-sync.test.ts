@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setupPolicyCopy } from '../../../lib/background/policy-copy';
+import { setupPolicySync } from '../../../lib/background/policy-sync';
 import { loadSettings } from '../../../lib/settings/settings';
 import { POLICY_KEY } from '../../../lib/storage';
 
@@ -11,7 +11,7 @@ describe('the background’s copy of the organization’s policy', () => {
 
   it('copies the policy, read and checked, on start', async () => {
     await fakeBrowser.storage.managed.set({ immybotInstance: 'acme', integrationId: 619, show: 'nope' });
-    await setupPolicyCopy(fakeBrowser as never);
+    await setupPolicySync(fakeBrowser as never);
     expect(await copy()).toEqual({
       policy: { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
       problems: [{ field: 'show', message: expect.stringMatching(/^Your organization’s setting for Show/) }],
@@ -20,13 +20,13 @@ describe('the background’s copy of the organization’s policy', () => {
 
   it('leaves no copy when there is no policy, and writes nothing', async () => {
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await setupPolicyCopy(fakeBrowser as never);
+    await setupPolicySync(fakeBrowser as never);
     expect(await copy()).toBeUndefined();
     expect(set).not.toHaveBeenCalled();
   });
 
   it('follows a policy change, and every page sees the managed value', async () => {
-    await setupPolicyCopy(fakeBrowser as never);
+    await setupPolicySync(fakeBrowser as never);
     await fakeBrowser.storage.managed.set({
       immybotInstance: 'acme',
       integrationId: 619,
@@ -42,7 +42,7 @@ describe('the background’s copy of the organization’s policy', () => {
 
   it('removes the copy when the policy goes', async () => {
     await fakeBrowser.storage.managed.set({ show: 'both' });
-    await setupPolicyCopy(fakeBrowser as never);
+    await setupPolicySync(fakeBrowser as never);
     expect(await copy()).toBeDefined();
     await fakeBrowser.storage.managed.clear();
     await vi.waitFor(async () => expect(await copy()).toBeUndefined());
@@ -50,15 +50,15 @@ describe('the background’s copy of the organization’s policy', () => {
 
   it('does not rewrite an unchanged copy (no storage event for every page)', async () => {
     await fakeBrowser.storage.managed.set({ show: 'both' });
-    await setupPolicyCopy(fakeBrowser as never);
+    await setupPolicySync(fakeBrowser as never);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await setupPolicyCopy(fakeBrowser as never);
+    await setupPolicySync(fakeBrowser as never);
     expect(set).not.toHaveBeenCalled();
   });
 
   it('replaces a hand-edited copy with the real policy', async () => {
     await fakeBrowser.storage.local.set({ [POLICY_KEY]: { policy: { show: 'page' }, problems: [] } });
-    await setupPolicyCopy(fakeBrowser as never);
+    await setupPolicySync(fakeBrowser as never);
     expect(await copy()).toBeUndefined();
   });
 });
