@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { expect, INSTANCE, INTEGRATION_ID, podUrlFor, test } from './fixtures';
 
 // Real Firefox (Debian's firefox-esr) over WebDriver BiDi, with Marionette for what BiDi cannot reach
-// (extension pages, the sidebar, the shortcut); see TESTING.md "Firefox end to end". One browser for the file.
+// (extension pages, the sidebar, the shortcut); see docs/development.md, "Firefox end to end". One browser for the file.
 const EXTENSION_DIR = resolve('.output/firefox-mv3');
 const GECKO_ID = 'technician-tools@immybot-halopsa.extension';
 const UUID = '5f0e6c2a-9d41-4b7e-8a3c-2b1d0e9f7a65';

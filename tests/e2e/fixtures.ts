@@ -134,7 +134,7 @@ export async function focused(page: Page): Promise<string | null> {
 /** Number of pane hosts in the page's DOM (must never exceed one). */
 export const paneCount = (page: Page) => page.locator('immybot-technician-tools').count();
 
-/** Reloads the unpacked extension the way a developer (or an update) does; see TESTING.md. */
+/** Reloads the unpacked extension the way a developer (or an update) does; see docs/development.md, "Permission prompts and extension reloads". */
 export async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome://extensions/?id=${extensionId}`);

@@ -41,7 +41,7 @@ test('the toolbar popup says Technician Tools is on for a listed tenant, and tur
 test('on a HaloPSA-looking site that is not enabled, one click in the popup turns the pane on there', async ({
   sandbox,
 }) => {
-  // Pre-granted, so the popup's permission request resolves without a dialog (TESTING.md).
+  // Pre-granted, so the popup's permission request resolves without a dialog (docs/development.md, "Permission prompts and extension reloads").
   const context = await launchWithExtension(
     extensionWithGrantedHosts(EXTENSION_DIR, ['https://psa.example.test/*']),
     sandbox,

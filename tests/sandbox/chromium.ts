@@ -90,7 +90,7 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
 /**
  * A copy of the built extension whose manifest already holds `hostPermissions`: permission prompts
  * cannot be answered by automation, and a later permissions.request() for a held permission resolves
- * true at once, so the real request → register → inject path runs (TESTING.md).
+ * true at once, so the real request → register → inject path runs (docs/development.md, "Permission prompts and extension reloads").
  */
 export function extensionWithGrantedHosts(
   extensionDir: string,

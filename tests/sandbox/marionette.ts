@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 /**
  * A minimal client for Firefox's Marionette, which (unlike WebDriver BiDi) can open and script extension
  * pages and the browser's own chrome. Wire format: `<byte length>:<JSON>`, commands `[0, id, name, params]`,
- * replies `[1, id, error, result]` (TESTING.md, Firefox end to end).
+ * replies `[1, id, error, result]` (docs/development.md, "Firefox end to end").
  */
 export class Marionette {
   private buffer = Buffer.alloc(0);

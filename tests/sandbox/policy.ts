@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 
 /**
- * Real enterprise policy for Chromium on Linux (TESTING.md, "Enterprise policy"): Chromium reads every
+ * Real enterprise policy for Chromium on Linux (docs/development.md, "Enterprise policy"): Chromium reads every
  * `*.json` in this folder at startup, and hands a `3rdparty.extensions.<id>` section to that extension's
  * `chrome.storage.managed`. Writing here needs root.
  */

@@ -3,7 +3,7 @@
 // `navigate` event, before HaloPSA's router has even rendered. Measured here (bench, 30–50 paired samples, A/B
 // both ways): re-pointing a committed frame with contentWindow.location.replace and with `src` cost the same,
 // swapping in a new iframe ~2x; replace is kept, as it adds no history entry. A frame whose first navigation has
-// not committed yet is swapped: `src` and location.replace are sometimes dropped then (docs TESTING.md).
+// not committed yet is swapped: `src` and location.replace are sometimes dropped then (docs/architecture.md, "Single-page navigation").
 const BASE = 'https://acme.immy.bot/technician-pod/psa/619/ticket/';
 let frame = null;
 
