@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-// One worker: each test starts its own Chromium profile, and the machine has two cores.
+// Two workers: each test starts its own browser profile and waits on the network and the page most of the time, so two
+// side by side fit two cores. A file stays in one worker; E2E_WORKERS=1 runs them one at a time.
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
 import {
@@ -25,8 +29,26 @@ declare const chrome: {
   };
 };
 
-/** The id the policy is keyed by, from the build's path, before any browser runs (read lazily: the build may be missing). */
-const expectedId = () => unpackedExtensionId(EXTENSION_DIR);
+/**
+ * This file's own copy of the build, at a stable path: Chromium names an unpacked extension by its path, so the policy
+ * (keyed by that id) reaches only these tests, never a test in another worker that loads the build itself.
+ */
+const POLICY_BUILD = join(
+  tmpdir(),
+  `immybot-policy-build-${createHash('sha256').update(EXTENSION_DIR).digest('hex').slice(0, 8)}`,
+);
+let copied = false;
+const policyBuild = () => {
+  if (!copied) {
+    rmSync(POLICY_BUILD, { recursive: true, force: true });
+    cpSync(EXTENSION_DIR, POLICY_BUILD, { recursive: true });
+    copied = true;
+  }
+  return POLICY_BUILD;
+};
+
+/** The id the policy is keyed by, from the copy's path, before any browser runs. */
+const expectedId = () => unpackedExtensionId(policyBuild());
 
 const test = base.extend<{ policy: Record<string, unknown> }>({
   policy: [{}, { option: true }],
@@ -37,12 +59,12 @@ const test = base.extend<{ policy: Record<string, unknown> }>({
     const file = writeChromiumPolicy(id, policy);
     try {
       // Whether the first-run steps open depends on the policy: each test says what it expects.
-      const context = await launchWithExtension(EXTENSION_DIR, sandbox, { welcomeTab: false });
+      const context = await launchWithExtension(policyBuild(), sandbox, { welcomeTab: false });
       try {
         const seen = await extensionIdOf(context);
         if (seen !== id)
           throw new Error(
-            `The policy in ${file.path} is keyed by ${id} (computed from the path of ${EXTENSION_DIR}), but Chromium ` +
+            `The policy in ${file.path} is keyed by ${id} (computed from the path of ${policyBuild()}), but Chromium ` +
               `loaded the extension as ${seen}: unpackedExtensionId() no longer matches how Chromium names unpacked extensions.`,
           );
         await use(context);
