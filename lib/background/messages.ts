@@ -1,28 +1,28 @@
-import type { browser as extensionApi } from 'wxt/browser';
-import { originPattern } from '../match-pattern';
-import { isHostedHaloUrl, toUrl } from '../halo/hosts';
-import { isListedSite } from '../halo/sites';
-import { checkHaloInstance } from '../halo/instance-info';
 import { createImmyBotClient } from '../immybot/client';
-import { testConnection } from '../immybot/connection-test';
-import { cookieSettingsSupported, hasCookiePermission } from '../immybot/cookie-permission';
 import { createStorageLookupCache } from '../immybot/lookup-cache';
 import { createLookups } from '../immybot/lookups';
-import { problemFor } from '../immybot/problems';
-import { openSignIn, resumeSignIn, watchSignInWindow } from '../immybot/sign-in-window';
-import { onlineCount } from '../immybot/ticket-view';
-import { mayAsk, parseRequest, type Done, type Request, type Responses } from '../messaging/protocol';
-import { framingPageUrl, senderRole, type SenderInfo } from '../messaging/sender';
+import { resumeSignIn } from '../immybot/sign-in-window';
+import { isHostedHaloUrl, toUrl } from '../halo/hosts';
+import { originPattern } from '../match-pattern';
+import { parseRequest, type Done, type Request } from '../messaging/protocol';
+import { framingPageUrl, senderRole, type SenderRole } from '../messaging/sender';
 import type { SettingsChange } from '../settings/changes';
 import { loadSettings } from '../settings/settings';
 import { changeSettings } from '../settings/store';
-import { showOnlineComputers } from './badge';
-import { openOptionsForSite, takePendingSite } from './pending-site';
-import { lateLookupRefusal } from './late-lookup';
-import { answerSiteConsent, askSiteConsent, readSiteConsent } from './site-consent';
+import { consentHandlers } from './handlers/consent';
+import { type Api, type HandlerContext, type HandlerTable, refused } from './handlers/handler';
+import { settingsHandlers } from './handlers/settings';
+import { signInHandlers } from './handlers/sign-in';
+import { ticketHandlers } from './handlers/tickets';
 
-type Api = typeof extensionApi;
-type Sender = SenderInfo & { tab?: { id?: number; windowId?: number; url?: string } };
+/** Every request type's roles and handler; a type missing, one too many or a wrong answer does not compile. */
+export const HANDLERS: HandlerTable = { ...ticketHandlers, ...settingsHandlers, ...consentHandlers, ...signInHandlers };
+
+export const mayAsk = (role: SenderRole, request: Request): boolean => HANDLERS[request.type].roles.includes(role);
+
+/** The request's own row answers it: the type parameter ties the two together, as a switch could not. */
+const answer = <T extends Request['type']>(type: T, request: Extract<Request, { type: T }>, context: HandlerContext) =>
+  HANDLERS[type].handle(request, context);
 
 /** Answers every validated request from a sender allowed to make it; drops or refuses the rest. */
 export function setupMessages(browser: Api): void {
@@ -45,78 +45,7 @@ export function setupMessages(browser: Api): void {
     );
   };
 
-  const handle = async (request: Request, sender: Sender): Promise<Responses[Request['type']]> => {
-    // The HaloPSA site behind the asking pane: the top-level page its frame sits in, never anything the page said.
-    const pageUrl = framingPageUrl(sender);
-    const siteOrigin = pageUrl ? toUrl(pageUrl)?.origin : undefined;
-    switch (request.type) {
-      case 'openOptions':
-        // From a ticket: the options page offers to turn that ticket's site on with the first save.
-        return openOptionsForSite(browser, siteOrigin);
-      case 'takePendingSite':
-        return { site: await takePendingSite(browser) };
-      case 'checkHaloAddress':
-        return checkHaloInstance(request.origin);
-      case 'lookupTicket': {
-        const before = await loadSettings();
-        const { immybot, haloOrigins } = before;
-        // The pane's page answers only for a listed site's ticket, whatever the page around it does.
-        if (pageUrl !== undefined && !isListedSite(pageUrl, haloOrigins)) throw refused(request);
-        if (!immybot)
-          return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
-        const result = await lookup(immybot, request.faultId);
-        // The site the ticket is on: the tab the pane's page sits in; the side panel has none.
-        const refusal = lateLookupRefusal(before, await loadSettings(), siteOrigin ?? null);
-        if (refusal) return { ok: false, problem: refusal };
-        showOnlineComputers(browser, sender.tab?.id, result.ok ? String(onlineCount(result.ticket)) : '');
-        const cookieAccess = !cookieSettingsSupported()
-          ? 'unsupported'
-          : (await hasCookiePermission())
-            ? 'applied'
-            : 'no-permission';
-        return { ...result, cookieAccess };
-      }
-      case 'ticketClosed':
-        showOnlineComputers(browser, sender.tab?.id, '');
-        return { ok: true };
-      case 'signIn':
-        await openSignIn(browser);
-        return { ok: true };
-      case 'watchSignIn':
-        // Answer at once; the watch goes on for up to five minutes.
-        void watchSignInWindow(browser, sender.tab?.windowId, isSignedIn);
-        return { ok: true };
-      case 'testConnection':
-        return testConnection(createImmyBotClient(request.instanceOrigin), request.integrationId);
-      case 'changeSettings':
-        return apply(browser, request.change);
-      case 'declineSite': {
-        // Only a hosted tenant nobody listed is offered, so only such a site can be declined.
-        const { haloOrigins } = await loadSettings();
-        if (!siteOrigin || !isHostedHaloUrl(siteOrigin) || haloOrigins.includes(siteOrigin))
-          return { ok: false, error: 'No site here to turn down.' };
-        return apply(browser, { kind: 'declineSite', origin: siteOrigin });
-      }
-      case 'paneTab': {
-        const { tab } = sender;
-        if (!pageUrl || tab?.id === undefined || tab.windowId === undefined) return null;
-        return { tabId: tab.id, windowId: tab.windowId, url: tab.url };
-      }
-      case 'askSiteConsent': {
-        // The site is the tab the offer's page sits in; only a hosted tenant nobody listed is offered.
-        const { haloOrigins } = await loadSettings();
-        if (!siteOrigin || haloOrigins.includes(siteOrigin)) return { ok: false, error: 'No site here to ask about.' };
-        return askSiteConsent(browser, siteOrigin);
-      }
-      case 'readSiteConsent':
-        return { origin: await readSiteConsent(browser, request.token, sender.tab?.windowId) };
-      case 'answerSiteConsent':
-        return answerSiteConsent(browser, request.token, request.answer, {
-          windowId: sender.tab?.windowId,
-          apply: (change) => apply(browser, change),
-        });
-    }
-  };
+  const apply = (change: SettingsChange) => applyChange(browser, change);
 
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = parseRequest(message);
@@ -128,17 +57,18 @@ export function setupMessages(browser: Api): void {
         haloOrigins,
       });
       if (!mayAsk(role, request)) throw refused(request);
-      return handle(request, sender);
+      // The HaloPSA site behind the asking pane: the top-level page its frame sits in, never anything the page said.
+      const pageUrl = framingPageUrl(sender);
+      const siteOrigin = pageUrl ? toUrl(pageUrl)?.origin : undefined;
+      return answer(request.type, request, { browser, sender, pageUrl, siteOrigin, lookup, apply, isSignedIn });
     });
   });
 
   void resumeSignIn(browser, isSignedIn);
 }
 
-const refused = (request: Request) => new Error(`Message refused: ${request.type} is not for this sender.`);
-
 /** The single writer's door: one change, applied in order; a self-hosted site leaving the list gives its permission back. */
-async function apply(browser: Api, change: SettingsChange): Promise<Done> {
+async function applyChange(browser: Api, change: SettingsChange): Promise<Done> {
   try {
     // Only these two kinds can take sites off the list (an import removes the ones its list showed).
     const before =

@@ -1,0 +1,50 @@
+import { isListedSite } from '../../halo/sites';
+import { cookieSettingsSupported, hasCookiePermission } from '../../immybot/cookie-permission';
+import { problemFor } from '../../immybot/problems';
+import { onlineCount } from '../../immybot/ticket-view';
+import { loadSettings } from '../../settings/settings';
+import { showOnlineComputers } from '../badge';
+import { lateLookupRefusal } from '../late-lookup';
+import { type HandlerTable, LISTED, PAGES, refused } from './handler';
+
+/** The ticket a pane shows: its lookup, its close, and the tab it sits in. */
+export const ticketHandlers = {
+  lookupTicket: {
+    // ImmyBot's answers go only to extension pages (the pane's frame, the side panel), never into a page's DOM.
+    roles: PAGES,
+    handle: async (request, { browser, sender, pageUrl, siteOrigin, lookup }) => {
+      const before = await loadSettings();
+      const { immybot, haloOrigins } = before;
+      // The pane's page answers only for a listed site's ticket, whatever the page around it does.
+      if (pageUrl !== undefined && !isListedSite(pageUrl, haloOrigins)) throw refused(request);
+      if (!immybot)
+        return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
+      const result = await lookup(immybot, request.faultId);
+      // The site the ticket is on: the tab the pane's page sits in; the side panel has none.
+      const refusal = lateLookupRefusal(before, await loadSettings(), siteOrigin ?? null);
+      if (refusal) return { ok: false, problem: refusal };
+      showOnlineComputers(browser, sender.tab?.id, result.ok ? String(onlineCount(result.ticket)) : '');
+      const cookieAccess = !cookieSettingsSupported()
+        ? 'unsupported'
+        : (await hasCookiePermission())
+          ? 'applied'
+          : 'no-permission';
+      return { ...result, cookieAccess };
+    },
+  },
+  ticketClosed: {
+    // The one thing our content script, in the page's DOM, may say.
+    roles: LISTED,
+    handle: (_, { browser, sender }) => {
+      showOnlineComputers(browser, sender.tab?.id, '');
+      return { ok: true };
+    },
+  },
+  paneTab: {
+    roles: PAGES,
+    handle: (_, { sender: { tab }, pageUrl }) => {
+      if (!pageUrl || tab?.id === undefined || tab.windowId === undefined) return null;
+      return { tabId: tab.id, windowId: tab.windowId, url: tab.url };
+    },
+  },
+} satisfies Partial<HandlerTable>;
