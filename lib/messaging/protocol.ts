@@ -7,7 +7,6 @@ import type { CookieAccess } from '../immybot/cookie-access';
 import type { LookupResult } from '../immybot/lookups';
 import type { ConnectionTest } from '../immybot/connection-test';
 import { SettingsChangeSchema } from '../settings/changes';
-import type { SenderRole } from './sender';
 
 const id = z.number().check(z.refine(isValidId));
 
@@ -47,36 +46,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
 
 export type Request = z.infer<typeof RequestSchema>;
 
-const PAGES = ['extension-page'] as const;
-const LISTED = ['listed-site'] as const;
-
-/**
- * Who may ask what. A page script cannot send at all; our content script, living in the page's DOM, may only say a
- * ticket closed: everything that shows ImmyBot's data or changes trust belongs to extension pages.
- */
-const ALLOWED: Record<Request['type'], readonly SenderRole[]> = {
-  openOptions: PAGES,
-  checkHaloAddress: PAGES,
-  // ImmyBot's answers go only to extension pages (the pane's frame, the side panel), never into a page's DOM.
-  lookupTicket: PAGES,
-  ticketClosed: LISTED,
-  signIn: PAGES,
-  watchSignIn: PAGES,
-  testConnection: PAGES,
-  changeSettings: PAGES,
-  declineSite: PAGES,
-  paneTab: PAGES,
-  takePendingSite: PAGES,
-  askSiteConsent: PAGES,
-  readSiteConsent: PAGES,
-  answerSiteConsent: PAGES,
-};
-
-export const mayAsk = (role: SenderRole, request: Request): boolean => ALLOWED[request.type].includes(role);
-
 export type Done = { ok: true } | { ok: false; error: string };
 
-/** What the background answers to each request type. */
+/** What the background answers to each request type; every handler's answer is checked against it. */
 export interface Responses {
   openOptions: { ok: true };
   checkHaloAddress: HaloCheck;

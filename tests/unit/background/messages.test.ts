@@ -134,6 +134,21 @@ describe('setupMessages: what it drops', () => {
   });
 });
 
+describe('setupMessages: what it refuses', () => {
+  it.each<[string, unknown, Sender]>([
+    ['a role the table does not allow', { type: 'lookupTicket', faultId: 2152 }, LISTED_HOSTED],
+    ['a content script’s one request from another role', { type: 'ticketClosed' }, OPTIONS_PAGE],
+    [
+      'the handler itself (a pane framed in an unlisted tab)',
+      { type: 'lookupTicket', faultId: 2152 },
+      PANE_ON_STRANGER,
+    ],
+  ])('refused by %s, the error names the request type', async (_, message, sender) => {
+    const { type } = message as { type: string };
+    await expect(send(message, sender)).rejects.toThrow(new Error(`Message refused: ${type} is not for this sender.`));
+  });
+});
+
 describe('setupMessages: lookupTicket', () => {
   it('the pane’s own page on a listed ticket gets the ticket, and its tab’s badge counts the online computers', async () => {
     await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED)).resolves.toEqual({

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayAsk, parseRequest, type Request } from '../../../lib/messaging/protocol';
-import type { SenderRole } from '../../../lib/messaging/sender';
+import { parseRequest } from '../../../lib/messaging/protocol';
 
 describe('parseRequest', () => {
   it('accepts openOptions', () => {
@@ -223,83 +222,5 @@ describe('parseRequest: site consent', () => {
     { type: 'answerSiteConsent', token: 'x', answer: 'allow' },
   ])('rejects %j', (message) => {
     expect(parseRequest(message)).toBeNull();
-  });
-});
-
-/** Every request type, valid, once. */
-const ONE_OF_EACH: Record<Request['type'], unknown> = {
-  openOptions: { type: 'openOptions' },
-  checkHaloAddress: { type: 'checkHaloAddress', origin: 'https://psa.example.com' },
-  lookupTicket: { type: 'lookupTicket', faultId: 2152 },
-  ticketClosed: { type: 'ticketClosed' },
-  signIn: { type: 'signIn' },
-  watchSignIn: { type: 'watchSignIn' },
-  testConnection: { type: 'testConnection', instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
-  changeSettings: { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com' } },
-  declineSite: { type: 'declineSite' },
-  paneTab: { type: 'paneTab' },
-  takePendingSite: { type: 'takePendingSite' },
-  askSiteConsent: { type: 'askSiteConsent' },
-  readSiteConsent: { type: 'readSiteConsent', token: TOKEN },
-  answerSiteConsent: { type: 'answerSiteConsent', token: TOKEN, answer: 'allow' },
-};
-
-/** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
-const POLICY: Record<Request['type'], string> = {
-  openOptions: 'E',
-  // A HaloPSA page must not make the background probe other sites or test connections.
-  checkHaloAddress: 'E',
-  // ImmyBot data and its sign-in only for extension pages (the pane's own page, the side panel): never a page's DOM.
-  lookupTicket: 'E',
-  // The one thing our content script, in the page's DOM, may say.
-  ticketClosed: 'L',
-  signIn: 'E',
-  // Only the sign-in window itself says it has handed over to ImmyBot.
-  watchSignIn: 'E',
-  testConnection: 'E',
-  // No content script writes settings or says "Not here": the offer lives in the pane's own page.
-  changeSettings: 'E',
-  declineSite: 'E',
-  paneTab: 'E',
-  // The ticket's site for the options page's first save: a HaloPSA page must not read (and so spend) it.
-  takePendingSite: 'E',
-  // The offer in the pane's page asks (for the tab it sits in); only our consent window reads and answers.
-  askSiteConsent: 'E',
-  readSiteConsent: 'E',
-  answerSiteConsent: 'E',
-};
-
-const ROLES: [SenderRole, string][] = [
-  ['extension-page', 'E'],
-  ['listed-site', 'L'],
-  ['unlisted-hosted', 'U'],
-  ['untrusted', '-'],
-];
-
-describe('mayAsk', () => {
-  it('the policy names every request type', () => {
-    expect(Object.keys(POLICY).sort()).toEqual(Object.keys(ONE_OF_EACH).sort());
-  });
-
-  const cases = Object.entries(POLICY).flatMap(([type, letters]) =>
-    ROLES.map(([role, letter]) => [type, role, letters.includes(letter)] as [Request['type'], SenderRole, boolean]),
-  );
-  it.each(cases)('%s from %s → %s', (type, role, allowed) => {
-    const request = parseRequest(ONE_OF_EACH[type]);
-    expect(request).not.toBeNull();
-    expect(mayAsk(role, request!)).toBe(allowed);
-  });
-
-  it('an untrusted sender may ask nothing at all', () => {
-    for (const message of Object.values(ONE_OF_EACH)) expect(mayAsk('untrusted', parseRequest(message)!)).toBe(false);
-  });
-
-  it('an unlisted hosted tenant’s content script may ask nothing at all', () => {
-    const allowed = Object.values(ONE_OF_EACH)
-      .map((message) => parseRequest(message)!)
-      .filter((request) => mayAsk('unlisted-hosted', request))
-      .map((request) => request.type)
-      .sort();
-    expect(allowed).toEqual([]);
   });
 });
