@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { HANDLERS, mayAsk } from '../../../lib/background/messages';
 import { consentHandlers } from '../../../lib/background/handlers/consent';
+import { type HandlerTable, LISTED, PAGES } from '../../../lib/background/handlers/handler';
 import { settingsHandlers } from '../../../lib/background/handlers/settings';
 import { signInHandlers } from '../../../lib/background/handlers/sign-in';
 import { ticketHandlers } from '../../../lib/background/handlers/tickets';
-import { parseRequest, type Request } from '../../../lib/messaging/protocol';
+import type { HaloCheck } from '../../../lib/halo/instance-info';
+import { parseRequest, type Request, type Responses } from '../../../lib/messaging/protocol';
 import type { SenderRole } from '../../../lib/messaging/sender';
 
 const TOKEN = '0b6f6c1e-3a4d-4c2b-9f1e-8d7a6b5c4d3e';
@@ -92,5 +94,53 @@ describe('the handler table', () => {
     const rows = [ticketHandlers, settingsHandlers, consentHandlers, signInHandlers].flatMap(Object.keys).sort();
     expect(rows).toEqual(Object.keys(ONE_OF_EACH).sort());
     expect(Object.keys(HANDLERS).sort()).toEqual(rows);
+  });
+});
+
+/** Checked by `tsc --noEmit -p .`: each `@ts-expect-error` fails the build if its line ever compiles. */
+describe('the handler table’s types', () => {
+  const notHalo: HaloCheck = { looksLikeHalo: false, reason: 'Not a HaloPSA site.' };
+
+  it('a handler answers in its own type’s shape: ticketClosed may not answer with a HaloCheck', () => {
+    expectTypeOf<Awaited<ReturnType<HandlerTable['ticketClosed']['handle']>>>().toEqualTypeOf<
+      Responses['ticketClosed']
+    >();
+    const table: HandlerTable = {
+      ...HANDLERS,
+      ticketClosed: {
+        roles: LISTED,
+        // @ts-expect-error checkHaloAddress's answer, not ticketClosed's
+        handle: () => notHalo,
+      },
+    };
+    expect(table.ticketClosed.handle({ type: 'ticketClosed' }, {} as never)).toBe(notHalo);
+  });
+
+  it('an async handler too', () => {
+    const table: HandlerTable = {
+      ...HANDLERS,
+      ticketClosed: {
+        roles: LISTED,
+        // @ts-expect-error checkHaloAddress's answer, not ticketClosed's
+        handle: async () => notHalo,
+      },
+    };
+    expect(table.ticketClosed.roles).toBe(LISTED);
+  });
+
+  it('every request type has a row', () => {
+    const { ticketClosed: _, ...rest } = HANDLERS;
+    // @ts-expect-error ticketClosed has no row
+    const table: HandlerTable = rest;
+    expect(Object.keys(table)).not.toContain('ticketClosed');
+  });
+
+  it('a type the protocol does not have has no row', () => {
+    const table: HandlerTable = {
+      ...HANDLERS,
+      // @ts-expect-error enableSite was retired from the protocol
+      enableSite: { roles: PAGES, handle: () => ({ ok: true }) },
+    };
+    expect(Object.keys(table)).toContain('enableSite');
   });
 });
