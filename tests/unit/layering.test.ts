@@ -23,6 +23,8 @@ const refused: [path: string, from: string, why: string][] = [
   ['lib/messaging/probe.ts', '../background/messages', 'messaging sits below the services'],
   ['lib/pane/probe.ts', '../background/messages', 'services are peers'],
   ['lib/background/probe.ts', '../pane/dock', 'services are peers'],
+  ['lib/background/handlers/probe.ts', '../../pane/dock', 'services are peers, one folder down too'],
+  ['lib/background/handlers/probe.ts', '../../../components/pane/PanePage', 'a handler imports no component'],
   ['components/pane/probe.ts', '../../lib/background/messages', 'components ask by message'],
   ['components/pane/probe.ts', '@@/lib/background/messages', 'components ask by message, whatever the spelling'],
   ['lib/probe.ts', './halo/hosts', 'the shared pieces import no folder'],
@@ -31,6 +33,7 @@ const allowed: [path: string, from: string][] = [
   ['lib/halo/probe.ts', '../ids'],
   ['lib/settings/probe.ts', '../immybot/connection'],
   ['lib/background/probe.ts', '../messaging/protocol'],
+  ['lib/background/handlers/probe.ts', '../../messaging/protocol'],
   ['components/pane/probe.ts', '../../lib/pane/view'],
   ['entrypoints/pane/probe.ts', '../../components/pane/PanePage'],
 ];
