@@ -1,7 +1,7 @@
 import { isHostedHaloUrl } from '../../halo/hosts';
 import { loadSettings } from '../../settings/settings';
 import { answerSiteConsent, askSiteConsent, readSiteConsent } from '../site-consent';
-import { type HandlerTable, PAGES } from './handler';
+import { FRAMED, type HandlerTable, PAGES } from './handler';
 
 /**
  * The offer on a hosted tenant nobody listed, in the pane's own page: "Not here", or the consent window
@@ -10,7 +10,7 @@ import { type HandlerTable, PAGES } from './handler';
 export const consentHandlers = {
   declineSite: {
     // No content script says "Not here": the offer lives in the pane's own page.
-    roles: PAGES,
+    roles: FRAMED,
     handle: async (_, { siteOrigin, apply }) => {
       // Only a hosted tenant nobody listed is offered, so only such a site can be declined.
       const { haloOrigins } = await loadSettings();
@@ -21,7 +21,7 @@ export const consentHandlers = {
   },
   askSiteConsent: {
     // The offer lives in the pane's own page: our content script, in the page's DOM, may not ask.
-    roles: PAGES,
+    roles: FRAMED,
     handle: async (_, { browser, siteOrigin }) => {
       // The site is the tab the offer's page sits in; only a hosted tenant nobody listed is offered.
       const { haloOrigins } = await loadSettings();

@@ -36,7 +36,12 @@ export interface Handler<T extends Request['type']> {
  */
 export type HandlerTable = { [T in Request['type']]: Handler<T> };
 
+/** Our pages at the top of a tab or window: only they change settings, trust or connections. */
 export const PAGES = ['extension-page'] as const;
+/** The pane's page framed into a HaloPSA tab: it shows a ticket and asks, never grants. */
+export const FRAMED = ['framed-page'] as const;
+/** Both: what the pane and the side panel share (the ticket, settings page, sign-in). */
+export const ANY_PAGE = ['extension-page', 'framed-page'] as const;
 export const LISTED = ['listed-site'] as const;
 
 export const refused = (request: Request) => new Error(`Message refused: ${request.type} is not for this sender.`);

@@ -2,12 +2,12 @@ import { checkHaloInstance } from '../../halo/instance-info';
 import { createImmyBotClient } from '../../immybot/client';
 import { testConnection } from '../../immybot/connection-test';
 import { openOptionsForSite, takePendingSite } from '../pending-site';
-import { type HandlerTable, PAGES } from './handler';
+import { ANY_PAGE, type HandlerTable, PAGES } from './handler';
 
 /** The options page's requests: open it, hand it a ticket's site, check addresses and connections, save. */
 export const settingsHandlers = {
   openOptions: {
-    roles: PAGES,
+    roles: ANY_PAGE,
     // From a ticket: the options page offers to turn that ticket's site on with the first save.
     handle: (_, { browser, siteOrigin }) => openOptionsForSite(browser, siteOrigin),
   },

@@ -1,10 +1,10 @@
 import { openSignIn, watchSignInWindow } from '../../immybot/sign-in-window';
-import { type HandlerTable, PAGES } from './handler';
+import { ANY_PAGE, type HandlerTable, PAGES } from './handler';
 
 /** ImmyBot's sign-in window: opened from the pane or the side panel, watched once it hands over to ImmyBot. */
 export const signInHandlers = {
   signIn: {
-    roles: PAGES,
+    roles: ANY_PAGE,
     handle: async (_, { browser }) => {
       await openSignIn(browser);
       return { ok: true };

@@ -5,13 +5,13 @@ import { onlineCount } from '../../immybot/ticket-view';
 import { loadSettings } from '../../settings/settings';
 import { showOnlineComputers } from '../badge';
 import { lateLookupRefusal } from '../late-lookup';
-import { type HandlerTable, LISTED, PAGES, refused } from './handler';
+import { ANY_PAGE, FRAMED, type HandlerTable, LISTED, refused } from './handler';
 
 /** The ticket a pane shows: its lookup, its close, and the tab it sits in. */
 export const ticketHandlers = {
   lookupTicket: {
     // ImmyBot's answers go only to extension pages (the pane's frame, the side panel), never into a page's DOM.
-    roles: PAGES,
+    roles: ANY_PAGE,
     handle: async (request, { browser, sender, pageUrl, siteOrigin, lookup }) => {
       const before = await loadSettings();
       const { immybot, haloOrigins } = before;
@@ -41,7 +41,7 @@ export const ticketHandlers = {
     },
   },
   paneTab: {
-    roles: PAGES,
+    roles: FRAMED,
     handle: (_, { sender: { tab }, pageUrl }) => {
       if (!pageUrl || tab?.id === undefined || tab.windowId === undefined) return null;
       return { tabId: tab.id, windowId: tab.windowId, url: tab.url };

@@ -29,33 +29,37 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   answerSiteConsent: { type: 'answerSiteConsent', token: TOKEN, answer: 'allow' },
 };
 
-/** Who may ask what, spelled out: E extension page, L listed site, U unlisted hosted tenant. Nobody else, ever. */
+/**
+ * Who may ask what, spelled out: E our page at the top of its tab or window, F the pane's page framed into a HaloPSA
+ * tab, L our content script on a listed site, U on an unlisted hosted tenant. Nobody else, ever.
+ */
 const POLICY: Record<Request['type'], string> = {
-  openOptions: 'E',
+  openOptions: 'EF',
   // A HaloPSA page must not make the background probe other sites or test connections.
   checkHaloAddress: 'E',
   // ImmyBot data and its sign-in only for extension pages (the pane's own page, the side panel): never a page's DOM.
-  lookupTicket: 'E',
+  lookupTicket: 'EF',
   // The one thing our content script, in the page's DOM, may say.
   ticketClosed: 'L',
-  signIn: 'E',
+  signIn: 'EF',
   // Only the sign-in window itself says it has handed over to ImmyBot.
   watchSignIn: 'E',
   testConnection: 'E',
-  // No content script writes settings or says "Not here": the offer lives in the pane's own page.
+  // Only a page a HaloPSA page cannot click into writes settings; no content script says "Not here": the pane's page does.
   changeSettings: 'E',
-  declineSite: 'E',
-  paneTab: 'E',
+  declineSite: 'F',
+  paneTab: 'F',
   // The ticket's site for the options page's first save: a HaloPSA page must not read (and so spend) it.
   takePendingSite: 'E',
   // The offer in the pane's page asks (for the tab it sits in); only our consent window reads and answers.
-  askSiteConsent: 'E',
+  askSiteConsent: 'F',
   readSiteConsent: 'E',
   answerSiteConsent: 'E',
 };
 
 const ROLES: [SenderRole, string][] = [
   ['extension-page', 'E'],
+  ['framed-page', 'F'],
   ['listed-site', 'L'],
   ['unlisted-hosted', 'U'],
   ['untrusted', '-'],

@@ -347,11 +347,13 @@ describe('setupMessages: nothing in a page lists a site', () => {
     expect(await stored()).toEqual({ ...SETTINGS, declinedOrigins: [STRANGER] });
   });
 
-  it.each<[string, Sender]>([
-    ['the pane’s page on a listed site', PANE_ON_LISTED],
-    ['the options page', OPTIONS_PAGE],
-  ])('declineSite from %s changes nothing', async (_, sender) => {
-    await expect(send({ type: 'declineSite' }, sender)).resolves.toMatchObject({ ok: false });
+  it('declineSite from the pane’s page on a listed site changes nothing', async () => {
+    await expect(send({ type: 'declineSite' }, PANE_ON_LISTED)).resolves.toMatchObject({ ok: false });
+    expect(await stored()).toEqual(SETTINGS);
+  });
+
+  it('declineSite from a top-level page (the options page) is refused and changes nothing: only the pane’s page asks', async () => {
+    await expect(send({ type: 'declineSite' }, OPTIONS_PAGE)).rejects.toThrow(REFUSED);
     expect(await stored()).toEqual(SETTINGS);
   });
 
@@ -373,8 +375,8 @@ describe('setupMessages: paneTab', () => {
     });
   });
 
-  it('a top-level extension page sits in no ticket tab', async () => {
-    await expect(send({ type: 'paneTab' }, OPTIONS_PAGE)).resolves.toBeNull();
+  it('a top-level extension page sits in no ticket tab: it may not ask', async () => {
+    await expect(send({ type: 'paneTab' }, OPTIONS_PAGE)).rejects.toThrow(REFUSED);
   });
 
   it.each([...CONTENT_SCRIPTS, ...UNTRUSTED])('our content script on %s is refused', async (_, sender) => {

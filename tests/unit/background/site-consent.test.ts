@@ -331,11 +331,18 @@ describe('site consent through the message listener', () => {
 
   it.each([
     ['the pane on a listed site', tabOn(`${LISTED}/ticket?id=2152`)],
-    ['an extension page in no ticket tab', consentPage(1, crypto.randomUUID())],
     ['the pane on a self-hosted page', tabOn('https://psa.example.com/ticket?id=2152')],
   ])('askSiteConsent from %s opens nothing', async (_, sender) => {
     const windows = spyOnWindows();
     await expect(send({ type: 'askSiteConsent' }, sender)).resolves.toMatchObject({ ok: false });
+    expect(windows.create).not.toHaveBeenCalled();
+  });
+
+  it('a top-level extension page (in no ticket tab) is refused and opens nothing: only the pane’s page asks', async () => {
+    const windows = spyOnWindows();
+    await expect(send({ type: 'askSiteConsent' }, consentPage(1, crypto.randomUUID()))).rejects.toThrow(
+      'Message refused: askSiteConsent is not for this sender.',
+    );
     expect(windows.create).not.toHaveBeenCalled();
   });
 

@@ -168,9 +168,16 @@ describe('the pane’s own page, framed into a ticket tab', () => {
 
   it('by Chrome’s per-session address (a GUID where the id stands) is our extension page', () => {
     const url = 'chrome-extension://4557dec3-993a-448b-b219-b8abc776b28f/pane.html';
-    expect(senderRole({ id: 'abc', url, tab: TAB, frameId: 3 }, CONTEXT)).toBe('extension-page');
+    expect(senderRole({ id: 'abc', url, tab: TAB, frameId: 3 }, CONTEXT)).toBe('framed-page');
     // The same address claimed by another extension is nobody we know.
     expect(senderRole({ id: 'xyz', url, tab: TAB, frameId: 3 }, CONTEXT)).toBe('untrusted');
+  });
+
+  it('is a framed page only inside a tab’s sub-frame: at the top of a tab it is an ordinary extension page', () => {
+    const pane = { id: 'abc', url: 'chrome-extension://abc/pane.html', tab: TAB };
+    expect(senderRole({ ...pane, frameId: 3 }, CONTEXT)).toBe('framed-page');
+    expect(senderRole({ ...pane, frameId: 0 }, CONTEXT)).toBe('extension-page');
+    expect(senderRole({ id: 'abc', url: 'chrome-extension://abc/sidepanel.html' }, CONTEXT)).toBe('extension-page');
   });
 
   it('names the page it sits in only when framed (frameId > 0), as the browser reports the tab', () => {
