@@ -4,6 +4,7 @@ import { ImmyBotForm } from './ImmyBotForm';
 import { SettingsTransfer } from './SettingsTransfer';
 import { ShowPlaceChoice } from './ShowPlaceChoice';
 import { useSettings } from '../shared/useSettings';
+import { Version } from '../shared/Version';
 import { SettingsContext } from './settings-context';
 import { usePendingSite } from './usePendingSite';
 import { Welcome } from './Welcome';
@@ -23,6 +24,7 @@ export function OptionsPage() {
       <header class="page-header">
         <h1>ImmyBot Technician Tools for HaloPSA</h1>
         <p>Shows ImmyBot’s Technician Tools beside every ticket on your HaloPSA sites.</p>
+        <Version />
       </header>
       {policyProblems.length > 0 && (
         <div class="card notice" role="alert" data-testid="policy-problems">

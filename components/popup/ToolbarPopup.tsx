@@ -9,6 +9,7 @@ import { isLocked } from '../../lib/settings/merge';
 import { openSidePanel } from '../../lib/side-panel';
 import { useHaloAccess } from '../shared/useHaloAccess';
 import { useSettings } from '../shared/useSettings';
+import { Version } from '../shared/Version';
 
 type Probe = 'probing' | boolean;
 
@@ -95,6 +96,7 @@ export function ToolbarPopup() {
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         Open settings
       </button>
+      <Version />
     </>
   );
 }

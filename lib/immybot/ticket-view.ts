@@ -32,3 +32,27 @@ export function ticketView(faultId: number, info: TicketInfo): TicketView {
 }
 
 export const onlineCount = (view: TicketView): number => view.onlineComputers;
+
+/** All of a ticket's computers, shown or not. */
+export const computerCount = (view: TicketView): number => view.computers.length + view.moreComputers;
+
+/** The toolbar badge for a ticket's tab: its text, and the tooltip that says in words what the number is. */
+export interface TicketBadge {
+  text: string;
+  title: string;
+}
+
+/**
+ * A count only where there is something to count: "0" would read the same for "none online" and "no computers".
+ * No computers, no person, or an error: no number, and the tooltip says why.
+ */
+export function ticketBadge(view: TicketView | null, faultId: number): TicketBadge {
+  if (!view) return { text: '', title: `Technician Tools: no ImmyBot answer for ticket ${faultId}` };
+  const total = computerCount(view);
+  if (total === 0) return { text: '', title: `Technician Tools: no ImmyBot computers for ticket ${faultId}` };
+  const noun = total === 1 ? 'computer' : 'computers';
+  return {
+    text: String(view.onlineComputers),
+    title: `Technician Tools: ${view.onlineComputers} of ${total} ${noun} online for ticket ${faultId}`,
+  };
+}

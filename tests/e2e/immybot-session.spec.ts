@@ -183,28 +183,61 @@ test.describe('ticket lookups', () => {
     }
   });
 
-  test('the toolbar badge counts online computers for the ticket in the active tab only', async ({
+  test('the toolbar badge counts online computers in a neutral colour, says what the number is, and shows no "0" for no computers', async ({
     page,
     context,
+    sandbox,
     configure,
     signInToImmyBot,
   }) => {
     await configure();
     await signInToImmyBot();
+    const computers = (...online: boolean[]) =>
+      JSON.stringify({
+        ...ticketJson(0),
+        computers: online.map((isOnline, i) => ({ computerId: i + 1, computerName: `PC-${i + 1}`, isOnline })),
+      });
+    sandbox.immybot.answerTicket(3001, { body: computers(false) });
+    sandbox.immybot.answerTicket(3002, { body: computers() });
     const worker = context.serviceWorkers()[0];
+    /** The badge as the browser shows it for one tab: text, colour (RGBA) and tooltip. */
     const badge = (tabId: number) =>
-      worker.evaluate((id) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId);
+      worker.evaluate(async (id) => {
+        const { action } = (globalThis as any).chrome;
+        return {
+          text: await action.getBadgeText({ tabId: id }),
+          color: await action.getBadgeBackgroundColor({ tabId: id }),
+          title: await action.getTitle({ tabId: id }),
+        };
+      }, tabId);
     const tabId = async (p: Page) =>
       worker.evaluate(
         (url) => (globalThis as any).chrome.tabs.query({ url }).then((t: any[]) => t[0].id),
         `${p.url().split('?')[0]}*`,
       );
+    const grey = [0x4b, 0x55, 0x63, 255];
+
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
     await expect(summary(page)).toContainText('1 online');
     const id = await tabId(page);
-    await expect.poll(() => badge(id)).toBe('1');
+    await expect
+      .poll(() => badge(id))
+      .toEqual({ text: '1', color: grey, title: 'Technician Tools: 1 of 2 computers online for ticket 2152' });
+
+    await page.evaluate(() => (window as any).haloNavigate('/ticket?id=3001'));
+    await expect
+      .poll(() => badge(id))
+      .toEqual({ text: '0', color: grey, title: 'Technician Tools: 0 of 1 computer online for ticket 3001' });
+
+    // No computers at all: no number (a "0" would read as "none online"), and the tooltip says so.
+    await page.evaluate(() => (window as any).haloNavigate('/ticket?id=3002'));
+    await expect
+      .poll(() => badge(id))
+      .toMatchObject({ text: '', title: 'Technician Tools: no ImmyBot computers for ticket 3002' });
+
+    // Leaving tickets clears it, and the tab takes the window-wide tooltip again.
     await page.evaluate(() => (window as any).haloNavigate('/tickets?area=1'));
-    await expect.poll(() => badge(id)).toBe('');
+    await expect.poll(() => badge(id)).toMatchObject({ text: '', title: 'ImmyBot Technician Tools' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { expect, expectPodLoaded, openTicket, podUrlFor, test } from './fixtures';
 
@@ -6,6 +7,12 @@ declare const chrome: { storage: { local: { get(keys: null): Promise<Record<stri
 const storedSettings = (worker: Worker) => worker.evaluate(() => chrome.storage.local.get(null));
 const serviceWorker = (page: Page) => page.context().serviceWorkers()[0];
 const immybotForm = (page: Page) => page.getByRole('form', { name: 'ImmyBot' });
+
+test('the options page names the version the browser loaded, the one package.json names', async ({ openOptions }) => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const options = await openOptions();
+  await expect(options.locator('.page-header .version')).toHaveText(`Version ${version}`);
+});
 
 test('the instance field accepts the spellings people use and the pasted URL template fills both fields', async ({
   openOptions,

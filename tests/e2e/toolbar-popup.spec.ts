@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
 import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, paneFrame, podUrlFor, test } from './fixtures';
 import { openToolbarPopup } from './popup';
+
+const PACKAGE_VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 
 const popupText = 'document.body.innerText';
 /** Waits for the popup to settle (it probes the tab asynchronously) and returns its text. */
@@ -24,6 +27,8 @@ test('the toolbar popup says Technician Tools is on for a listed tenant, and tur
   await page.goto('https://acme.halopsa.com/ticket?id=2152');
   let popup = await openToolbarPopup(context, page);
   expect(await settledText(popup, 'is on')).toContain('Technician Tools is on for acme.halopsa.com.');
+  // The version the browser loaded, the one package.json (and the changelog) name.
+  expect(await settledText(popup, 'Version')).toContain(`Version ${PACKAGE_VERSION}`);
 
   // Another hosted tenant: nothing runs there until the user says so (no permission prompt needed).
   await page.goto('https://beta.haloitsm.com/ticket?id=2152');

@@ -1,9 +1,9 @@
 import { isListedSite } from '../../halo/sites';
 import { cookieSettingsSupported, hasCookiePermission } from '../../immybot/cookie-permission';
 import { problemFor } from '../../immybot/problems';
-import { onlineCount } from '../../immybot/ticket-view';
+import { ticketBadge } from '../../immybot/ticket-view';
 import { loadSettings } from '../../settings/settings';
-import { showOnlineComputers } from '../badge';
+import { showTicketBadge } from '../badge';
 import { lateLookupRefusal } from '../late-lookup';
 import { ANY_PAGE, FRAMED, type HandlerTable, LISTED, refused } from './handler';
 
@@ -23,7 +23,7 @@ export const ticketHandlers = {
       // The site the ticket is on: the tab the pane's page sits in; the side panel has none.
       const refusal = lateLookupRefusal(before, await loadSettings(), siteOrigin ?? null);
       if (refusal) return { ok: false, problem: refusal };
-      showOnlineComputers(browser, sender.tab?.id, result.ok ? String(onlineCount(result.ticket)) : '');
+      showTicketBadge(browser, sender.tab?.id, ticketBadge(result.ok ? result.ticket : null, request.faultId));
       const cookieAccess = !cookieSettingsSupported()
         ? 'unsupported'
         : (await hasCookiePermission())
@@ -36,7 +36,7 @@ export const ticketHandlers = {
     // The one thing our content script, in the page's DOM, may say.
     roles: LISTED,
     handle: (_, { browser, sender }) => {
-      showOnlineComputers(browser, sender.tab?.id, '');
+      showTicketBadge(browser, sender.tab?.id, null);
       return { ok: true };
     },
   },

@@ -165,6 +165,9 @@ describe('setupMessages: lookupTicket', () => {
     });
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+      'Technician Tools: 1 of 1 computer online for ticket 2152',
+    );
   });
 
   it('by Chrome’s per-session address too', async () => {
@@ -538,7 +541,14 @@ describe('setupMessages: the rest of the table', () => {
     await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED);
     await expect(send({ type: 'ticketClosed' }, { ...UNLISTED_HOSTED, tab: { id: 7 } })).rejects.toThrow(REFUSED);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    await fakeBrowser.action.setTitle({ title: 'ImmyBot Technician Tools — psa.example.com needs access again' });
     await expect(send({ type: 'ticketClosed' }, LISTED_HOSTED)).resolves.toEqual({ ok: true });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+    // The tab's tooltip goes back to the window-wide one, its "needs access" note included.
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+        'ImmyBot Technician Tools — psa.example.com needs access again',
+      ),
+    );
   });
 });

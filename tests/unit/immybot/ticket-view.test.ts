@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketInfo } from '../../../lib/immybot/schemas';
-import { onlineCount, SHOWN_COMPUTERS, ticketView, type TicketView } from '../../../lib/immybot/ticket-view';
+import {
+  computerCount,
+  onlineCount,
+  SHOWN_COMPUTERS,
+  ticketBadge,
+  ticketView,
+  type TicketView,
+} from '../../../lib/immybot/ticket-view';
 import { TICKET_EXAMPLE, TICKET_NULLS } from './examples';
 
 // DOMAIN.md's example with a second, offline computer.
@@ -195,5 +202,32 @@ describe('onlineCount', () => {
 
   it('counts the DOMAIN.md-style ticket: one of two online', () => {
     expect(onlineCount(ticketView(2152, BEN))).toBe(1);
+  });
+});
+
+describe('ticketBadge: a number only where there is something to count, and a tooltip in words', () => {
+  const view = (online: boolean[], more = 0): TicketView => ({
+    faultId: 2152,
+    person: { name: 'Ben Castle', email: null },
+    tenant: 'Acorn Construction',
+    computers: online.map((on, i) => ({ name: `PC-${i}`, online: on })),
+    moreComputers: more,
+    onlineComputers: online.filter(Boolean).length,
+  });
+
+  it.each<[string, TicketView | null, string, string]>([
+    ['one of two online', view([true, false]), '1', '1 of 2 computers online for ticket 2152'],
+    ['none of one online', view([false]), '0', '0 of 1 computer online for ticket 2152'],
+    ['all online', view([true, true, true]), '3', '3 of 3 computers online for ticket 2152'],
+    ['no computers: no "0"', view([]), '', 'no ImmyBot computers for ticket 2152'],
+    ['no answer (an error, signed out)', null, '', 'no ImmyBot answer for ticket 2152'],
+  ])('%s', (_, shown, text, title) => {
+    expect(ticketBadge(shown, 2152)).toEqual({ text, title: `Technician Tools: ${title}` });
+  });
+
+  it('counts the computers beyond the shown ones', () => {
+    const many = view([true, false], 60);
+    expect(computerCount(many)).toBe(62);
+    expect(ticketBadge(many, 2152).title).toBe('Technician Tools: 1 of 62 computers online for ticket 2152');
   });
 });
