@@ -15,6 +15,9 @@ import { settingsHandlers } from './handlers/settings';
 import { signInHandlers } from './handlers/sign-in';
 import { ticketHandlers } from './handlers/tickets';
 
+/** How long a ticket lookup waits for ImmyBot, headers and body together. */
+export const LOOKUP_TIMEOUT_MS = 4_000;
+
 /** Every request type's roles and handler; a type missing, one too many or a wrong answer does not compile. */
 export const HANDLERS: HandlerTable = { ...ticketHandlers, ...settingsHandlers, ...consentHandlers, ...signInHandlers };
 
@@ -28,7 +31,8 @@ const answer = <T extends Request['type']>(type: T, request: Extract<Request, { 
 export function setupMessages(browser: Api): void {
   // Answers live in storage.session: they outlive a worker restart, never reach a page, and die with the browser.
   const lookup = createLookups(
-    (instanceOrigin) => createImmyBotClient(instanceOrigin),
+    // A ticket summary that has not come in 4 s is reported (with Retry) rather than left spinning.
+    (instanceOrigin) => createImmyBotClient(instanceOrigin, { timeoutMs: LOOKUP_TIMEOUT_MS }),
     createStorageLookupCache(browser.storage.session),
   );
 

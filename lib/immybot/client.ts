@@ -18,6 +18,11 @@ export class ImmyBotError extends Error {
     super(`ImmyBot: ${failure}${status ? ` (${status})` : ''}`, options);
     this.name = 'ImmyBotError';
   }
+
+  /** No answer before the deadline (rather than an error status or a failed connection). */
+  get timedOut(): boolean {
+    return this.failure === 'unavailable' && this.status === undefined && isTimeout(this.cause);
+  }
 }
 
 /**

@@ -37,8 +37,10 @@ export function createLookups(
       return { ok: true, ticket };
     } catch (error) {
       if (!(error instanceof ImmyBotError)) throw error;
-      if (error.failure !== 'not-found')
-        return { ok: false, problem: problemFor(error.failure, { integrationId, faultId }) };
+      if (error.failure !== 'not-found') {
+        const facts = { integrationId, faultId, status: error.status, timedOut: error.timedOut };
+        return { ok: false, problem: problemFor(error.failure, facts) };
+      }
       // A 404 means a missing integration or an unresolved ticket: the integration itself tells which.
       const linkError = await client.providerLink(integrationId).then(
         () => null,
@@ -48,7 +50,8 @@ export function createLookups(
         return { ok: false, problem: problemFor('ticket-unresolved', { integrationId, faultId }) };
       if (!(linkError instanceof ImmyBotError)) throw linkError;
       const failure = linkError.failure === 'not-found' ? 'no-integration' : linkError.failure;
-      return { ok: false, problem: problemFor(failure, { integrationId, faultId }) };
+      const facts = { integrationId, faultId, status: linkError.status, timedOut: linkError.timedOut };
+      return { ok: false, problem: problemFor(failure, facts) };
     }
   }
 

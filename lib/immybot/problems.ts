@@ -23,9 +23,20 @@ export interface Problem {
   action?: 'sign-in' | 'retry' | 'settings';
 }
 
+/** What the client knew about a failure beyond its kind: the HTTP status, or that no answer came in time. */
+export interface FailureFacts {
+  integrationId: number;
+  faultId: number;
+  status?: number;
+  timedOut?: boolean;
+}
+
+/** The ticket summary is one request; ImmyBot's own page below it is another, which may well work. */
+const TOOLS_MAY_WORK = 'the tools below may still work.';
+
 export function problemFor(
   failure: ImmyBotFailure | 'ticket-unresolved' | 'no-integration',
-  { integrationId, faultId }: { integrationId: number; faultId: number },
+  { integrationId, faultId, status, timedOut }: FailureFacts,
 ): Problem {
   switch (failure) {
     case 'signed-out':
@@ -52,7 +63,26 @@ export function problemFor(
           'and tickets assigned to others.',
       };
     case 'unavailable':
-      return { kind: 'unavailable', message: 'ImmyBot is not answering.', action: 'retry' };
+      if (status)
+        return {
+          kind: 'unavailable',
+          message: `Couldn’t load the ticket summary (ImmyBot error ${status}); ${TOOLS_MAY_WORK}`,
+          detail: `ImmyBot answered the ticket lookup with HTTP ${status}.`,
+          action: 'retry',
+        };
+      if (timedOut)
+        return {
+          kind: 'unavailable',
+          message: `ImmyBot did not answer about this ticket in time; ${TOOLS_MAY_WORK}`,
+          detail: 'The ticket lookup got no answer before its deadline.',
+          action: 'retry',
+        };
+      return {
+        kind: 'unavailable',
+        message: `Couldn’t reach ImmyBot for the ticket summary; ${TOOLS_MAY_WORK}`,
+        detail: 'The ticket lookup failed to connect, twice.',
+        action: 'retry',
+      };
     case 'malformed':
       return {
         kind: 'malformed',
@@ -67,4 +97,20 @@ export function problemFor(
         message: 'ImmyBot’s answer for this ticket was too large to show: open it in ImmyBot.',
       };
   }
+}
+
+/**
+ * A problem whose fix is a setting the organization's policy locked: the technician cannot change it, so the
+ * problem sends them to their IT admin instead of to a locked field.
+ */
+export function forManagedSetting(problem: Problem): Problem {
+  if (problem.action !== 'settings') return problem;
+  const { action: _, ...rest } = problem;
+  return {
+    ...rest,
+    message: problem.message.replace(
+      'Check the Integration ID in Technician Tools settings.',
+      'Your organization set this Integration ID: ask your IT admin to correct it.',
+    ),
+  };
 }

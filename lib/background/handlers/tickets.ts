@@ -1,6 +1,6 @@
 import { isListedSite } from '../../halo/sites';
 import { cookieSettingsSupported, hasCookiePermission } from '../../immybot/cookie-permission';
-import { problemFor } from '../../immybot/problems';
+import { forManagedSetting, problemFor } from '../../immybot/problems';
 import { ticketBadge } from '../../immybot/ticket-view';
 import { loadSettings } from '../../settings/settings';
 import { showTicketBadge } from '../badge';
@@ -19,7 +19,12 @@ export const ticketHandlers = {
       if (pageUrl !== undefined && !isListedSite(pageUrl, haloOrigins)) throw refused(request);
       if (!immybot)
         return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
-      const result = await lookup(immybot, request.faultId);
+      const looked = await lookup(immybot, request.faultId);
+      // A fix in a field the organization locked is the IT admin's, not the technician's.
+      const result =
+        looked.ok || before.sources.integrationId !== 'managed'
+          ? looked
+          : { ...looked, problem: forManagedSetting(looked.problem) };
       // The site the ticket is on: the tab the pane's page sits in; the side panel has none.
       const refusal = lateLookupRefusal(before, await loadSettings(), siteOrigin ?? null);
       if (refusal) return { ok: false, problem: refusal };

@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessages } from '../../../lib/background/messages';
 import type { Settings } from '../../../lib/settings/schema';
 import { TICKET_EXAMPLE } from '../immybot/examples';
+import { readPolicy } from '../../../lib/settings/policy';
+import { POLICY_KEY } from '../../../lib/storage';
 
 type Manifest = ReturnType<typeof fakeBrowser.runtime.getManifest>;
 
@@ -150,6 +152,27 @@ describe('setupMessages: what it refuses', () => {
 });
 
 describe('setupMessages: lookupTicket', () => {
+  it('a missing integration the organization set sends the technician to the IT admin, not to a locked field', async () => {
+    // Every request fails as 404: the ticket, then the integration itself.
+    fetchMock.mockImplementation(async () => json({ title: 'not found' }, 404));
+    await fakeBrowser.storage.local.set({ [POLICY_KEY]: readPolicy({ integrationId: 619 }) });
+    const answer = await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED);
+    expect(answer).toMatchObject({
+      ok: false,
+      problem: {
+        kind: 'no-integration',
+        message:
+          'ImmyBot has no integration 619. Your organization set this Integration ID: ask your IT admin to correct it.',
+      },
+    });
+    expect((answer as { problem: { action?: string } }).problem.action).toBeUndefined();
+    // Set by the user: the setting is theirs to fix.
+    await fakeBrowser.storage.local.remove(POLICY_KEY);
+    await expect(send({ type: 'lookupTicket', faultId: 2153 }, PANE_ON_LISTED)).resolves.toMatchObject({
+      problem: { kind: 'no-integration', action: 'settings' },
+    });
+  });
+
   it('the pane’s own page on a listed ticket gets the ticket, and its tab’s badge counts the online computers', async () => {
     await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED)).resolves.toEqual({
       ok: true,

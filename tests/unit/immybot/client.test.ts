@@ -323,6 +323,7 @@ describe('failures', () => {
     const error = await failureOf(clientWith(fetch).ticket(619, 2152));
     expect(error.failure).toBe('unavailable');
     expect(error.status).toBeUndefined();
+    expect(error.timedOut).toBe(false);
     expect(requestedUrls(fetch)).toEqual([
       `${ORIGIN}/api/v1/provider-links/619/tickets/2152`,
       `${ORIGIN}/api/v1/provider-links/619/tickets/2152`,
@@ -352,6 +353,7 @@ describe('failures', () => {
     const error = await failureOf(clientWith(fetch, 30).ticket(619, 2152));
     expect(error.failure).toBe('unavailable');
     expect(error.status).toBeUndefined();
+    expect(error.timedOut).toBe(true);
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });

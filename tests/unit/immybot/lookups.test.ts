@@ -241,7 +241,7 @@ describe('lookup: concurrency', () => {
     answer.reject(new ImmyBotError('unavailable', 502));
     const expected: LookupResult = {
       ok: false,
-      problem: problemFor('unavailable', { integrationId: 619, faultId: 2152 }),
+      problem: problemFor('unavailable', { integrationId: 619, faultId: 2152, status: 502 }),
     };
     expect(await Promise.all(pending)).toStrictEqual([expected, expected]);
     await lookup(ACME, 2152);
@@ -287,9 +287,10 @@ describe('lookup: concurrency', () => {
 });
 
 describe('lookup: problems', () => {
-  const problem = (failure: Parameters<typeof problemFor>[0], faultId = 2152): LookupResult => ({
+  /** The problem for a failure, with the status the client saw (only 'unavailable' words it differently). */
+  const problem = (failure: Parameters<typeof problemFor>[0], status?: number, faultId = 2152): LookupResult => ({
     ok: false,
-    problem: problemFor(failure, { integrationId: 619, faultId }),
+    problem: problemFor(failure, { integrationId: 619, faultId, status }),
   });
 
   it.each<[ImmyBotFailure, number | undefined]>([
@@ -301,7 +302,7 @@ describe('lookup: problems', () => {
     ['too-large', 200],
   ])('a %s ticket answer (%s) becomes that problem, without asking for the integration', async (failure, status) => {
     client.ticket.mockImplementationOnce(() => fail(failure, status));
-    expect(await setUp()(ACME, 2152)).toStrictEqual(problem(failure));
+    expect(await setUp()(ACME, 2152)).toStrictEqual(problem(failure, status));
     expect(client.providerLink).not.toHaveBeenCalled();
   });
 
@@ -331,7 +332,8 @@ describe('lookup: problems', () => {
   ])('a 404 for the ticket and %s for the integration → that problem', async (_, linkAnswer, kind) => {
     client.ticket.mockImplementationOnce(() => fail('not-found', 404));
     client.providerLink.mockImplementationOnce(linkAnswer);
-    expect(await setUp()(ACME, 2152)).toStrictEqual(problem(kind as never));
+    const linkStatus = await linkAnswer().catch((e: ImmyBotError) => e.status);
+    expect(await setUp()(ACME, 2152)).toStrictEqual(problem(kind as never, linkStatus as number | undefined));
   });
 
   it('a 404 for the ticket and a non-ImmyBot error for the integration propagates', async () => {

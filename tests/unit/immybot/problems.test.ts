@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemFor, type Problem } from '../../../lib/immybot/problems';
+import { forManagedSetting, problemFor, type Problem } from '../../../lib/immybot/problems';
 
 const IDS = { integrationId: 619, faultId: 2152 };
 type Failure = Parameters<typeof problemFor>[0];
@@ -23,7 +23,15 @@ describe('problemFor', () => {
         action: 'settings',
       },
     ],
-    ['unavailable', { kind: 'unavailable', message: 'ImmyBot is not answering.', action: 'retry' }],
+    [
+      'unavailable',
+      {
+        kind: 'unavailable',
+        message: 'Couldn’t reach ImmyBot for the ticket summary; the tools below may still work.',
+        detail: 'The ticket lookup failed to connect, twice.',
+        action: 'retry',
+      },
+    ],
     [
       'malformed',
       {
@@ -115,4 +123,41 @@ describe('problemFor', () => {
       'too-large': null,
     });
   });
+});
+
+describe('problemFor: what failed, and what still works', () => {
+  it.each([500, 502, 503, 429])(
+    'ImmyBot error %d names its status, says the tools may still work, offers Retry',
+    (status) => {
+      expect(problemFor('unavailable', { ...IDS, status })).toStrictEqual({
+        kind: 'unavailable',
+        message: `Couldn’t load the ticket summary (ImmyBot error ${status}); the tools below may still work.`,
+        detail: `ImmyBot answered the ticket lookup with HTTP ${status}.`,
+        action: 'retry',
+      });
+    },
+  );
+
+  it('no answer in time says so, not "not answering"', () => {
+    const problem = problemFor('unavailable', { ...IDS, timedOut: true });
+    expect(problem.message).toBe('ImmyBot did not answer about this ticket in time; the tools below may still work.');
+    expect(problem.action).toBe('retry');
+  });
+});
+
+describe('forManagedSetting: a locked field is the IT admin’s to fix', () => {
+  it('sends the technician to the IT admin, not to a locked field, and offers no settings button', () => {
+    expect(forManagedSetting(problemFor('no-integration', IDS))).toStrictEqual({
+      kind: 'no-integration',
+      message:
+        'ImmyBot has no integration 619. Your organization set this Integration ID: ask your IT admin to correct it.',
+    });
+  });
+
+  it.each<Failure>(['signed-out', 'forbidden', 'unavailable', 'malformed', 'too-large', 'ticket-unresolved'])(
+    'leaves %s as it is',
+    (failure) => {
+      expect(forManagedSetting(problemFor(failure, IDS))).toStrictEqual(problemFor(failure, IDS));
+    },
+  );
 });
