@@ -9,6 +9,19 @@ export default defineConfig({
   imports: false,
   analysis: { enabled: !!process.env.ANALYZE, template: 'raw-data', outputFile: 'stats/stats.json' },
   vite: () => ({ plugins: [preact({ prerender: { enabled: false } })] }),
+  // `npm run zip`: the store zips, and for Firefox the sources zip addons.mozilla.org reviews. It holds what the build
+  // needs and SOURCE_CODE_REVIEW.md (the reviewer's steps); WXT already leaves out node_modules, dotfiles, .output and
+  // *.test/*.spec files. tests/ and local output go too: tests/e2e/release.spec.ts rebuilds from the zip without them.
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'test-results/**',
+      'playwright-report/**',
+      'demo-screenshots/**',
+      'stats/**',
+      '**/*.log',
+    ],
+  },
   hooks: {
     // The content script runs on every HaloPSA page and calls only APIs that return promises natively (Chrome
     // MV3, Firefox), so it skips webextension-polyfill (~3 KB gzipped). Every other context keeps it.
