@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './lib/gecko-id';
 import { HOSTED_HALO_MATCHES } from './lib/halo/hosts';
 import { IMMYBOT_MATCH } from './lib/immybot/instance';
 import { TOGGLE_COMMAND, TOGGLE_SHORTCUT } from './lib/shortcut';
@@ -74,7 +75,7 @@ export default defineConfig({
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
-          id: 'technician-tools@immybot-halopsa.extension',
+          id: GECKO_ID,
           // data_collection_permissions needs Firefox 140 (desktop) / 142 (Android).
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
