@@ -35,6 +35,25 @@ test('one version: package.json, the newest CHANGELOG.md release, both built man
   expect(readZipOrSay('sources').has('package.json')).toBe(true);
 });
 
+test('docs/store-listing.md justifies every permission and host permission of both builds, and no other', () => {
+  const inManifests = new Set<string>();
+  for (const target of ['chrome-mv3', 'firefox-mv3']) {
+    const m = JSON.parse(readFileSync(resolve('.output', target, 'manifest.json'), 'utf8'));
+    for (const field of ['permissions', 'host_permissions', 'optional_permissions', 'optional_host_permissions'])
+      for (const permission of m[field] ?? []) inManifests.add(permission);
+  }
+  const section =
+    readFileSync('docs/store-listing.md', 'utf8')
+      .split(/^## Permissions$/m)[1]
+      ?.split(/^## /m)[0] ?? '';
+  const rows = [...section.matchAll(/^\| `([^`]+)`[^|]*\| (.+) \|$/gm)].map(([, permission, why]) => ({
+    permission,
+    why,
+  }));
+  expect(rows.map((row) => row.permission).sort()).toEqual([...inManifests].sort());
+  for (const { permission, why } of rows) expect(why.trim().length, `the reason for ${permission}`).toBeGreaterThan(40);
+});
+
 /** Every file under `dir`, by its path relative to `dir` with forward slashes. */
 function listFiles(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
