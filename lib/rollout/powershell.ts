@@ -570,10 +570,9 @@ function Invoke-TechnicianTools {
       $state = [ordered]@{}
       foreach ($name in $script:SelectedBrowsers) {
         $browser = $BrowserTable[$name]
-        $state[$name] = [ordered]@{
-          Forcelist = @(Get-ForcelistEntries $hklm ($browser.Key + '\\ExtensionInstallForcelist') | ForEach-Object { $_.Data })
-          Policy = @(Read-Registry $hklm ($browser.Key + '\\3rdparty\\extensions\\' + $ExtensionId + '\\policy') '')
-        }
+        $entries = Get-ForcelistEntries $hklm ($browser.Key + '\\ExtensionInstallForcelist')
+        $policy = Read-Registry $hklm ($browser.Key + '\\3rdparty\\extensions\\' + $ExtensionId + '\\policy') ''
+        $state[$name] = [ordered]@{ Forcelist = @($entries | ForEach-Object { $_.Data }); Policy = $policy }
       }
       return @{ Code = 0; State = $state }
     }
@@ -602,7 +601,8 @@ function Invoke-TechnicianTools {
 }
 
 try {
-  $result = Invoke-TechnicianTools
+  # The last thing it returns: nothing else it calls writes to the pipeline, and this keeps it so.
+  $result = @(Invoke-TechnicianTools)[-1]
 } catch {
   $exception = $_.Exception
   if ($exception.Data.Contains('TechnicianToolsInvalid')) {

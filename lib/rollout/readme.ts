@@ -41,7 +41,8 @@ export function kitReadme(keys: readonly PolicyKey[], values: PolicyValues, opti
       `| ${code(key.name)} | ${key.type === 'list' ? `subkey ${code(key.name)}, values ${code('1')}, ${code('2')}, … (${registryKind(key.item)})` : registryKind(key.type)} |`,
   );
   const omaRows = omaUriSettings(keys, values, CHROME).map(
-    (row) => `| ${cell(row.name)} | ${code(row.omaUri)} | String | ${code(row.value)} |`,
+    (row) =>
+      `| ${cell(row.name)} | ${code(row.omaUri)} | String | ${row.omaUri.includes('/ADMXInstall/') ? cell(row.value) : code(row.value)} |`,
   );
   const fileRows = options.files.map(([path, what]) => `| ${code(path)} | ${what} |`);
   const first = keys.find((key) => key.type !== 'list' && values[key.name] !== undefined);
