@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './lib/gecko-id';
 import { HOSTED_HALO_MATCHES } from './lib/halo/hosts';
 import { IMMYBOT_MATCH } from './lib/immybot/instance';
 import { TOGGLE_COMMAND, TOGGLE_SHORTCUT } from './lib/shortcut';
@@ -9,6 +10,19 @@ export default defineConfig({
   imports: false,
   analysis: { enabled: !!process.env.ANALYZE, template: 'raw-data', outputFile: 'stats/stats.json' },
   vite: () => ({ plugins: [preact({ prerender: { enabled: false } })] }),
+  // `npm run zip`: the store zips, and for Firefox the sources zip addons.mozilla.org reviews. It holds what the build
+  // needs and SOURCE_CODE_REVIEW.md (the reviewer's steps); WXT already leaves out node_modules, dotfiles, .output and
+  // *.test/*.spec files. tests/ and local output go too: tests/e2e/release.spec.ts rebuilds from the zip without them.
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'test-results/**',
+      'playwright-report/**',
+      'demo-screenshots/**',
+      'stats/**',
+      '**/*.log',
+    ],
+  },
   hooks: {
     // The content script runs on every HaloPSA page and calls only APIs that return promises natively (Chrome
     // MV3, Firefox), so it skips webextension-polyfill (~3 KB gzipped). Every other context keeps it.
@@ -61,7 +75,7 @@ export default defineConfig({
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
-          id: 'technician-tools@immybot-halopsa.extension',
+          id: GECKO_ID,
           // data_collection_permissions needs Firefox 140 (desktop) / 142 (Android).
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },

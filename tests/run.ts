@@ -6,11 +6,12 @@ import { spawn } from 'node:child_process';
 
 type Stage = { name: string; script: string };
 const GROUPS: Stage[][] = [
-  // Checks and the builds need nothing from each other.
+  // Checks and the builds need nothing from each other. `zip` builds both and packs the store zips (and the Firefox
+  // sources zip), which tests/e2e/release.spec.ts checks.
   [
     { name: 'lint', script: 'lint' },
     { name: 'typecheck', script: 'typecheck' },
-    { name: 'build (Chrome, Firefox)', script: 'build:all' },
+    { name: 'build and zip (Chrome, Firefox)', script: 'zip' },
   ],
   [
     { name: 'unit', script: 'test:unit' },

@@ -8,8 +8,10 @@ import {
   CHROMIUM_POLICY_DIR,
   canWriteChromiumPolicy,
   removeStalePolicies,
+  rolloutKitPolicy,
   unpackedExtensionId,
   writeChromiumPolicy,
+  writeChromiumPolicyFile,
 } from '../sandbox/policy';
 import { seriousViolations } from './axe';
 import { test as base, EXTENSION_DIR, expect, expectPodLoaded, openTicket, pane, paneCount } from './fixtures';
@@ -19,7 +21,14 @@ import { openToolbarPopup } from './popup';
  * Issue 11 end to end with a REAL policy: a JSON file in Chromium's machine policy folder, read by the
  * browser at startup and handed to the extension's storage.managed. Nothing is configured locally: these
  * tests never use the `configure` fixture. Writing /etc needs root (CI runs as root).
+ *
+ * The complete policy is the rollout kit's own Linux file (`npm run rollout-kit -- --id <this build's id>`, its
+ * sample values), exactly as an admin deploys it; the partly invalid ones use the kit's format with values of their
+ * own.
  */
+
+/** The policy option for "the rollout kit's Linux file, as generated". */
+const ROLLOUT_KIT = 'the rollout kit’s linux/immybot-technician-tools.json';
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: {
@@ -50,13 +59,14 @@ const policyBuild = () => {
 /** The id the policy is keyed by, from the copy's path, before any browser runs. */
 const expectedId = () => unpackedExtensionId(policyBuild());
 
-const test = base.extend<{ policy: Record<string, unknown> }>({
+const test = base.extend<{ policy: Record<string, unknown> | typeof ROLLOUT_KIT }>({
   policy: [{}, { option: true }],
   // The policy must exist before the browser starts, so this replaces the shared `context` fixture.
   context: async ({ sandbox, policy }, use) => {
     sandbox.immybot.reset();
     const id = expectedId();
-    const file = writeChromiumPolicy(id, policy);
+    const file =
+      policy === ROLLOUT_KIT ? writeChromiumPolicyFile(id, rolloutKitPolicy(id)) : writeChromiumPolicy(id, policy);
     try {
       // Whether the first-run steps open depends on the policy: each test says what it expects.
       const context = await launchWithExtension(policyBuild(), sandbox, { welcomeTab: false });
@@ -157,16 +167,15 @@ const unusable = async (control: Locator) =>
   (await control.count()) === 0 ||
   (await control.evaluateAll((all) => all.every((c) => (c as HTMLInputElement).disabled)));
 
-test.describe('a complete policy, nothing configured locally', () => {
-  test.use({
-    policy: { immybotInstance: 'acme', integrationId: 619, haloSites: ['acme.halopsa.com'], show: 'page' },
-  });
+test.describe('a complete policy (the rollout kit’s Linux file), nothing configured locally', () => {
+  test.use({ policy: ROLLOUT_KIT });
 
   test('the pane loads on the listed tenant with no setup prompt; another hosted tenant gets neither pane nor offer', async ({
     context,
     page,
     sandbox,
   }) => {
+    // The kit's sample values, exactly: Chromium read the kit's file and passed every key.
     expect(await managedStorage(context)).toEqual({
       immybotInstance: 'acme',
       integrationId: 619,

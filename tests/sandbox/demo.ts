@@ -10,6 +10,8 @@ import { startSandbox } from './sandbox';
 const headed = process.argv.includes('--headed') || (!!process.env.DISPLAY && !process.argv.includes('--headless'));
 const shots = resolve('demo-screenshots');
 const extensionDir = resolve('.output/chrome-mv3');
+/** The Chrome Web Store's and Edge Add-ons' screenshot size, so the page shots go to the stores as they are. */
+const STORE_SCREENSHOT = { width: 1280, height: 800 };
 
 /** The pane's own page (an extension frame in the dock): its header, summary and prompts. */
 const panePage = (page: Page) => page.frameLocator('immybot-technician-tools iframe.ui');
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
   // said yes in the sign-in window (headless, nobody can answer the browser's prompt).
   const context = await launchWithExtension(extensionWithGrantedHosts(extensionDir, [], ['contentSettings']), sandbox, {
     headed,
+    viewport: STORE_SCREENSHOT,
   });
   console.log(
     `Sandbox: HaloPSA-like pages on 127.0.0.1:${sandbox.haloPort}, ImmyBot stand-in on 127.0.0.1:${sandbox.immybotPort}`,

@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { LINUX_POLICY_FILE } from '../../lib/rollout/kit';
+import { chromiumPolicyJson } from '../../lib/rollout/json';
 
 /**
  * Real enterprise policy for Chromium on Linux (docs/development.md, "Enterprise policy"): Chromium reads every
@@ -44,16 +48,32 @@ export interface PolicyFile {
 }
 
 /**
- * Writes `{"3rdparty": {"extensions": {"<id>": policy}}}` as this run's own file, before the browser starts.
+ * The Linux policy file of the rollout kit for `extensionId`, made the way an admin makes it
+ * (`npm run rollout-kit -- --id <id>`): `{"3rdparty": {"extensions": {"<id>": the kit's sample values}}}`.
+ */
+export function rolloutKitPolicy(extensionId: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'immybot-rollout-kit-'));
+  try {
+    const { EXTENSION_KEY: _, ...env } = process.env;
+    execFileSync(resolve('node_modules/.bin/tsx'), [resolve('lib/rollout/cli.ts'), '--id', extensionId, '--out', out], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return readFileSync(join(out, LINUX_POLICY_FILE), 'utf8');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a policy file (its text as given, e.g. the rollout kit's) as this run's own file, before the browser starts.
  * Chromium also watches the folder (measured with Chromium 156: a new file reaches a running browser's
  * storage.managed after ~5 s, a removal after ~1 s), so remove it only after that browser closed.
  */
-export function writeChromiumPolicy(extensionId: string, policy: Record<string, unknown>): PolicyFile {
+export function writeChromiumPolicyFile(extensionId: string, text: string): PolicyFile {
   mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
   const path = join(CHROMIUM_POLICY_DIR, `${FILE_PREFIX}${extensionId}-${process.pid}.json`);
-  writeFileSync(path, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }, null, 2), {
-    mode: 0o644,
-  });
+  writeFileSync(path, text, { mode: 0o644 });
   const remove = () => {
     rmSync(path, { force: true });
     process.off('exit', remove);
@@ -61,3 +81,10 @@ export function writeChromiumPolicy(extensionId: string, policy: Record<string, 
   process.on('exit', remove);
   return { path, remove };
 }
+
+/**
+ * `policy` (any values, wrong ones included: Chromium's own schema check is under test) in the rollout kit's Linux
+ * format, `{"3rdparty": {"extensions": {"<id>": policy}}}`, as this run's own file.
+ */
+export const writeChromiumPolicy = (extensionId: string, policy: Record<string, unknown>): PolicyFile =>
+  writeChromiumPolicyFile(extensionId, chromiumPolicyJson(extensionId, policy));

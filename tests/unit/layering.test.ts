@@ -28,6 +28,9 @@ const refused: [path: string, from: string, why: string][] = [
   ['components/pane/probe.ts', '../../lib/background/messages', 'components ask by message'],
   ['components/pane/probe.ts', '@@/lib/background/messages', 'components ask by message, whatever the spelling'],
   ['lib/probe.ts', './halo/hosts', 'the shared pieces import no folder'],
+  ['lib/rollout/probe.ts', '../settings/policy', 'the rollout kit imports only lib/*.ts'],
+  ['lib/rollout/probe.ts', '../../components/options/OptionsPage', 'the rollout kit imports no component'],
+  ['lib/rollout/probe.ts', '@/lib/settings/policy', 'the rollout kit, whatever the spelling'],
 ];
 const allowed: [path: string, from: string][] = [
   ['lib/halo/probe.ts', '../ids'],
@@ -36,6 +39,8 @@ const allowed: [path: string, from: string][] = [
   ['lib/background/handlers/probe.ts', '../../messaging/protocol'],
   ['components/pane/probe.ts', '../../lib/pane/view'],
   ['entrypoints/pane/probe.ts', '../../components/pane/PanePage'],
+  ['lib/rollout/probe.ts', '../gecko-id'],
+  ['lib/rollout/probe.ts', './schema'],
 ];
 // Two files that import each other by type only: still a cycle.
 const cycle = {
