@@ -118,6 +118,7 @@ test.describe('ticket lookups', () => {
     sandbox.immybot.answerTicket(4030, { status: 403 });
     sandbox.immybot.answerTicket(4040, { status: 404 });
     sandbox.immybot.answerTicket(5000, { status: 503 });
+    sandbox.immybot.answerTicket(5001, { delayMs: 30_000 });
     sandbox.immybot.answerTicket(6000, { body: '{"computers": [' });
     sandbox.immybot.answerTicket(7000, {
       body: JSON.stringify({ computers: null, personId: null, personName: null, tenantName: null }),
@@ -142,11 +143,31 @@ test.describe('ticket lookups', () => {
     await expect(summary(page)).toContainText('No ImmyBot person matched this ticket');
     await expect(summary(page)).toContainText('No computers');
 
+    // An ImmyBot error says which, and that ImmyBot's own page below may still work; the status waits in Details.
     await open(5000);
-    await expect(summary(page)).toContainText('ImmyBot is not answering.');
+    await expect(summary(page)).toContainText(
+      'Couldn’t load the ticket summary (ImmyBot error 503); the tools below may still work.',
+    );
+    await summary(page).getByText('Details').click();
+    await expect(summary(page)).toContainText('ImmyBot answered the ticket lookup with HTTP 503.');
     sandbox.immybot.answerTicket(5000, {});
     await summary(page).getByRole('button', { name: 'Retry' }).click();
     await expect(summary(page)).toContainText('Person 5000');
+
+    // No answer at all: the lookup gives up about 4 s after ImmyBot got the request (it was 10 s), and offers Retry.
+    const lookedUp = sandbox.immybot
+      .nextRequest((r) => r.path.endsWith('/tickets/5001'), 20_000)
+      .then(() => Date.now());
+    await open(5001);
+    await expect(summary(page)).toContainText(
+      'ImmyBot did not answer about this ticket in time; the tools below may still work.',
+      { timeout: 15_000 },
+    );
+    const waited = Date.now() - (await lookedUp);
+    console.log(`lookup timeout shown ${waited} ms after ImmyBot got the request`);
+    expect(waited).toBeGreaterThanOrEqual(3_900);
+    expect(waited).toBeLessThan(8_000);
+    await expect(summary(page).getByRole('button', { name: 'Retry' })).toBeVisible();
 
     await configure('acme', 999, []);
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
