@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/messaging/client';
 import type { PaneTab } from '../../lib/messaging/protocol';
@@ -16,14 +16,19 @@ import type { PaneTab } from '../../lib/messaging/protocol';
 export function usePaneTab(moves: number): PaneTab | null | undefined {
   const [tab, setTab] = useState<PaneTab | null | undefined>(undefined);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
+  // Counts the tab's own address updates: an answer asked for before the latest one may carry the older address
+  // (a worker waking from sleep answers late), so that update's address wins over the answer's.
+  const updates = useRef(0);
 
   useEffect(() => {
     let current = true;
+    const asked = updates.current;
     void sendToBackground({ type: 'paneTab' }).then(
       (answer) => {
         if (!current) return;
         setTabId(answer?.tabId);
-        setTab(answer ?? null);
+        const stale = answer && updates.current !== asked;
+        setTab((previous) => (stale && previous ? { ...answer, url: previous.url } : (answer ?? null)));
       },
       // A later ask that fails keeps what the browser said before.
       () => current && setTab((previous) => (previous === undefined ? null : previous)),
@@ -37,7 +42,9 @@ export function usePaneTab(moves: number): PaneTab | null | undefined {
     const tabs = (browser as { tabs?: typeof browser.tabs }).tabs;
     if (!tabs || tabId === undefined) return;
     const onUpdated = (id: number, change: { url?: string }) => {
-      if (id === tabId && change.url) setTab((previous) => previous && { ...previous, url: change.url });
+      if (id !== tabId || !change.url) return;
+      updates.current++;
+      setTab((previous) => previous && { ...previous, url: change.url });
     };
     tabs.onUpdated.addListener(onUpdated);
     return () => tabs.onUpdated.removeListener(onUpdated);

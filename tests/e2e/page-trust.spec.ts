@@ -132,9 +132,7 @@ test('a script on a listed site that walks tickets finds none of ImmyBot’s ans
   await context.close();
 });
 
-test('a 20 MB ImmyBot answer is refused with a clear message and never stalls HaloPSA’s page', {
-  tag: '@alone',
-}, async ({ sandbox }) => {
+test('a 20 MB ImmyBot answer is refused with a clear message and never stalls HaloPSA’s page', async ({ sandbox }) => {
   const context = await signedInBrowser(sandbox);
   const page = context.pages()[0];
   const computers = Array.from({ length: 200_000 }, (_, i) => ({

@@ -82,11 +82,7 @@ test('switching tickets while ImmyBot is still answering shows the last ticket, 
   await expectPodLoaded(page, podUrlFor(2152));
 });
 
-test('a switch right after a ticket opens is never lost (30 rounds)', { tag: '@alone' }, async ({
-  page,
-  configure,
-  sandbox,
-}) => {
+test('a switch right after a ticket opens is never lost (30 rounds)', async ({ page, configure, sandbox }) => {
   // Before PodFrame checked for a finished load, about 1 round in 30 kept showing the previous ticket.
   await configure();
   const lost: number[] = [];
