@@ -24,6 +24,9 @@ const ask = (type: 'openOptions' | 'declineSite' | 'askSiteConsent') =>
  */
 export function PanePage() {
   const { state, focusRequests, moves, post } = useDock();
+  // The dock removes this frame on "dismissSetup": only once the click that said it has finished here, else the
+  // browser may lose the click's end with the frame (seen as a click that never returns).
+  const dismissAfterThisClick = () => setTimeout(() => post({ t: 'dismissSetup' }), 50);
   const settings = useSettings();
   const tab = usePaneTab(moves);
   useThemeClass(state?.dark);
@@ -47,7 +50,7 @@ export function PanePage() {
     case 'setup':
       return (
         <Measured post={post}>
-          <SetupPrompt onOpenSettings={() => ask('openOptions')} onDismiss={() => post({ t: 'dismissSetup' })} />
+          <SetupPrompt onOpenSettings={() => ask('openOptions')} onDismiss={dismissAfterThisClick} />
         </Measured>
       );
     case 'pane': {
