@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extensionIdFromKey } from '../../../lib/rollout/extension-id';
+import { KIT_FILES } from './parsers';
 
 // `npm run rollout-kit` is `tsx lib/rollout/cli.ts`: run it as an admin would, into a scratch folder.
 const root = resolve(__dirname, '../../..');
@@ -42,21 +43,7 @@ describe('npm run rollout-kit', () => {
     const out = join(scratch, 'by-id');
     const run = cli(['--id', 'abcdefghijklmnopabcdefghijklmnop', '--out', out]);
     expect(run.status, run.stderr).toBe(0);
-    expect(listFiles(out).sort()).toEqual(
-      [
-        'README.md',
-        'firefox/policies.json',
-        'linux/immybot-technician-tools.json',
-        'macos/immybot-technician-tools-chrome.mobileconfig',
-        'macos/immybot-technician-tools-edge.mobileconfig',
-        'windows/Install-TechnicianTools.ps1',
-        'windows/PolicyDefinitions/en-US/immybot-technician-tools-chrome.adml',
-        'windows/PolicyDefinitions/en-US/immybot-technician-tools-edge.adml',
-        'windows/PolicyDefinitions/immybot-technician-tools-chrome.admx',
-        'windows/PolicyDefinitions/immybot-technician-tools-edge.admx',
-        'windows/immybot-technician-tools.reg',
-      ].sort(),
-    );
+    expect(listFiles(out).sort()).toEqual(KIT_FILES);
     expect([...readFileSync(join(out, 'windows/immybot-technician-tools.reg')).subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect([...readFileSync(join(out, 'windows/Install-TechnicianTools.ps1')).subarray(0, 3)]).toEqual([
       0xef, 0xbb, 0xbf,

@@ -13,6 +13,7 @@ import {
   child,
   descendants,
   elements,
+  KIT_FILES,
   type PlistValue,
   parsePlist,
   parseReg,
@@ -116,21 +117,7 @@ for (const [label, source] of [
     const values = sampleValues(keys);
 
     it('holds the same files', () => {
-      expect(kit.map((f) => f.path).sort()).toEqual(
-        [
-          'README.md',
-          'firefox/policies.json',
-          'linux/immybot-technician-tools.json',
-          'macos/immybot-technician-tools-chrome.mobileconfig',
-          'macos/immybot-technician-tools-edge.mobileconfig',
-          'windows/Install-TechnicianTools.ps1',
-          'windows/PolicyDefinitions/en-US/immybot-technician-tools-chrome.adml',
-          'windows/PolicyDefinitions/en-US/immybot-technician-tools-edge.adml',
-          'windows/PolicyDefinitions/immybot-technician-tools-chrome.admx',
-          'windows/PolicyDefinitions/immybot-technician-tools-edge.admx',
-          'windows/immybot-technician-tools.reg',
-        ].sort(),
-      );
+      expect(kit.map((f) => f.path).sort()).toEqual(KIT_FILES);
     });
 
     for (const browser of CHROMIUM_BROWSERS) {

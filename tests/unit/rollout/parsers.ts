@@ -310,3 +310,18 @@ export function checkPowerShell(script: string): void {
   };
   code(null);
 }
+
+/** Every file a kit holds, by its path in `.output/rollout/`, sorted. */
+export const KIT_FILES = [
+  'README.md',
+  'firefox/policies.json',
+  'linux/immybot-technician-tools.json',
+  'macos/immybot-technician-tools-chrome.mobileconfig',
+  'macos/immybot-technician-tools-edge.mobileconfig',
+  'windows/Install-TechnicianTools.ps1',
+  'windows/PolicyDefinitions/en-US/immybot-technician-tools-chrome.adml',
+  'windows/PolicyDefinitions/en-US/immybot-technician-tools-edge.adml',
+  'windows/PolicyDefinitions/immybot-technician-tools-chrome.admx',
+  'windows/PolicyDefinitions/immybot-technician-tools-edge.admx',
+  'windows/immybot-technician-tools.reg',
+].sort();
