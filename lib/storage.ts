@@ -13,6 +13,8 @@ export const PANE_LAYOUT_KEY = 'paneLayout';
 export const SETUP_DISMISSED_KEY = 'setupPromptDismissed';
 /** storage.local: when the last ImmyBot sign-in completed: open panes refresh when it changes. No secret in it. */
 export const SIGNED_IN_AT_KEY = 'immybotSignedInAt';
+/** storage.local: true once the technician chose "Sign in without allowing": later sign-ins do not ask again. */
+export const COOKIES_DECLINED_KEY = 'immybotCookiesDeclined';
 /** storage.local, v0.1 only: hosted tenants remembered without the user's say; deleted on update. */
 export const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
 
@@ -24,3 +26,5 @@ export const SITE_CONSENT_KEY = 'siteConsent';
 export const LOOKUP_KEY_PREFIX = 'lookup:';
 /** storage.session: the HaloPSA site a ticket's setup prompt opened the options page for; taken once by that page. */
 export const PENDING_SITE_KEY = 'pendingSite';
+/** storage.session: the HaloPSA sites whose pane has told, this session, that ImmyBot inside HaloPSA is signed out. */
+export const SIGNED_OUT_NOTED_KEY = 'signedOutNoted';

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { toUrl } from '../../lib/halo/hosts';
 import { sendToBackground } from '../../lib/messaging/client';
 import type { FrameMessage } from '../../lib/pane/channel';
 import { paneView, paneViewPodUrl } from '../../lib/pane/view';
@@ -75,6 +76,7 @@ export function PanePage() {
           focusRequests={focusRequests}
           post={post}
           onOpenSidePanel={openSidePanelHere}
+          site={toUrl(tab.url ?? '')?.origin ?? ''}
         />
       );
     }

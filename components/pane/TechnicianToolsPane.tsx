@@ -17,6 +17,8 @@ export interface TechnicianToolsPaneProps {
   focusRequests: number;
   post: (message: FrameMessage) => void;
   onOpenSidePanel: () => Promise<boolean>;
+  /** The HaloPSA site the tab is on. */
+  site: string;
 }
 
 /** The docked pane's own page: grip, header and summary above ImmyBot's frame (the dock's); collapsible to a handle. */
@@ -28,6 +30,7 @@ export function TechnicianToolsPane({
   focusRequests,
   post,
   onOpenSidePanel,
+  site,
 }: TechnicianToolsPaneProps) {
   const { collapsed, noRoom, width, min, max } = state;
   const top = useRef<HTMLDivElement>(null);
@@ -86,6 +89,7 @@ export function TechnicianToolsPane({
           signedInAt={signedInAt}
           onReload={() => post({ t: 'reload' })}
           onCollapse={() => setCollapsed(true)}
+          site={site}
           onOpenSidePanel={onOpenSidePanel}
         />
       </div>

@@ -93,7 +93,6 @@ function SidePanelTicket({ faultId, podUrl, signedInAt }: TicketProps) {
         podUrl={podUrl}
         signedInAt={signedInAt}
         onReload={() => frame.current?.show(podUrl, { reload: true })}
-        inSidePanel
       />
       <div class="frame-parent" ref={frameParent} />
     </section>

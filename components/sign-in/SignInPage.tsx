@@ -6,11 +6,14 @@ import {
 } from '../../lib/immybot/cookie-permission';
 import { sendToBackground } from '../../lib/messaging/client';
 import { loadSettings } from '../../lib/settings/settings';
+import { COOKIES_DECLINED_KEY } from '../../lib/storage';
+import { browser } from 'wxt/browser';
 
 /**
  * The sign-in window's first page. Where the browser supports it, asks once for leave to let ImmyBot
  * use its cookies inside HaloPSA (so the pane stays signed in when third-party cookies are blocked),
- * then hands the window to ImmyBot, which signs in with Microsoft at the top level.
+ * then hands the window to ImmyBot, which signs in with Microsoft at the top level. A "no" is remembered:
+ * later sign-ins go straight to ImmyBot unless the technician asked for the exception (`?cookies`).
  */
 export function SignInPage() {
   const [instanceOrigin, setInstanceOrigin] = useState<string | null>(null);
@@ -21,8 +24,11 @@ export function SignInPage() {
     void loadSettings().then(async ({ immybot }) => {
       setInstanceOrigin(immybot?.instanceOrigin ?? null);
       const permitted = supported && (await hasCookiePermission());
-      setNeedsConsent(supported && !permitted);
-      if (immybot && (permitted || !supported)) goToImmyBot(immybot.instanceOrigin);
+      const asked = new URLSearchParams(location.search).has('cookies');
+      const declined = !asked && (await browser.storage.local.get(COOKIES_DECLINED_KEY))[COOKIES_DECLINED_KEY] === true;
+      const ask = supported && !permitted && !declined;
+      setNeedsConsent(ask);
+      if (immybot && !ask) goToImmyBot(immybot.instanceOrigin);
     });
   }, []);
 
@@ -41,17 +47,27 @@ export function SignInPage() {
         <button
           type="button"
           class="primary"
-          onClick={() => void requestCookiePermission().then(() => goToImmyBot(instanceOrigin))}
+          onClick={() =>
+            void requestCookiePermission()
+              .then((granted) => (granted ? browser.storage.local.remove(COOKIES_DECLINED_KEY) : undefined))
+              .finally(() => goToImmyBot(instanceOrigin))
+          }
         >
           Allow and sign in
         </button>
-        <button type="button" class="link" onClick={() => goToImmyBot(instanceOrigin)}>
+        <button
+          type="button"
+          class="link"
+          onClick={() =>
+            void browser.storage.local.set({ [COOKIES_DECLINED_KEY]: true }).finally(() => goToImmyBot(instanceOrigin))
+          }
+        >
           Sign in without allowing
         </button>
       </div>
       <p class="hint">
-        Without it, a browser that blocks third-party cookies shows ImmyBot signed out inside HaloPSA; “Open in new tab”
-        in the pane still works.
+        Without it, a browser that blocks third-party cookies shows ImmyBot signed out inside HaloPSA; the side panel
+        and “Open in new tab” still work. Your answer is remembered.
       </p>
     </div>
   );

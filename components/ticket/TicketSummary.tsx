@@ -1,32 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
 import { trusted } from '../../lib/pane/trusted';
-import type { CookieAccess } from '../../lib/immybot/cookie-access';
-import type { TicketView } from '../../lib/immybot/ticket-view';
+import { computerCount, type TicketView } from '../../lib/immybot/ticket-view';
 import type { LookupState } from './useTicketLookup';
 
 interface Props {
+  faultId: number;
   lookup: LookupState;
   onSignIn: () => void;
   onRetry: () => void;
   onOpenSettings: () => void;
-  /** In the side panel ImmyBot's frame always has its cookie: no note about cookies. */
-  inSidePanel?: boolean;
-  /** The pane's way to the side panel, where a browser keeps ImmyBot's cookie out of HaloPSA's page. */
-  onOpenSidePanel?: () => void;
 }
 
-/** The header's second line: who and what ImmyBot resolves for the ticket, or why it cannot. */
-export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings, inSidePanel, onOpenSidePanel }: Props) {
-  if (lookup === 'loading') return <div class="summary muted">Looking up the ticket in ImmyBot…</div>;
-  if (lookup.ok)
+/**
+ * The header's summary line: who and what ImmyBot resolves for the ticket, or why it cannot. One line whether
+ * it is looking up, refreshing a ticket seen before or answered, so ImmyBot's frame below never moves on a
+ * switch; only a ticket that needs explaining (a problem, a missing link) takes more.
+ */
+export function TicketSummary({ faultId, lookup, onSignIn, onRetry, onOpenSettings }: Props) {
+  const { answer, loading } = lookup;
+  if (!answer)
     return (
-      <TicketDetails
-        ticket={lookup.ticket}
-        cookieAccess={inSidePanel ? 'applied' : lookup.cookieAccess}
-        onAllowCookies={onSignIn}
-        onOpenSidePanel={onOpenSidePanel}
-      />
+      <div class="summary line muted" role="status" aria-busy="true" data-testid="ticket-summary">
+        <span class="ellipsis">Looking up ticket {faultId} in ImmyBot…</span>
+      </div>
     );
-  const { problem } = lookup;
+  if (answer.ok) return <TicketLine ticket={answer.ticket} refreshing={loading} />;
+  const { problem } = answer;
   const actions = {
     'sign-in': ['Sign in to ImmyBot', onSignIn],
     retry: ['Retry', onRetry],
@@ -34,7 +33,7 @@ export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings, inSid
   } as const;
   const action = problem.action && actions[problem.action];
   return (
-    <div class={`summary problem ${problem.kind}`} role="status">
+    <div class={`summary problem ${problem.kind}`} role="status" aria-busy={loading} data-testid="ticket-summary">
       <span>{problem.message}</span>
       {problem.detail && (
         <details class="detail">
@@ -51,61 +50,54 @@ export function TicketSummary({ lookup, onSignIn, onRetry, onOpenSettings, inSid
   );
 }
 
-interface DetailsProps {
-  ticket: TicketView;
-  cookieAccess?: CookieAccess;
-  /** The sign-in window asks for the cookie exception; it closes at once when already signed in. */
-  onAllowCookies: () => void;
-  onOpenSidePanel?: () => void;
-}
-
-function TicketDetails({ ticket, cookieAccess, onAllowCookies, onOpenSidePanel }: DetailsProps) {
-  const { person, tenant, computers, moreComputers, onlineComputers } = ticket;
-  const total = computers.length + moreComputers;
-  const who = person
-    ? [person.name, person.email].filter(Boolean).join(' · ')
-    : 'No ImmyBot person matched this ticket';
+/** "Ben Castle · Acorn Construction · 1 of 2 online": the email and the computers are one click (or a hover) away. */
+function TicketLine({ ticket, refreshing }: { ticket: TicketView; refreshing: boolean }) {
+  const [open, setOpen] = useState(false);
+  // Another ticket's answer starts closed.
+  useEffect(() => setOpen(false), [ticket.faultId]);
+  const { person, tenant, computers, moreComputers, onlineComputers, unmatched } = ticket;
+  const total = computerCount(ticket);
+  const who = person?.name ?? person?.email ?? 'No ImmyBot person';
+  const count = total > 0 ? `${onlineComputers} of ${total} online` : 'no computers';
+  const hover = [person?.email, ...computers.map((c) => `${c.name} (${c.online ? 'online' : 'offline'})`)]
+    .filter(Boolean)
+    .join('\n');
   return (
-    <div class="summary" role="status">
-      <span class={person ? 'person' : 'muted'}>{who}</span>
-      {tenant && <span class="tenant">{tenant}</span>}
-      {computers.length > 0 ? (
-        <details class="computers">
-          <summary title={computers.map((c) => c.name).join(', ')}>
-            {total} computer{total === 1 ? '' : 's'} · {onlineComputers} online
-          </summary>
-          <ul>
-            {computers.map((c) => (
-              <li key={c.name} class={c.online ? 'online' : 'offline'}>
-                {c.name} · {c.online ? 'online' : 'offline'}
-              </li>
-            ))}
-            {moreComputers > 0 && <li class="more">and {moreComputers} more</li>}
-          </ul>
-        </details>
-      ) : (
-        <span class="muted">No computers</span>
+    <div class="summary-block" role="status" aria-busy={refreshing} data-testid="ticket-summary">
+      <div class="summary line">
+        <button
+          type="button"
+          class="line-toggle"
+          aria-expanded={open}
+          title={hover || undefined}
+          onClick={trusted(() => setOpen(!open))}
+        >
+          <span class={person ? 'person' : 'muted'}>{who}</span>
+          {tenant && <span class="tenant"> · {tenant}</span>}
+          <span class="count"> · {count}</span>
+        </button>
+      </div>
+      {unmatched.length > 0 && (
+        <ul class="why" aria-label="Why ImmyBot matched no one">
+          {unmatched.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
       )}
-      {/* Signed in here but no cookie exception: ImmyBot's frame under HaloPSA is signed out. One line, two ways out. */}
-      {cookieAccess !== 'applied' && (
-        <span class="muted note">
-          ImmyBot below is signed out:{' '}
-          {cookieAccess === 'no-permission' && (
-            <>
-              <button type="button" class="link" onClick={trusted(onAllowCookies)}>
-                sign it in here
-              </button>
-              {onOpenSidePanel ? ' or ' : ''}
-            </>
+      {open && (
+        <div class="more">
+          {person?.email && <div class="email">{person.email}</div>}
+          {computers.length > 0 && (
+            <ul class="computers">
+              {computers.map((c) => (
+                <li key={c.name} class={c.online ? 'online' : 'offline'}>
+                  {c.name} · {c.online ? 'online' : 'offline'}
+                </li>
+              ))}
+              {moreComputers > 0 && <li class="more-computers">and {moreComputers} more</li>}
+            </ul>
           )}
-          {onOpenSidePanel ? (
-            <button type="button" class="link" onClick={trusted(onOpenSidePanel)}>
-              open in side panel
-            </button>
-          ) : (
-            cookieAccess === 'unsupported' && 'use Open in new tab'
-          )}
-        </span>
+        </div>
       )}
     </div>
   );

@@ -1,12 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import type { CookieAccess } from '../../lib/immybot/cookie-access';
 import { sendToBackground } from '../../lib/messaging/client';
 import { SIDE_PANEL_REFUSED } from '../../lib/side-panel';
 import { TicketHeader } from './TicketHeader';
+import { SignedOutNote } from './SignedOutNote';
 import { TicketSummary } from './TicketSummary';
-import { useTicketLookup } from './useTicketLookup';
+import { type LookupState, useTicketLookup } from './useTicketLookup';
 
 const openOptions = () => void sendToBackground({ type: 'openOptions' }).catch(() => undefined);
 const signIn = () => void sendToBackground({ type: 'signIn' }).catch(() => undefined);
+// The cookie exception on request: the sign-in window asks again even after an earlier "no".
+const signInAllowingCookies = () => void sendToBackground({ type: 'signIn', askCookies: true }).catch(() => undefined);
 
 export interface TicketToolsProps {
   faultId: number;
@@ -19,7 +23,8 @@ export interface TicketToolsProps {
   onCollapse?: () => void;
   /** The docked pane only: opens this window's side panel, answering whether the browser did. */
   onOpenSidePanel?: () => Promise<boolean>;
-  inSidePanel?: boolean;
+  /** The docked pane's HaloPSA site, where ImmyBot's frame may lack its cookie; the side panel's frame never does. */
+  site?: string;
 }
 
 /**
@@ -33,12 +38,13 @@ export function TicketTools({
   onReload,
   onCollapse,
   onOpenSidePanel,
-  inSidePanel,
+  site,
 }: TicketToolsProps) {
   const [reloads, setReloads] = useState(0);
   const [sidePanelRefused, setSidePanelRefused] = useState(false);
   // Whatever makes ImmyBot worth asking again: a completed sign-in or the Reload button.
-  const [lookup, retryLookup] = useTicketLookup(faultId, signedInAt + reloads);
+  const [lookup, retryLookup] = useTicketLookup(faultId, podUrl, signedInAt + reloads);
+  const cookieAccess = useLastCookieAccess(lookup.answer);
   const openSidePanel =
     onOpenSidePanel && (() => void onOpenSidePanel().then((opened) => setSidePanelRefused(!opened)));
   return (
@@ -60,13 +66,27 @@ export function TicketTools({
         </div>
       )}
       <TicketSummary
+        faultId={faultId}
         lookup={lookup}
         onSignIn={signIn}
         onRetry={retryLookup}
         onOpenSettings={openOptions}
-        onOpenSidePanel={openSidePanel}
-        inSidePanel={inSidePanel}
       />
+      {site && (
+        <SignedOutNote
+          site={site}
+          cookieAccess={cookieAccess}
+          onAllowCookies={signInAllowingCookies}
+          onOpenSidePanel={openSidePanel}
+        />
+      )}
     </>
   );
+}
+
+/** Whether ImmyBot's frame has its cookie, as the last answer said: kept while the next ticket is looked up. */
+function useLastCookieAccess(answer: LookupState['answer']): CookieAccess | undefined {
+  const last = useRef<CookieAccess | undefined>(undefined);
+  if (answer?.ok) last.current = answer.cookieAccess;
+  return last.current;
 }

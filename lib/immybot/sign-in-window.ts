@@ -17,21 +17,24 @@ interface PendingSignIn {
  * window opens our own page first, which asks for cookie access where that helps, then goes to
  * ImmyBot and calls `watchSignInWindow`.
  */
-export function openSignIn(browser: Api): Promise<void> {
+export function openSignIn(browser: Api, askCookies = false): Promise<void> {
   // Two clicks in two tabs at once: the second waits for the first window, then focuses it.
-  return oneAtATime(() => openOrFocus(browser));
+  return oneAtATime(() => openOrFocus(browser, askCookies));
 }
 
 const oneAtATime = createSerialQueue();
 
-async function openOrFocus(browser: Api): Promise<void> {
+/** The sign-in window's page; `?cookies` asks for the cookie exception even after an earlier "no". */
+export const signInPagePath = (askCookies: boolean) => (askCookies ? '/signin.html?cookies' : '/signin.html');
+
+async function openOrFocus(browser: Api, askCookies: boolean): Promise<void> {
   const pending = await pendingSignIn(browser);
   if (pending && (await windowOpen(browser, pending.windowId))) {
     await browser.windows.update(pending.windowId, { focused: true });
     return;
   }
   const created = await browser.windows.create({
-    url: browser.runtime.getURL('/signin.html'),
+    url: browser.runtime.getURL(signInPagePath(askCookies)),
     type: 'popup',
     width: 520,
     height: 720,

@@ -1,4 +1,5 @@
 import type { TicketInfo } from './schemas';
+import { unmatchedReasons } from './unmatched';
 
 /** How many of a ticket's computers a view keeps; an answer may list thousands. */
 export const SHOWN_COMPUTERS = 50;
@@ -14,6 +15,8 @@ export interface TicketView {
   moreComputers: number;
   /** Online computers among all of the ticket's computers, shown or not. */
   onlineComputers: number;
+  /** Why the ticket matched no person, tenant or computer, in the order to fix them; empty when it did. */
+  unmatched: string[];
 }
 
 export function ticketView(faultId: number, info: TicketInfo): TicketView {
@@ -28,6 +31,7 @@ export function ticketView(faultId: number, info: TicketInfo): TicketView {
     })),
     moreComputers: Math.max(0, info.computers.length - SHOWN_COMPUTERS),
     onlineComputers: info.computers.filter((c) => c.isOnline === true).length,
+    unmatched: unmatchedReasons(info),
   };
 }
 

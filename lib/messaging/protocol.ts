@@ -20,7 +20,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkHaloAddress'), origin: z.string().check(z.refine(isHaloOrigin)) }),
   z.object({ type: z.literal('lookupTicket'), faultId: id }),
   z.object({ type: z.literal('ticketClosed') }),
-  z.object({ type: z.literal('signIn') }),
+  // askCookies: the technician asked for the cookie exception, so the window asks even after an earlier "no".
+  z.object({ type: z.literal('signIn'), askCookies: z.optional(z.boolean()) }),
   z.object({ type: z.literal('watchSignIn') }),
   z.object({
     type: z.literal('testConnection'),

@@ -79,7 +79,8 @@ for (const { name, site } of THEMES) {
     await signInToImmyBot();
     await page.reload();
     await expect(pane(page).locator('.summary .person')).toBeVisible();
-    await pane(page).locator('.computers summary').click();
+    await pane(page).locator('.line-toggle').click();
+    await expect(pane(page).locator('.more .computers')).toBeVisible();
     await check('signed in');
 
     await pane(page).getByRole('button', { name: 'Collapse Technician Tools' }).click();

@@ -44,7 +44,8 @@ for (const { theme, site, colorScheme } of CASES) {
     await signInToImmyBot();
     await page.reload();
     await expect(pane(page).locator('.summary .person')).toBeVisible();
-    await pane(page).locator('.computers summary').click();
+    await pane(page).locator('.line-toggle').click();
+    await expect(pane(page).locator('.more .computers')).toBeVisible();
     await check('signed in, computers open');
 
     sandbox.immybot.answerTicket(4040, { status: 404 });

@@ -108,7 +108,7 @@ async function sidebarShows(m: Marionette, expected: string): Promise<string> {
         const view = halo && browser.extension.getViews({ type: 'sidebar', windowId: halo.id })[0];
         const section = view?.document.querySelector('section.pane');
         if (!section) return view ? (view.document.querySelector('.notice')?.textContent ?? 'nothing') : 'no sidebar';
-        return 'ticket ' + section.dataset.faultId + ' ' + (section.querySelector('.summary .person')?.textContent ?? '');
+        return 'ticket ' + section.dataset.faultId + ' ' + (section.querySelector('.line-toggle')?.textContent ?? '');
       });`,
       expected,
       10_000,
@@ -265,14 +265,14 @@ test.describe
         await m.execute(`${SHORTCUT_KEY}.doCommand()`);
         const after = await m.waitFor(SIDEBAR_STATE, [true, SIDEBAR_ID]);
         const frames = await m.waitFor(SIDEBAR_FRAMES, [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(3002)]]);
-        const shows = await sidebarShows(m, 'ticket 3002 Fay Moss · Fay.Moss@contoso.com');
+        const shows = await sidebarShows(m, 'ticket 3002 Fay Moss · Acorn Construction · 1 of 2 online');
         return { before, after, frames, shows };
       });
       expect(seen).toEqual({
         before: [false, ''],
         after: [true, SIDEBAR_ID],
         frames: [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(3002)]],
-        shows: 'ticket 3002 Fay Moss · Fay.Moss@contoso.com',
+        shows: 'ticket 3002 Fay Moss · Acorn Construction · 1 of 2 online',
       });
       // The side panel place leaves no frame in the page: the one Technician Tools request is the sidebar's, signed in.
       expect(podRequests(3002)).toEqual(['iframe signed in']);
@@ -289,11 +289,11 @@ test.describe
       const after = await withMarionette(async (m) => {
         await m.send('Marionette:SetContext', { value: 'chrome' });
         const frames = await m.waitFor(SIDEBAR_FRAMES, [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(2152)]]);
-        return { frames, shows: await sidebarShows(m, 'ticket 2152 Ben Castle · Ben.Castle@contoso.com') };
+        return { frames, shows: await sidebarShows(m, 'ticket 2152 Ben Castle · Acorn Construction · 1 of 2 online') };
       });
       expect(after).toEqual({
         frames: [`moz-extension://${UUID}/sidepanel.html`, [podUrlFor(2152)]],
-        shows: 'ticket 2152 Ben Castle · Ben.Castle@contoso.com',
+        shows: 'ticket 2152 Ben Castle · Acorn Construction · 1 of 2 online',
       });
       expect(page.url()).toBe(`${SITE}/ticket?id=2152`);
     });

@@ -4,7 +4,7 @@ import { configureThroughOptions } from '../sandbox/configure';
 import { ticketJson } from '../sandbox/immybot/server';
 import { expect, expectPodLoaded, EXTENSION_DIR, INSTANCE, openTicket, pane, podUrlFor, test } from './fixtures';
 
-const summary = (page: Page) => pane(page).locator('.summary');
+const summary = (page: Page) => pane(page).getByTestId('ticket-summary');
 const frameSession = (page: Page, faultId: number) =>
   page
     .frames()
@@ -45,11 +45,16 @@ test.describe('ImmyBot sign-in', () => {
     const loadId = await page.evaluate(() => (window as any).haloLoadId);
 
     await signInThroughWindow(context, page);
-    await expect(summary(page)).toContainText('Ben Castle · Ben.Castle@contoso.com');
-    await expect(summary(page)).toContainText('Acorn Construction');
-    await expect(summary(page).getByText('2 computers · 1 online')).toBeVisible();
+    // One line; the email and the computers are a click away.
+    await expect(summary(page)).toHaveText('Ben Castle · Acorn Construction · 1 of 2 online');
+    await summary(page)
+      .getByRole('button', { name: /Ben Castle/ })
+      .click();
+    await expect(summary(page)).toContainText('Ben.Castle@contoso.com');
+    await expect(summary(page)).toContainText('DESKTOP-2152 · online');
+    await expect(summary(page)).toContainText('LAPTOP-2152 · offline');
     await expect.poll(() => frameSession(page, 2152)).toBe('Signed in as Jane Tech');
-    await expect(summary(page)).not.toContainText('signed out');
+    await expect(pane(page).locator('.signed-out-note')).toHaveCount(0);
     expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
     await context.close();
   });
@@ -64,9 +69,8 @@ test.describe('ImmyBot sign-in', () => {
     await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
     await signInThroughWindow(context, page, 'Sign in without allowing');
     await expect(summary(page)).toContainText('Ben Castle');
-    await expect(summary(page).locator('.note')).toHaveText(
-      'ImmyBot below is signed out: sign it in here or open in side panel',
-    );
+    const note = pane(page).locator('.signed-out-note');
+    await expect(note).toHaveText('ImmyBot below is signed out: open in side panel or sign it in here');
     // This Chromium blocks third-party cookies: exactly the case the consent exists for.
     await expect.poll(() => frameSession(page, 2152)).toContain('Signed out');
     const [tab] = await Promise.all([
@@ -79,9 +83,24 @@ test.describe('ImmyBot sign-in', () => {
     await page.bringToFront();
     const [consent] = await Promise.all([
       context.waitForEvent('page'),
-      summary(page).getByRole('button', { name: 'sign it in here' }).click(),
+      note.getByRole('button', { name: 'sign it in here' }).click(),
     ]);
     await expect(consent.getByRole('button', { name: 'Allow and sign in' })).toBeVisible();
+    await consent.close();
+
+    // Told once: dismissed, and not shown on the next ticket of this site in this session.
+    await note.getByRole('button', { name: 'Dismiss this note' }).click();
+    await expect(note).toHaveCount(0);
+    await page.evaluate(() => (window as any).haloNavigate('/ticket?id=2820'));
+    await expect(summary(page)).toContainText('Dana Ruiz');
+    await expect(note).toHaveCount(0);
+
+    // Asked once: the "no" is remembered, so the next sign-in goes straight to ImmyBot (a ticket not asked yet).
+    await context.clearCookies();
+    await page.evaluate(() => (window as any).haloNavigate('/ticket?id=3001'));
+    await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
+    await signInThroughWindow(context, page);
+    await expect(summary(page)).toContainText('Eli Park');
     await context.close();
   });
 });
@@ -140,8 +159,11 @@ test.describe('ticket lookups', () => {
     await open(6000);
     await expect(summary(page)).toContainText('ImmyBot’s answer about this ticket could not be read.');
     await open(7000);
-    await expect(summary(page)).toContainText('No ImmyBot person matched this ticket');
-    await expect(summary(page)).toContainText('No computers');
+    await expect(summary(page)).toContainText('No ImmyBot person · no computers');
+    await expect(summary(page).getByRole('list', { name: 'Why ImmyBot matched no one' })).toHaveText(
+      'This ticket has no HaloPSA client, so ImmyBot cannot tell its tenant.' +
+        'This ticket has no email address; ImmyBot finds the person by the ticket’s email.',
+    );
 
     // An ImmyBot error says which, and that ImmyBot's own page below may still work; the status waits in Details.
     await open(5000);
@@ -204,6 +226,55 @@ test.describe('ticket lookups', () => {
     }
   });
 
+  test('a ticket that matched no one says which link is missing, aimed at who can fix it', async ({
+    page,
+    sandbox,
+    configure,
+    signInToImmyBot,
+  }) => {
+    await configure();
+    await signInToImmyBot();
+    const noPerson = { personId: null, personName: null, computers: [] };
+    const shapes: Array<[number, object, string, string[]]> = [
+      [
+        7101,
+        { ...noPerson, ticketEmailAddress: null },
+        'No ImmyBot person · Acorn Construction · no computers',
+        ['This ticket has no email address; ImmyBot finds the person by the ticket’s email.'],
+      ],
+      [
+        7102,
+        { ...noPerson, ticketEmailAddress: 'ben@contoso.com' },
+        'No ImmyBot person · Acorn Construction',
+        ['ImmyBot has no person with ben@contoso.com in Acorn Construction.'],
+      ],
+      [
+        7103,
+        { ...noPerson, tenantId: null, tenantName: null, ticketEmailAddress: 'ben@contoso.com' },
+        'No ImmyBot person · no computers',
+        [
+          'HaloPSA client 27 is not linked to an ImmyBot tenant. Ask your ImmyBot admin to map it in the HaloPSA integration.',
+          'ImmyBot has no person with ben@contoso.com.',
+        ],
+      ],
+      [
+        7104,
+        { personName: 'Ben Castle', computers: [] },
+        'Ben Castle · Acorn Construction · no computers',
+        ['ImmyBot knows no computer for Ben Castle.'],
+      ],
+    ];
+    for (const [faultId, change] of shapes)
+      sandbox.immybot.answerTicket(faultId, { body: JSON.stringify({ ...ticketJson(faultId), ...change }) });
+    for (const [faultId, , line, reasons] of shapes) {
+      await openTicket(page, faultId);
+      await expect(summary(page).locator('.line-toggle')).toContainText(line);
+      await expect(
+        summary(page).getByRole('list', { name: 'Why ImmyBot matched no one' }).getByRole('listitem'),
+      ).toHaveText(reasons);
+    }
+  });
+
   test('the toolbar badge counts online computers in a neutral colour, says what the number is, and shows no "0" for no computers', async ({
     page,
     context,
@@ -239,7 +310,7 @@ test.describe('ticket lookups', () => {
     const grey = [0x4b, 0x55, 0x63, 255];
 
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
-    await expect(summary(page)).toContainText('1 online');
+    await expect(summary(page)).toContainText('1 of 2 online');
     const id = await tabId(page);
     await expect
       .poll(() => badge(id))

@@ -89,8 +89,9 @@ test('a script on a listed site that walks tickets finds none of ImmyBot’s ans
     await expectPodLoaded(page, podUrlFor(faultId));
     // The technician sees who and what ImmyBot resolved, in the pane's own page.
     await expect(pane(page).locator('section.pane')).toHaveAttribute('data-fault-id', String(faultId));
-    await expect(pane(page).locator('.summary .person')).toContainText('@contoso.com');
-    seen.push((await pane(page).locator('.summary').textContent()) ?? '');
+    await pane(page).locator('.line-toggle').click();
+    await expect(pane(page).locator('.more .email')).toContainText('@contoso.com');
+    seen.push((await pane(page).getByTestId('ticket-summary').textContent()) ?? '');
 
     // The page's script: its whole document, every open shadow root, every attribute, every frame it may read,
     // and a port of its own offered to every frame as if it were the content script.
@@ -179,11 +180,11 @@ test('a long computer list shows the first 50 and says how many more, counting e
     body: JSON.stringify({ computers, personId: 40, personName: 'Ben Castle', tenantId: 3, tenantName: 'Acorn' }),
   });
   await openTicket(page, 2152);
-  const list = pane(page).locator('.computers');
   // All 62 counted, and the 7 online ones are all past the first 50.
-  await expect(list.locator('summary')).toHaveText('62 computers · 7 online');
-  await list.locator('summary').click();
-  await expect(list.locator('li:not(.more)')).toHaveCount(50);
-  await expect(list.locator('li.more')).toHaveText('and 12 more');
+  await expect(pane(page).locator('.line-toggle')).toHaveText('Ben Castle · Acorn · 7 of 62 online');
+  await pane(page).locator('.line-toggle').click();
+  const list = pane(page).locator('.more .computers');
+  await expect(list.locator('li:not(.more-computers)')).toHaveCount(50);
+  await expect(list.locator('li.more-computers')).toHaveText('and 12 more');
   await context.close();
 });

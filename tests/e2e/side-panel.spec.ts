@@ -18,7 +18,7 @@ const shown = (panel: ExtensionTarget) =>
   panel.evaluate(`(() => {
     const section = document.querySelector('section.pane');
     if (!section) return document.querySelector('.notice')?.textContent ?? 'nothing';
-    const person = section.querySelector('.summary .person')?.textContent ?? '';
+    const person = section.querySelector('.line-toggle')?.textContent ?? '';
     const frame = section.querySelector('iframe.frame');
     return 'ticket ' + section.dataset.faultId + ' ' + person + ' ' + (frame ? frame.src : 'no frame');
   })()`);
@@ -64,7 +64,7 @@ test('“Open in side panel” on the pane opens the side panel on a real click,
   expect(await hasExtensionTarget(context, page, SIDE_PANEL)).toBe(false);
 
   const panel = await openFromPane(context, page);
-  await expect.poll(() => shown(panel)).toBe(`ticket 2152 Ben Castle · Ben.Castle@contoso.com ${podUrlFor(2152)}`);
+  await expect.poll(() => shown(panel)).toBe(`ticket 2152 Ben Castle · Acorn Construction · 1 of 2 online ${podUrlFor(2152)}`);
   // The side panel's frame carried the ImmyBot session: no cookie exception, no permission.
   await expect.poll(() => podRequests(sandbox, 2152)).toEqual({ all: 2, signedIn: 1 });
   expect(await hasCookiePermission(context)).toBe(false);

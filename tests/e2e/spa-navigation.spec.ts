@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectPodLoaded, openTicket, paneCount, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, openTicket, pane, paneCount, podUrlFor, test } from './fixtures';
 
 const navigate = (page: Page, href: string, replace = false) =>
   page.evaluate(([h, r]) => (window as any).haloNavigate(h, { replace: r }), [href, replace] as const);
@@ -97,4 +97,45 @@ test('a switch right after a ticket opens is never lost (30 rounds)', async ({ p
   }
   expect(lost).toEqual([]);
   await expectPodLoaded(page, podUrlFor(10_060));
+});
+
+test('the ImmyBot frame never moves on a ticket switch: the header keeps its height while it looks up and refreshes', async ({
+  page,
+  configure,
+  signInToImmyBot,
+  sandbox,
+}) => {
+  await configure();
+  await signInToImmyBot();
+  // Slow answers: the header shows its one-line placeholder, or a seen ticket's last answer, meanwhile.
+  for (const faultId of [3001, 3002, 2820]) sandbox.immybot.answerTicket(faultId, { delayMs: 700 });
+  await openTicket(page, 2152);
+  const summary = pane(page).getByTestId('ticket-summary');
+  await expect(summary).toContainText('Ben Castle');
+  // The frame's top in every animation frame from here on, as HaloPSA's page sees it.
+  await page.evaluate(() => {
+    const tops = new Set<number>();
+    (window as any).frameTops = tops;
+    const sample = () => {
+      const host = document.querySelector('immybot-technician-tools');
+      const frame = host?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.frame');
+      tops.add(frame && !frame.hidden ? frame.getBoundingClientRect().top : -1);
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  const people: Record<number, string> = { 2152: 'Ben Castle', 2820: 'Dana Ruiz', 3001: 'Eli Park', 3002: 'Fay Moss' };
+  const switches = [3001, 2820, 3002, 2152, 3001, 2820, 3002, 2152, 2820, 3001];
+  const seen = new Set([2152]);
+  for (const faultId of switches) {
+    await navigate(page, `/ticket?id=${faultId}`);
+    // A first visit waits for ImmyBot behind the placeholder line: the state that used to shrink the header.
+    if (!seen.has(faultId)) await expect(summary).toHaveText(`Looking up ticket ${faultId} in ImmyBot…`);
+    seen.add(faultId);
+    await expectPodLoaded(page, podUrlFor(faultId));
+    await expect(summary).toContainText(people[faultId]);
+  }
+  const tops: number[] = await page.evaluate(() => [...(window as any).frameTops]);
+  expect(tops).toHaveLength(1);
+  expect(tops[0]).toBeGreaterThan(40);
 });

@@ -5,8 +5,8 @@ import { ANY_PAGE, type HandlerTable, PAGES } from './handler';
 export const signInHandlers = {
   signIn: {
     roles: ANY_PAGE,
-    handle: async (_, { browser }) => {
-      await openSignIn(browser);
+    handle: async ({ askCookies }, { browser }) => {
+      await openSignIn(browser, askCookies === true);
       return { ok: true };
     },
   },

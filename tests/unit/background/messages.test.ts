@@ -183,6 +183,7 @@ describe('setupMessages: lookupTicket', () => {
         computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
         moreComputers: 0,
         onlineComputers: 1,
+        unmatched: [],
       },
       cookieAccess: 'unsupported',
     });

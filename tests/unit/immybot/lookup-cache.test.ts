@@ -15,6 +15,7 @@ const VIEW: TicketView = {
   computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
   moreComputers: 0,
   onlineComputers: 1,
+  unmatched: [],
 };
 const keyOf = (faultId: number) => `${LOOKUP_KEY_PREFIX}${ACME.instanceOrigin}|${ACME.integrationId}|${faultId}`;
 

@@ -28,6 +28,7 @@ const BEN_VIEW = {
   computers: [{ name: 'DESKTOP-CH4L46D', online: true }],
   moreComputers: 0,
   onlineComputers: 1,
+  unmatched: [],
 };
 const LINK: ProviderLink = {
   id: 619,

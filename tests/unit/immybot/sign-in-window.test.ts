@@ -43,6 +43,14 @@ describe('openSignIn', () => {
     expect(windows.update).not.toHaveBeenCalled();
   });
 
+  it('asks for the cookie exception again when the technician asked for it (signin.html?cookies)', async () => {
+    const windows = spyOnWindows();
+    await openSignIn(api, true);
+    expect(windows.create).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ url: 'chrome-extension://test-extension-id/signin.html?cookies' }),
+    );
+  });
+
   it('two clicks at once (two tabs) open ONE window; the second focuses it', async () => {
     const windows = spyOnWindows();
     await Promise.all([openSignIn(api), openSignIn(api)]);

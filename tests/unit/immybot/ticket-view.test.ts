@@ -28,6 +28,7 @@ describe('ticketView', () => {
       ],
       moreComputers: 0,
       onlineComputers: 1,
+      unmatched: [],
     });
   });
 
@@ -39,6 +40,10 @@ describe('ticketView', () => {
       computers: [],
       moreComputers: 0,
       onlineComputers: 0,
+      unmatched: [
+        'This ticket has no HaloPSA client, so ImmyBot cannot tell its tenant.',
+        'This ticket has no email address; ImmyBot finds the person by the ticket’s email.',
+      ],
     });
   });
 
@@ -213,6 +218,7 @@ describe('ticketBadge: a number only where there is something to count, and a to
     computers: online.map((on, i) => ({ name: `PC-${i}`, online: on })),
     moreComputers: more,
     onlineComputers: online.filter(Boolean).length,
+    unmatched: [],
   });
 
   it.each<[string, TicketView | null, string, string]>([
