@@ -15,6 +15,8 @@ export const SETUP_DISMISSED_KEY = 'setupPromptDismissed';
 export const SIGNED_IN_AT_KEY = 'immybotSignedInAt';
 /** storage.local: true once the technician chose "Sign in without allowing": later sign-ins do not ask again. */
 export const COOKIES_DECLINED_KEY = 'immybotCookiesDeclined';
+/** storage.local: the HaloPSA sites seen showing their own Technician Tools (a Custom Tab): the pane gives way there. */
+export const NATIVE_TAB_SITES_KEY = 'nativeTabSites';
 /** storage.local, v0.1 only: hosted tenants remembered without the user's say; deleted on update. */
 export const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
 

@@ -3,17 +3,24 @@ import { Icon } from '../shared/icons';
 
 interface Props {
   faultId: number;
-  /** Collapsed because the window is too narrow (or zoomed in too far), not by choice. */
-  noRoom: boolean;
+  /**
+   * Why the pane is a handle: the technician collapsed it, the window is too narrow (or zoomed in too far), or
+   * HaloPSA shows Technician Tools in its own tab on this site.
+   */
+  reason: 'chosen' | 'noRoom' | 'native';
   onExpand: () => void;
 }
 
-export function CollapsedHandle({ faultId, noRoom, onExpand }: Props) {
+export function CollapsedHandle({ faultId, reason, onExpand }: Props) {
   // The visible words start the accessible name, so speech input users can say what they see.
-  const [text, more] = noRoom
-    ? ['Technician Tools needs a wider window', ': widen it or zoom out']
-    : [`Technician Tools · ${faultId}`, ''];
-  const label = noRoom ? text + more : `Expand ${text}`;
+  const [text, more] =
+    reason === 'noRoom'
+      ? ['Technician Tools needs a wider window', ': widen it or zoom out']
+      : [
+          `Technician Tools · ${faultId}`,
+          reason === 'native' ? ' beside HaloPSA’s own ImmyBot tab, which shows it on this site' : '',
+        ];
+  const label = reason === 'noRoom' ? text + more : `Expand ${text}${more}`;
   return (
     <button type="button" class="handle" aria-label={label} title={label} onClick={trusted(onExpand)}>
       <Icon name="expand" />

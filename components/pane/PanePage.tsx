@@ -5,7 +5,7 @@ import { sendToBackground } from '../../lib/messaging/client';
 import type { FrameMessage } from '../../lib/pane/channel';
 import { paneView, paneViewPodUrl } from '../../lib/pane/view';
 import { openSidePanel } from '../../lib/side-panel';
-import { NativeTabNote } from './NativeTabNote';
+import { CollapsedHandle } from './CollapsedHandle';
 import { SetupPrompt } from './SetupPrompt';
 import { SidePanelHandle } from './SidePanelHandle';
 import { SiteOffer } from './SiteOffer';
@@ -57,9 +57,9 @@ export function PanePage() {
     case 'pane': {
       if (state.mode === 'native')
         return (
-          <Measured post={post}>
-            <NativeTabNote onOpenHere={() => post({ t: 'openHere' })} />
-          </Measured>
+          <section class="pane docked collapsed" data-fault-id={view.faultId} aria-label="ImmyBot Technician Tools">
+            <CollapsedHandle faultId={view.faultId} reason="native" onExpand={() => post({ t: 'openHere' })} />
+          </section>
         );
       if (state.mode === 'sidePanel')
         return (

@@ -69,7 +69,7 @@ export function TechnicianToolsPane({
   if (collapsed)
     return (
       <section class="pane docked collapsed" data-fault-id={faultId} aria-label={label}>
-        <CollapsedHandle faultId={faultId} noRoom={noRoom} onExpand={() => setCollapsed(false)} />
+        <CollapsedHandle faultId={faultId} reason={noRoom ? 'noRoom' : 'chosen'} onExpand={() => setCollapsed(false)} />
       </section>
     );
   return (

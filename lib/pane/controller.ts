@@ -7,7 +7,10 @@ export type PromptView =
   | Extract<PaneView, { kind: 'setup' | 'offer' }>
   /** "In the side panel" is the chosen place: only a slim handle that opens it. */
   | { kind: 'sidePanel'; faultId: number }
-  /** HaloPSA's own Custom Tab already shows Technician Tools: a note, and no second frame. */
+  /**
+   * HaloPSA's own Custom Tab shows Technician Tools on this site: the pane stays collapsed to its handle, with no
+   * second frame, whichever of HaloPSA's tabs is open (so HaloPSA does not reflow when the technician switches them).
+   */
   | { kind: 'native'; faultId: number };
 
 /** What the controller asks of the page; the content script implements it with DOM and Preact. */
@@ -27,6 +30,11 @@ export interface PaneOutputs {
    * `refresh` when that changes; answers whether the page shows one now.
    */
   watchNativeTab(watch: boolean): boolean;
+  /**
+   * Whether this HaloPSA site is known to show its own Technician Tools; `seen` says it does now, to remember (a
+   * later ticket then loads Technician Tools once, HaloPSA's, instead of ours first).
+   */
+  nativeTabSite(seen: boolean): boolean;
 }
 
 /**
@@ -52,7 +60,8 @@ export function createPaneController(loadSettings: () => Promise<CurrentSettings
     }
     const view = paneView(url, settings);
     const inPage = view.kind === 'pane' && showsInPage(showPlace(settings.show));
-    const native = out.watchNativeTab(inPage) && view.kind === 'pane' && hereAnyway !== view.faultId;
+    const seen = out.watchNativeTab(inPage);
+    const native = inPage && view.kind === 'pane' && out.nativeTabSite(seen) && hereAnyway !== view.faultId;
     const was = shown;
     if (view.kind === 'pane' && inPage && !native) {
       shown = 'pane';

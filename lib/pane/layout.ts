@@ -62,7 +62,7 @@ export function saveLayout(layout: PaneLayout): Promise<void> {
 export const GRIP_WIDTH = 6;
 /** The pane's header and summary line until its page says how tall they are: the frame starts below. */
 export const DEFAULT_HEADER_HEIGHT = 74;
-/** A floating card (the offer, the native-tab note, the setup prompt in a narrow window). */
+/** A floating card (the offer, the setup prompt in a narrow window). */
 export const CARD_WIDTH = 300;
 export const DEFAULT_CARD_HEIGHT = 96;
 /** "In the side panel": the slim tab on the window's edge. */
@@ -94,6 +94,8 @@ export function dockBox(
       layout.collapsed || !hasRoomForPane(viewportWidth) ? COLLAPSED_WIDTH : clampWidth(layout.width, viewportWidth);
     return { shape: 'column', width, push: width };
   }
+  // Beside HaloPSA's own Technician Tools: the pane's handle, whichever of HaloPSA's tabs is open.
+  if (mode === 'native') return { shape: 'column', width: COLLAPSED_WIDTH, push: COLLAPSED_WIDTH };
   const dock = mode === 'setup' ? setupPromptDock(viewportWidth) : 0;
   if (dock > 0) return { shape: 'column', width: dock, push: dock };
   if (mode === 'sidePanel')

@@ -1,4 +1,21 @@
+import { browser } from 'wxt/browser';
 import { isPodUrl } from '../immybot/pod-url';
+import { NATIVE_TAB_SITES_KEY } from '../storage';
+
+/** The sites remembered as showing HaloPSA's own Technician Tools; the oldest is forgotten past this many. */
+const MAX_NATIVE_TAB_SITES = 50;
+
+export async function loadNativeTabSites(): Promise<string[]> {
+  const stored = (await browser.storage.local.get(NATIVE_TAB_SITES_KEY))[NATIVE_TAB_SITES_KEY];
+  return Array.isArray(stored) ? stored.filter((site) => typeof site === 'string') : [];
+}
+
+/** `sites` with `site` last, at most MAX_NATIVE_TAB_SITES of them, saved. */
+export function rememberNativeTabSite(sites: string[], site: string): string[] {
+  const next = [...sites.filter((s) => s !== site), site].slice(-MAX_NATIVE_TAB_SITES);
+  void browser.storage.local.set({ [NATIVE_TAB_SITES_KEY]: next });
+  return next;
+}
 
 export interface NativeTabWatch {
   /** Starts or stops watching; answers whether HaloPSA's page shows its own Technician Tools frame now. */

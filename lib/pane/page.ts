@@ -4,7 +4,7 @@ import { createPaneController } from './controller';
 import { createDock, type Dock } from './dock';
 import { PANE_TAG } from './host';
 import { DEFAULT_LAYOUT, loadLayout, type PaneLayout, saveLayout } from './layout';
-import { createNativeTabWatch } from './native-tab';
+import { createNativeTabWatch, loadNativeTabSites, rememberNativeTabSite } from './native-tab';
 import { loadSetupDismissed, saveSetupDismissed } from './setup-dismissed';
 
 /** A message to the content script, and the little of its sender the shortcut looks at. */
@@ -44,8 +44,10 @@ interface PanePageState {
   dock: Dock | null;
   layout: PaneLayout;
   setupDismissed: boolean;
-  /** The ticket whose native-tab note is showing: "Open it here anyway" applies to it. */
+  /** The ticket whose native-tab handle is showing: "Open it here anyway" applies to it. */
   nativeFaultId: number;
+  /** The HaloPSA sites seen showing their own Technician Tools (see ./native-tab). */
+  nativeSites: string[];
   /** Where the focus was in HaloPSA's page before it went into the pane: the shortcut goes back there. */
   lastInPage: HTMLElement | null;
 }
@@ -62,8 +64,11 @@ export function startPanePage(env: PanePageEnv): void {
     layout: DEFAULT_LAYOUT,
     setupDismissed: false,
     nativeFaultId: 0,
+    nativeSites: [],
     lastInPage: null,
   };
+  // HaloPSA's single-page app never leaves its origin.
+  const site = new URL(env.href).origin;
 
   const uiUrl = runtime.getURL('/pane.html');
   const openDock = () =>
@@ -90,9 +95,15 @@ export function startPanePage(env: PanePageEnv): void {
 
   const controller = createPaneController(
     async () => {
-      const [read, layout, dismissed] = await Promise.all([loadSettings(), loadLayout(), loadSetupDismissed()]);
+      const [read, layout, dismissed, nativeSites] = await Promise.all([
+        loadSettings(),
+        loadLayout(),
+        loadSetupDismissed(),
+        loadNativeTabSites(),
+      ]);
       state.layout = layout;
       state.setupDismissed = dismissed;
+      state.nativeSites = nativeSites;
       ctx.onInvalidated(watchSettings(controller.settingsChanged));
       return read;
     },
@@ -107,6 +118,11 @@ export function startPanePage(env: PanePageEnv): void {
       clear,
       ticketClosed: () => void env.sendToBackground({ type: 'ticketClosed' }).catch(() => undefined),
       watchNativeTab: (on) => nativeTab.watch(on),
+      nativeTabSite(seen) {
+        if (seen && !state.nativeSites.includes(site))
+          state.nativeSites = rememberNativeTabSite(state.nativeSites, site);
+        return state.nativeSites.includes(site);
+      },
     },
   );
   const nativeTab = createNativeTabWatch(doc, () => controller.refresh());

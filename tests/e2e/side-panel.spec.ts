@@ -64,7 +64,9 @@ test('“Open in side panel” on the pane opens the side panel on a real click,
   expect(await hasExtensionTarget(context, page, SIDE_PANEL)).toBe(false);
 
   const panel = await openFromPane(context, page);
-  await expect.poll(() => shown(panel)).toBe(`ticket 2152 Ben Castle · Acorn Construction · 1 of 2 online ${podUrlFor(2152)}`);
+  await expect
+    .poll(() => shown(panel))
+    .toBe(`ticket 2152 Ben Castle · Acorn Construction · 1 of 2 online ${podUrlFor(2152)}`);
   // The side panel's frame carried the ImmyBot session: no cookie exception, no permission.
   await expect.poll(() => podRequests(sandbox, 2152)).toEqual({ all: 2, signedIn: 1 });
   expect(await hasCookiePermission(context)).toBe(false);
@@ -152,7 +154,7 @@ test('“In the side panel” leaves no frame in the page: a slim handle opens t
   expect(await paneFrame(page).count()).toBe(0);
 });
 
-test('HaloPSA’s own Custom Tab: the pane gives way, so each ticket loads exactly one Technician Tools frame', async ({
+test('HaloPSA’s own Custom Tab: the pane gives way to its handle, learns the site, and from then on each ticket loads Technician Tools once', async ({
   page,
   sandbox,
   configure,
@@ -162,30 +164,38 @@ test('HaloPSA’s own Custom Tab: the pane gives way, so each ticket loads exact
   await page.goto(`${SITE}/ticket?id=2152`);
   await expectPodLoaded(page, podUrlFor(2152));
   const technicianToolsFrames = () => page.frames().filter((f) => f.url().includes('/technician-pod/')).length;
+  const haloRoom = () => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+  const handle = pane(page).getByRole('button', {
+    name: /^Expand Technician Tools · \d+ beside HaloPSA’s own ImmyBot tab/,
+  });
 
-  // The technician opens HaloPSA's ImmyBot tab: the pane's frame goes, a note says why.
+  // The technician opens HaloPSA's ImmyBot tab: the pane's frame goes, and the pane is its 36 px handle.
   await page.getByRole('button', { name: 'ImmyBot', exact: true }).click();
-  const note = pane(page).getByText('HaloPSA already shows Technician Tools on this ticket.');
-  await expect(note).toBeVisible();
+  await expect(handle).toBeVisible();
   await expect(paneFrame(page)).toHaveCount(0);
   expect(technicianToolsFrames()).toBe(1);
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+  expect(await haloRoom()).toBe('36px');
 
-  // The next ticket with the tab still open: one load, HaloPSA's.
-  await navigate(page, '/ticket?id=2820');
-  await expect.poll(() => podRequests(sandbox, 2820).all).toBe(1);
-  await expect(note).toBeVisible();
+  // Back to HaloPSA's Details tab: the handle stays, so HaloPSA does not reflow, and no frame of ours loads.
+  await page.getByRole('button', { name: 'Details', exact: true }).click();
   await page.waitForTimeout(300);
-  expect(podRequests(sandbox, 2820).all).toBe(1);
+  await expect(handle).toBeVisible();
+  expect(await haloRoom()).toBe('36px');
+  expect(technicianToolsFrames()).toBe(0);
+
+  // The site is learned: a later ticket, even after a reload, loads Technician Tools once, HaloPSA's.
+  await page.goto(`${SITE}/ticket?id=2820`);
+  await expect(handle).toBeVisible();
+  await page.getByRole('button', { name: 'ImmyBot', exact: true }).click();
+  await expect.poll(() => podRequests(sandbox, 2820).all).toBe(1);
+  await navigate(page, '/ticket?id=3001');
+  await expect.poll(() => podRequests(sandbox, 3001).all).toBe(1);
+  await page.waitForTimeout(300);
+  expect(podRequests(sandbox, 2820).all + podRequests(sandbox, 3001).all).toBe(2);
   expect(technicianToolsFrames()).toBe(1);
 
-  // "Open it here anyway": the pane for this ticket, beside HaloPSA's tab.
-  await pane(page).getByRole('button', { name: 'Open it here anyway' }).click();
+  // Expanding the handle opens the pane for this ticket beside HaloPSA's tab.
+  await handle.click();
   await expect(paneFrame(page)).toHaveCount(1);
-  await expect.poll(() => podRequests(sandbox, 2820).all).toBe(2);
-
-  // Back to HaloPSA's Details tab on another ticket: the pane is back by itself.
-  await navigate(page, '/ticket?id=3001');
-  await page.getByRole('button', { name: 'Details', exact: true }).click();
-  await expectPodLoaded(page, podUrlFor(3001));
+  await expect.poll(() => podRequests(sandbox, 3001).all).toBe(2);
 });

@@ -19,12 +19,19 @@ const ticket = (faultId: number, origin = 'https://acme.halopsa.com') => `${orig
 
 function setup(settings: CurrentSettings = LISTED) {
   const calls: Array<[string, ...unknown[]]> = [];
-  /** Whether HaloPSA's page holds its own Technician Tools frame, and whether the controller watches for it. */
-  const native = { present: false, watching: false };
+  /**
+   * Whether HaloPSA's page holds its own Technician Tools frame, whether the controller watches for it, and whether
+   * the site is known to show it (remembered once seen, as the page does).
+   */
+  const native = { present: false, watching: false, known: false };
   const out: PaneOutputs = {
     watchNativeTab: (on) => {
       native.watching = on;
       return on && native.present;
+    },
+    nativeTabSite: (seen) => {
+      native.known ||= seen;
+      return native.known;
     },
     showPane: (...args) => void calls.push(['showPane', ...args]),
     showPrompt: (view) => void calls.push(['showPrompt', view]),
@@ -180,7 +187,7 @@ describe('createPaneController: HaloPSA’s own Technician Tools (Custom Tab)', 
     expect(native.watching).toBe(false);
   });
 
-  it('a page that already shows it gets the note and no frame', async () => {
+  it('a page that already shows it gets the handle and no frame', async () => {
     const { controller, calls, settle, native } = setup();
     native.present = true;
     controller.navigate(ticket(2152));
@@ -188,20 +195,42 @@ describe('createPaneController: HaloPSA’s own Technician Tools (Custom Tab)', 
     expect(calls).toEqual([['showPrompt', { kind: 'native', faultId: 2152 }]]);
   });
 
-  it('when it appears the pane gives way (closing the ticket); when it goes the pane comes back', async () => {
+  it('when it appears the pane gives way to its handle (closing the ticket), and stays so when HaloPSA’s tab closes', async () => {
     const { controller, calls, settle, native } = setup();
     controller.navigate(ticket(2152));
     await settle();
     native.present = true;
     controller.refresh();
+    expect(native.known).toBe(true);
     native.present = false;
     controller.refresh();
     expect(calls).toEqual([
       ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
       ['ticketClosed'],
       ['showPrompt', { kind: 'native', faultId: 2152 }],
-      ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
+      ['showPrompt', { kind: 'native', faultId: 2152 }],
     ]);
+  });
+
+  it('a site known to show it: every ticket starts as the handle, loading no frame of ours', async () => {
+    const { controller, calls, settle, native } = setup();
+    native.known = true;
+    controller.navigate(ticket(2152));
+    await settle();
+    controller.navigate(ticket(2820));
+    expect(calls).toEqual([
+      ['showPrompt', { kind: 'native', faultId: 2152 }],
+      ['showPrompt', { kind: 'native', faultId: 2820 }],
+    ]);
+  });
+
+  it('a site never seen showing it gets the pane; the side panel place never asks', async () => {
+    const { controller, calls, settle, native } = setup({ ...LISTED, show: 'sidePanel' });
+    native.present = true;
+    controller.navigate(ticket(2152));
+    await settle();
+    expect(native.known).toBe(false);
+    expect(calls).toEqual([['showPrompt', { kind: 'sidePanel', faultId: 2152 }]]);
   });
 
   it('“Open it here anyway” holds for that ticket only', async () => {

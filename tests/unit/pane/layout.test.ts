@@ -147,9 +147,16 @@ describe('dockBox: where the dock sits and what room it takes', () => {
     expect(dockBox('setup', OPEN, 700, { height: 120 })).toEqual({ shape: 'card', width: 300, height: 120, push: 0 });
   });
 
-  it('the offer and the native-tab note are cards at the height their page measured (a default before)', () => {
+  it('the offer is a card at the height its page measured (a default before)', () => {
     expect(dockBox('offer', OPEN, 1400, { height: 131 })).toEqual({ shape: 'card', width: 300, height: 131, push: 0 });
-    expect(dockBox('native', OPEN, 1400, {})).toEqual({ shape: 'card', width: 300, height: 96, push: 0 });
+    expect(dockBox('offer', OPEN, 1400, {})).toEqual({ shape: 'card', width: 300, height: 96, push: 0 });
+  });
+
+  it('beside HaloPSA’s own Technician Tools the pane is its handle, open or collapsed, wide window or not', () => {
+    const handle = { shape: 'column', width: 36, push: 36 };
+    expect(dockBox('native', OPEN, 1400, {})).toEqual(handle);
+    expect(dockBox('native', { width: 600, collapsed: true }, 1400, { height: 300 })).toEqual(handle);
+    expect(dockBox('native', OPEN, 700, {})).toEqual(handle);
   });
 
   it('"In the side panel" is the edge tab at its measured size, taking no room', () => {

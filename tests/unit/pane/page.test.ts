@@ -5,7 +5,7 @@ import { CONNECT } from '../../../lib/pane/channel';
 import { PANE_TAG, SKIP_TAG } from '../../../lib/pane/host';
 import { type PageContext, type PanePageEnv, startPanePage } from '../../../lib/pane/page';
 import { TOGGLE_PANE } from '../../../lib/shortcut';
-import { PANE_LAYOUT_KEY, SETTINGS_KEY, SETUP_DISMISSED_KEY } from '../../../lib/storage';
+import { NATIVE_TAB_SITES_KEY, PANE_LAYOUT_KEY, SETTINGS_KEY, SETUP_DISMISSED_KEY } from '../../../lib/storage';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 /** Chrome's per-session address for the pane's page (use_dynamic_url), unlike the origin the page runs at. */
@@ -196,7 +196,7 @@ describe('startPanePage', () => {
     expect(root()).toBeNull();
   });
 
-  it('beside HaloPSA’s own Technician Tools only a note; “Open it here anyway” docks the noted ticket’s pane', async () => {
+  it('beside HaloPSA’s own Technician Tools only the handle; “Open it here anyway” docks the ticket’s pane', async () => {
     const native = document.createElement('iframe');
     native.src = pod(2152);
     document.body.append(native);
@@ -209,6 +209,32 @@ describe('startPanePage', () => {
     expect(posted.at(-1)).toMatchObject({ t: 'state', mode: 'native' });
     await fromUi({ t: 'openHere' });
     expect(podFrame()?.getAttribute('src')).toBe(pod(2152));
+  });
+
+  it('a site seen showing its own Technician Tools is remembered: its next page starts as the handle, with no frame', async () => {
+    const native = document.createElement('iframe');
+    native.src = pod(2152);
+    document.body.append(native);
+    start(ticket(2152));
+    await settle();
+    expect((await fakeBrowser.storage.local.get(NATIVE_TAB_SITES_KEY))[NATIVE_TAB_SITES_KEY]).toEqual([
+      'https://acme.halopsa.com',
+    ]);
+    invalidate();
+    native.remove();
+
+    start(ticket(2820));
+    await settle();
+    loadUi();
+    await settle();
+    expect(posted.at(-1)).toMatchObject({ t: 'state', mode: 'native' });
+    expect(podFrame()).toBeNull();
+    // Another site is not this one.
+    invalidate();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...LISTED, haloOrigins: ['https://beta.halopsa.com'] } });
+    start(ticket(2820, 'https://beta.halopsa.com'));
+    await settle();
+    expect(podFrame()?.getAttribute('src')).toBe(pod(2820));
   });
 
   describe('the keyboard shortcut', () => {
