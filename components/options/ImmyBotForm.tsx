@@ -79,9 +79,13 @@ export function ImmyBotForm({ site }: Props) {
       setInstance(instanceOrigin);
       setIntegrationId(String(id));
       const siteOn = site ? ` It is now on for ${new URL(site).host}.` : '';
+      // Saved is not finished: without a listed site no ticket shows anything yet.
+      const noSite = !site && (effective?.haloOrigins.length ?? 0) === 0;
       setStatus({
         kind: 'saved',
-        text: `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).${siteOn}`,
+        text: noSite
+          ? `Saved ${instanceOrigin} (integration ${id}). Add your HaloPSA site below to finish: Technician Tools shows only on the sites listed.`
+          : `Saved. HaloPSA tickets now show Technician Tools from ${instanceOrigin} (integration ${id}).${siteOn}`,
       });
     } catch (error) {
       setStatus({ kind: 'failed', text: `Not saved. ${failureText(error)}` });
@@ -146,7 +150,11 @@ export function ImmyBotForm({ site }: Props) {
           </p>
         </div>
       )}
-      <TestConnection connection={preview.ok ? preview.connection : null} />
+      <TestConnection
+        connection={preview.ok ? preview.connection : null}
+        saved={!!immybot}
+        signedInAt={effective?.signedInAt ?? 0}
+      />
     </form>
   );
 }

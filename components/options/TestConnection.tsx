@@ -1,11 +1,25 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { failureText } from '../../lib/messaging/failure-text';
 import { sendToBackground } from '../../lib/messaging/client';
 import type { ImmyBotConnection } from '../../lib/immybot/connection';
 import type { ConnectionTest } from '../../lib/immybot/connection-test';
 
-/** "Test connection": who ImmyBot says is signed in, and the integration's name and health. */
-export function TestConnection({ connection }: { connection: ImmyBotConnection | null }) {
+const signIn = () => void sendToBackground({ type: 'signIn' }).catch(() => undefined);
+
+interface Props {
+  /** What the form says now, saved or not. */
+  connection: ImmyBotConnection | null;
+  /** Sign-in goes to the saved instance: only a saved connection can sign in. */
+  saved: boolean;
+  /** Changes when an ImmyBot sign-in completes: a test on show is asked again. */
+  signedInAt: number;
+}
+
+/**
+ * "Test connection": who ImmyBot says is signed in, and the integration's name and health; beside it "Sign in to
+ * ImmyBot", so the first run ends signed in on this page.
+ */
+export function TestConnection({ connection, saved, signedInAt }: Props) {
   const [result, setResult] = useState<ConnectionTest | 'testing' | null>(null);
   const test = () => {
     if (!connection) return;
@@ -14,6 +28,11 @@ export function TestConnection({ connection }: { connection: ImmyBotConnection |
       setResult({ ok: false, problem: { kind: 'unavailable', message: failureText(error) } }),
     );
   };
+  // A sign-in finished while a result shows: show the new one.
+  const firstSignIn = useRef(signedInAt);
+  useEffect(() => {
+    if (signedInAt !== firstSignIn.current && result) test();
+  }, [signedInAt]);
   return (
     <div class="test-connection">
       <button
@@ -25,9 +44,24 @@ export function TestConnection({ connection }: { connection: ImmyBotConnection |
       >
         Test connection
       </button>
+      <button
+        type="button"
+        id="sign-in"
+        class="secondary"
+        onClick={signIn}
+        disabled={!saved}
+        aria-describedby={saved ? undefined : 'sign-in-why'}
+      >
+        Sign in to ImmyBot
+      </button>
       {!connection && (
         <p id="test-connection-why" class="hint">
           Fill in your ImmyBot instance and Integration ID above to test them.
+        </p>
+      )}
+      {connection && !saved && (
+        <p id="sign-in-why" class="hint">
+          Save first: sign-in opens the saved ImmyBot instance.
         </p>
       )}
       <div aria-live="polite" data-testid="connection-result">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { recentTicketTab } from '../../lib/halo/recent-ticket';
 import type { CurrentSettings } from '../../lib/settings/settings';
+import { useSignedIn } from './useSignedIn';
 
 interface Step {
   done: boolean;
@@ -11,7 +12,7 @@ interface Step {
   field: string;
 }
 
-const steps = ({ immybot, haloOrigins, policy }: CurrentSettings): Step[] => [
+const steps = ({ immybot, haloOrigins, policy }: CurrentSettings, signedIn: boolean): Step[] => [
   {
     // A managed half counts as done even before the other half is there.
     done: !!(immybot?.instanceOrigin ?? policy.instanceOrigin),
@@ -31,23 +32,33 @@ const steps = ({ immybot, haloOrigins, policy }: CurrentSettings): Step[] => [
     text: 'Add your HaloPSA address (acme.halopsa.com or your own): Technician Tools works only on the sites listed.',
     field: 'halo-address',
   },
+  {
+    done: signedIn,
+    title: 'Sign in to ImmyBot',
+    text: 'With your ImmyBot account, in the window “Sign in to ImmyBot” (beside Test connection) opens: the pane shows ImmyBot’s answers only to a signed-in technician.',
+    field: 'sign-in',
+  },
 ];
+
+/** HaloPSA's ticket list on a site: where "Try it" goes when no ticket is open. */
+const ticketList = (site: string) => `${site}/tickets?area=1`;
 
 /** First-run steps on the options page, ticked off as the settings fill in, ending with a way to try it. */
 export function Welcome({ settings }: { settings: CurrentSettings }) {
   const [tryResult, setTryResult] = useState('');
-  const list = steps(settings);
-  const ready = list.every((step) => step.done);
+  const signedIn = useSignedIn(settings.immybot, settings.signedInAt) === true;
+  const list = steps(settings, signedIn);
 
   const tryIt = async () => {
-    if (!ready) return setTryResult('Finish the steps above first: each one says where to find what it needs.');
+    const next = list.findIndex((step) => !step.done);
+    if (next >= 0) return setTryResult(`Finish step ${next + 1} first, ${list[next].title}: it says what it needs.`);
     const tab = recentTicketTab(await browser.tabs.query({}), settings.haloOrigins);
     if (!tab?.id) {
+      // No ticket open: the first site's ticket list, one click from any ticket.
       const site = settings.haloOrigins[0];
+      await browser.tabs.create({ url: ticketList(site) });
       return setTryResult(
-        site
-          ? `No HaloPSA ticket is open. Open any ticket on ${new URL(site).host}: Technician Tools appears beside it.`
-          : 'Add your HaloPSA site first (step 3), then open any ticket there.',
+        `Opened ${new URL(site).host}’s tickets: open any ticket, Technician Tools appears beside it.`,
       );
     }
     await browser.tabs.update(tab.id, { active: true });
@@ -56,7 +67,7 @@ export function Welcome({ settings }: { settings: CurrentSettings }) {
 
   return (
     <section class="card welcome" aria-labelledby="welcome-heading" data-testid="welcome">
-      <h2 id="welcome-heading">Set up in three steps</h2>
+      <h2 id="welcome-heading">Set up in four steps</h2>
       <ol class="steps">
         {list.map((step) => (
           <li key={step.field} class={step.done ? 'done' : ''}>

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../sandbox/chromium';
 import { addSite } from '../sandbox/configure';
-import { expect, EXTENSION_DIR, openTicket, test } from './fixtures';
+import { expect, EXTENSION_DIR, openTicket, pane, test } from './fixtures';
 
 /** The options page the install opened by itself (lib/background/welcome.ts). */
 async function welcomePage(context: BrowserContext): Promise<Page> {
@@ -19,49 +19,70 @@ const activeTabUrl = (page: Page) =>
     (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }).then((t: any) => t[0]?.url),
   );
 
-test('the install opens three first-run steps; pasting the Technician Tools URL fills both fields; “Try it” brings the newest ticket tab forward', async ({
+test('the first run ends signed in: four steps, Sign in beside Test connection, Save says what is missing, “Try it” opens the ticket list', async ({
   sandbox,
 }) => {
   const context = await launchWithExtension(EXTENSION_DIR, sandbox, { welcomeTab: false });
   try {
     const welcome = await welcomePage(context);
-    await expect(welcome.getByRole('heading', { name: 'Set up in three steps' })).toBeVisible();
-    await expect(welcome.getByTestId('welcome').getByRole('listitem')).toHaveCount(3);
-    for (const title of ['ImmyBot instance', 'Integration ID', 'HaloPSA site'])
-      await expect(step(welcome, title).getByText('Done')).toHaveCount(0);
+    const status = welcome.getByTestId('welcome').getByRole('status');
+    const titles = ['ImmyBot instance', 'Integration ID', 'HaloPSA site', 'Sign in to ImmyBot'];
+    await expect(welcome.getByRole('heading', { name: 'Set up in four steps' })).toBeVisible();
+    await expect(welcome.getByTestId('welcome').getByRole('listitem')).toHaveCount(4);
+    for (const title of titles) await expect(step(welcome, title).getByText('Done')).toHaveCount(0);
 
-    // Before the steps, “Try it” says what is missing and opens nothing.
+    // Before the steps, “Try it” names the first missing one and opens nothing; Sign in waits for a saved instance.
     const tabsBefore = context.pages().length;
     await welcome.getByRole('button', { name: 'Try it on a ticket' }).click();
-    await expect(welcome.getByTestId('welcome').getByRole('status')).toHaveText(/Finish the steps above first/);
+    await expect(status).toHaveText('Finish step 1 first, ImmyBot instance: it says what it needs.');
     expect(context.pages()).toHaveLength(tabsBefore);
+    await expect(welcome.getByRole('button', { name: 'Sign in to ImmyBot' })).toBeDisabled();
 
-    // Step 1 and 2 at once: the URL from ImmyBot's HaloPSA integration page.
+    // Step 1 and 2 at once: the URL from ImmyBot's HaloPSA integration page. Saved, but not finished: it says so.
     await welcome.getByLabel('ImmyBot instance').fill('https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID');
     await expect(welcome.getByLabel('ImmyBot instance')).toHaveValue('https://acme.immy.bot');
     await expect(welcome.getByLabel('Integration ID')).toHaveValue('619');
     await welcome.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(welcome.getByRole('form', { name: 'ImmyBot' }).getByRole('status')).toHaveText(
+      'Saved https://acme.immy.bot (integration 619). Add your HaloPSA site below to finish: Technician Tools shows only on the sites listed.',
+    );
     await expect(step(welcome, 'ImmyBot instance').getByText('Done')).toBeVisible();
     await expect(step(welcome, 'Integration ID').getByText('Done')).toBeVisible();
-    await expect(step(welcome, 'HaloPSA site').getByText('Done')).toHaveCount(0);
+    await expect(step(welcome, 'Sign in to ImmyBot').getByText('Done')).toHaveCount(0);
 
-    // Step 3; then “Try it” with no ticket open explains where to go.
+    // Step 4 from this page: the sign-in window asks about cookies, goes to ImmyBot, and closes itself.
+    const [signIn] = await Promise.all([
+      context.waitForEvent('page'),
+      welcome.getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
+    ]);
+    await signIn.getByRole('button', { name: 'Sign in without allowing' }).click();
+    await expect(signIn).toHaveURL('https://acme.immy.bot/');
+    const closed = signIn.waitForEvent('close');
+    await signIn.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+    await closed;
+    await expect(step(welcome, 'Sign in to ImmyBot').getByText('Done')).toBeVisible();
+
+    // Step 3; then “Try it” with no ticket open opens the site's ticket list, where one click shows a signed-in pane.
     await addSite(welcome, 'acme.halopsa.com');
     await expect(step(welcome, 'HaloPSA site').getByText('Done')).toBeVisible();
-    await welcome.getByRole('button', { name: 'Try it on a ticket' }).click();
-    await expect(welcome.getByTestId('welcome').getByRole('status')).toHaveText(
-      'No HaloPSA ticket is open. Open any ticket on acme.halopsa.com: Technician Tools appears beside it.',
+    const [list] = await Promise.all([
+      context.waitForEvent('page'),
+      welcome.getByRole('button', { name: 'Try it on a ticket' }).click(),
+    ]);
+    await expect(list).toHaveURL('https://acme.halopsa.com/tickets?area=1');
+    await expect(status).toHaveText(
+      'Opened acme.halopsa.com’s tickets: open any ticket, Technician Tools appears beside it.',
     );
+    await list.locator('a[data-ticket="2820"]').click();
+    await expect(pane(list).getByTestId('ticket-summary')).toContainText('Dana Ruiz · Acorn Construction');
 
     // Two tickets open, the second used last; back on the options page, “Try it” brings that one forward.
-    const older = await context.newPage();
-    await older.goto('https://acme.halopsa.com/ticket?id=2152');
     const newer = await context.newPage();
-    await openTicket(newer, 2820);
+    await openTicket(newer, 3001);
     await welcome.bringToFront();
     expect(await activeTabUrl(welcome)).toContain('/options.html?welcome');
     await welcome.getByRole('button', { name: 'Try it on a ticket' }).click();
-    await expect.poll(() => activeTabUrl(welcome)).toBe('https://acme.halopsa.com/ticket?id=2820');
+    await expect.poll(() => activeTabUrl(welcome)).toBe('https://acme.halopsa.com/ticket?id=3001');
   } finally {
     await context.close();
   }

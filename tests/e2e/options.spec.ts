@@ -118,8 +118,9 @@ test('a site in the options page’s address is ignored: only a ticket’s setup
   await options.getByLabel('ImmyBot instance').fill('acme');
   await options.getByLabel('Integration ID').fill('619');
   await options.getByRole('button', { name: 'Save' }).click();
+  // No site listed, so Save says what is still missing rather than that tickets now show Technician Tools.
   await expect(immybotForm(options).getByRole('status')).toHaveText(
-    'Saved. HaloPSA tickets now show Technician Tools from https://acme.immy.bot (integration 619).',
+    'Saved https://acme.immy.bot (integration 619). Add your HaloPSA site below to finish: Technician Tools shows only on the sites listed.',
   );
   await expect(options.getByTestId('save-adds-site')).toHaveCount(0);
   expect((await storedSettings(serviceWorker(options))).settings).toEqual({
