@@ -17,6 +17,8 @@ export const SIGNED_IN_AT_KEY = 'immybotSignedInAt';
 export const COOKIES_DECLINED_KEY = 'immybotCookiesDeclined';
 /** storage.local: the HaloPSA sites seen showing their own Technician Tools (a Custom Tab): the pane gives way there. */
 export const NATIVE_TAB_SITES_KEY = 'nativeTabSites';
+/** storage.local: true once the side panel's offer to become the default place was answered either way. */
+export const SIDE_PANEL_OFFER_DONE_KEY = 'sidePanelOfferDone';
 /** storage.local, v0.1 only: hosted tenants remembered without the user's say; deleted on update. */
 export const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
 

@@ -89,6 +89,7 @@ export function TechnicianToolsPane({
           signedInAt={signedInAt}
           onReload={() => post({ t: 'reload' })}
           onCollapse={() => setCollapsed(true)}
+          onSidePanelOpened={() => setCollapsed(true)}
           site={site}
           onOpenSidePanel={onOpenSidePanel}
         />

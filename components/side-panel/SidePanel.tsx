@@ -4,6 +4,7 @@ import { changeSettings } from '../../lib/messaging/change-settings';
 import { createPodFrame, type PodFrame } from '../../lib/pane/frame';
 import { paneView, paneViewPodUrl } from '../../lib/pane/view';
 import { TicketTools } from '../ticket/TicketTools';
+import { MakeDefaultOffer } from './MakeDefaultOffer';
 import { useActiveTab } from './useActiveTab';
 import { useSettings } from '../shared/useSettings';
 
@@ -21,7 +22,12 @@ export function SidePanel() {
   const view = paneView(tab.url ?? '', settings);
   switch (view.kind) {
     case 'pane': {
-      return <SidePanelTicket faultId={view.faultId} podUrl={paneViewPodUrl(view)} signedInAt={settings.signedInAt} />;
+      return (
+        <>
+          <MakeDefaultOffer settings={settings} />
+          <SidePanelTicket faultId={view.faultId} podUrl={paneViewPodUrl(view)} signedInAt={settings.signedInAt} />
+        </>
+      );
     }
     case 'setup':
       return (

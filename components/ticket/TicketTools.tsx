@@ -23,6 +23,8 @@ export interface TicketToolsProps {
   onCollapse?: () => void;
   /** The docked pane only: opens this window's side panel, answering whether the browser did. */
   onOpenSidePanel?: () => Promise<boolean>;
+  /** The docked pane only: the side panel opened, so the pane steps aside (one Technician Tools per ticket). */
+  onSidePanelOpened?: () => void;
   /** The docked pane's HaloPSA site, where ImmyBot's frame may lack its cookie; the side panel's frame never does. */
   site?: string;
 }
@@ -38,6 +40,7 @@ export function TicketTools({
   onReload,
   onCollapse,
   onOpenSidePanel,
+  onSidePanelOpened,
   site,
 }: TicketToolsProps) {
   const [reloads, setReloads] = useState(0);
@@ -46,7 +49,12 @@ export function TicketTools({
   const [lookup, retryLookup] = useTicketLookup(faultId, podUrl, signedInAt + reloads);
   const cookieAccess = useLastCookieAccess(lookup.answer);
   const openSidePanel =
-    onOpenSidePanel && (() => void onOpenSidePanel().then((opened) => setSidePanelRefused(!opened)));
+    onOpenSidePanel &&
+    (() =>
+      void onOpenSidePanel().then((opened) => {
+        setSidePanelRefused(!opened);
+        if (opened) onSidePanelOpened?.();
+      }));
   return (
     <>
       <TicketHeader

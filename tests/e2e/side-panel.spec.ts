@@ -70,6 +70,24 @@ test('“Open in side panel” on the pane opens the side panel on a real click,
   // The side panel's frame carried the ImmyBot session: no cookie exception, no permission.
   await expect.poll(() => podRequests(sandbox, 2152)).toEqual({ all: 2, signedIn: 1 });
   expect(await hasCookiePermission(context)).toBe(false);
+
+  // One Technician Tools per ticket on screen: the docked pane stepped aside to its handle, HaloPSA has its room.
+  await expect(pane(page).locator('.handle')).toBeVisible();
+  await expect(paneFrame(page)).toBeHidden();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('36px');
+
+  // The side panel offers, once, to be the default; taking it leaves HaloPSA's page only the edge handle.
+  await expect
+    .poll(() => panel.evaluate(`document.querySelector('.make-default')?.textContent ?? 'no offer'`))
+    .toContain('Show Technician Tools here instead of beside every ticket?');
+  await panel.evaluate(
+    `[...document.querySelectorAll('.make-default button')].find((b) => b.textContent === 'Make it the default').click()`,
+  );
+  await expect.poll(() => panel.evaluate(`document.querySelector('.make-default') === null`)).toBe(true);
+  await expect(
+    pane(page).getByRole('button', { name: /Open Technician Tools for ticket 2152 in the side panel/ }),
+  ).toBeVisible();
+  await expect(paneFrame(page)).toHaveCount(0);
 });
 
 test('the side panel follows the active tab, SPA navigation and Back, and never reloads when nothing changed', async ({
