@@ -10,6 +10,8 @@ import { openSidePanel } from '../../lib/side-panel';
 import { useHaloAccess } from '../shared/useHaloAccess';
 import { useSettings } from '../shared/useSettings';
 import { Version } from '../shared/Version';
+import { faultIdFromUrl } from '../../lib/halo/ticket';
+import { TicketAbout } from './TicketAbout';
 
 type Probe = 'probing' | boolean;
 
@@ -55,30 +57,47 @@ export function ToolbarPopup() {
     );
   };
 
+  const sidePanelButton = (
+    <p>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() =>
+          // First thing in the click: the side panel needs its gesture. The popup closes when it opens.
+          void openSidePanel(tab?.windowId).then(
+            () => window.close(),
+            (error: unknown) =>
+              setMessage(
+                `The side panel did not open. ${failureText(error, 'Try the ImmyBot button in the toolbar again.')}`,
+              ),
+          )
+        }
+      >
+        Open in side panel
+      </button>
+    </p>
+  );
+  const decline = (origin: string) =>
+    void changeSettings({ kind: 'declineSite', origin }).then(
+      () => setMessage(`Technician Tools will not offer itself on ${hostOf(origin)}. Settings can undo this.`),
+      (error: unknown) => setMessage(`Not saved. ${failureText(error)}`),
+    );
   const needAccess = origins?.filter((o) => !o.hasAccess) ?? [];
   const sitesLocked = !!settings && isLocked(settings.sources, 'haloOrigins');
   return (
     <>
       <h1>ImmyBot Technician Tools</h1>
-      {state && <TabMessage state={state} probe={probe} sitesLocked={sitesLocked} onEnable={enable} />}
-      <p>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() =>
-            // First thing in the click: the side panel needs its gesture. The popup closes when it opens.
-            void openSidePanel(tab?.windowId).then(
-              () => window.close(),
-              (error: unknown) =>
-                setMessage(
-                  `The side panel did not open. ${failureText(error, 'Try the ImmyBot button in the toolbar again.')}`,
-                ),
-            )
-          }
-        >
-          Open in side panel
-        </button>
-      </p>
+      {state && (
+        <TabMessage
+          state={state}
+          faultId={faultIdFromUrl(tab?.url ?? '')}
+          probe={probe}
+          sitesLocked={sitesLocked}
+          onEnable={enable}
+          onDecline={decline}
+          sidePanelButton={sidePanelButton}
+        />
+      )}
       {message && <p role="status">{message}</p>}
       {/* One click each, wherever the popup opens: a managed self-hosted site arrives without access. */}
       {needAccess.length > 0 && state?.kind !== 'needs-access' && (
@@ -103,20 +122,46 @@ export function ToolbarPopup() {
 
 interface TabMessageProps {
   state: TabState;
+  /** The tab's ticket, when it shows one. */
+  faultId: number | null;
   probe: Probe;
   /** The organization lists the sites: an unlisted one is not offered. */
   sitesLocked: boolean;
   onEnable: (origin: string) => void;
+  onDecline: (origin: string) => void;
+  /** Offered on HaloPSA's pages only. */
+  sidePanelButton: preact.JSX.Element;
 }
 
-function TabMessage({ state, probe, sitesLocked, onEnable }: TabMessageProps) {
+/** What this tab is to Technician Tools, and the one thing to do about it; nothing to do on a page that is not HaloPSA. */
+function TabMessage({ state, faultId, probe, sitesLocked, onEnable, onDecline, sidePanelButton }: TabMessageProps) {
   if (sitesLocked && (state.kind === 'hosted-off' || state.kind === 'candidate'))
     return <p>{hostOf(state.origin)} is not one of the HaloPSA sites your organization set for Technician Tools.</p>;
   switch (state.kind) {
     case 'enabled':
-      return <p>Technician Tools is on for {hostOf(state.origin)}.</p>;
+      if (faultId !== null) return <TicketAbout faultId={faultId} sidePanelButton={sidePanelButton} />;
+      return (
+        <>
+          <p>Technician Tools is on for {hostOf(state.origin)}: open a ticket to see it beside the ticket.</p>
+          {sidePanelButton}
+        </>
+      );
     case 'hosted-off':
-      return <EnableButton origin={state.origin} onEnable={onEnable} />;
+      return (
+        <>
+          <p>
+            Technician Tools is off on {hostOf(state.origin)}: nothing from ImmyBot runs there until you turn it on.
+          </p>
+          <p class="row">
+            <button type="button" class="primary" onClick={() => onEnable(state.origin)}>
+              Use Technician Tools on {hostOf(state.origin)}
+            </button>
+            <button type="button" class="link" onClick={() => onDecline(state.origin)}>
+              Not here
+            </button>
+          </p>
+        </>
+      );
     case 'needs-access':
       return (
         <>

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import { computerCount } from '../../lib/immybot/ticket-view';
+import { sendToBackground } from '../../lib/messaging/client';
+import type { Responses } from '../../lib/messaging/protocol';
+
+type Answer = Responses['lookupTicket'] | 'asking' | 'unreachable';
+
+const signIn = () =>
+  void sendToBackground({ type: 'signIn' }).then(
+    () => window.close(),
+    () => undefined,
+  );
+
+/**
+ * The popup on a listed site's ticket: the ticket, who ImmyBot resolves it to (or why not), and the one thing to do
+ * about it: sign in when signed out, else open the side panel (`sidePanelButton`).
+ */
+export function TicketAbout({ faultId, sidePanelButton }: { faultId: number; sidePanelButton: preact.JSX.Element }) {
+  const [answer, setAnswer] = useState<Answer>('asking');
+  useEffect(() => {
+    sendToBackground({ type: 'lookupTicket', faultId }).then(setAnswer, () => setAnswer('unreachable'));
+  }, [faultId]);
+  return (
+    <section aria-label={`Ticket ${faultId}`} data-testid="ticket-about">
+      <p>
+        <strong>Ticket {faultId}</strong>
+        {': '}
+        <TicketLine answer={answer} />
+      </p>
+      {typeof answer === 'object' && !answer.ok && answer.problem.action === 'sign-in' ? (
+        <p>
+          <button type="button" class="primary" onClick={signIn}>
+            Sign in to ImmyBot
+          </button>
+        </p>
+      ) : (
+        sidePanelButton
+      )}
+    </section>
+  );
+}
+
+function TicketLine({ answer }: { answer: Answer }) {
+  if (answer === 'asking') return <span class="muted">looking it up in ImmyBot…</span>;
+  if (answer === 'unreachable') return <span>Technician Tools did not answer. Reopen this popup.</span>;
+  if (!answer.ok) return <span>{answer.problem.message}</span>;
+  const { ticket } = answer;
+  const total = computerCount(ticket);
+  const who = ticket.person?.name ?? ticket.person?.email ?? 'no ImmyBot person';
+  const count = total > 0 ? `${ticket.onlineComputers} of ${total} online` : 'no computers';
+  return (
+    <>
+      <span>{[who, ticket.tenant, count].filter(Boolean).join(' · ')}</span>
+      {ticket.unmatched[0] && <span class="muted"> {ticket.unmatched[0]}</span>}
+    </>
+  );
+}
