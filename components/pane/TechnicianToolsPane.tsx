@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FrameMessage } from '../../lib/pane/channel';
 import { trusted } from '../../lib/pane/trusted';
 import { CollapsedHandle } from './CollapsedHandle';
@@ -34,6 +34,7 @@ export function TechnicianToolsPane({
 }: TechnicianToolsPaneProps) {
   const { collapsed, noRoom, width, min, max } = state;
   const top = useRef<HTMLDivElement>(null);
+  const [sidePanelRefused, setSidePanelRefused] = useState(false);
   useReportSize(top, post);
   // The latest state, readable by key handlers between renders.
   const shownCollapsed = useRef(collapsed);
@@ -69,7 +70,14 @@ export function TechnicianToolsPane({
   if (collapsed)
     return (
       <section class="pane docked collapsed" data-fault-id={faultId} aria-label={label}>
-        <CollapsedHandle faultId={faultId} reason={noRoom ? 'noRoom' : 'chosen'} onExpand={() => setCollapsed(false)} />
+        <CollapsedHandle
+          faultId={faultId}
+          reason={noRoom ? (sidePanelRefused ? 'noRoomNoSidePanel' : 'noRoom') : 'chosen'}
+          // Too narrow to expand: the side panel, where the window's width does not matter.
+          onExpand={() =>
+            noRoom ? void onOpenSidePanel().then((opened) => setSidePanelRefused(!opened)) : setCollapsed(false)
+          }
+        />
       </section>
     );
   return (

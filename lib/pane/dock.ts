@@ -127,7 +127,8 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   }
 
   function relayout(next: PaneLayout, remember: boolean): void {
-    layout = { width: clampWidth(next.width, win.innerWidth), collapsed: next.collapsed };
+    // A width never chosen stays the window's default, so a wider window later gets the wider default.
+    layout = { width: next.width === null ? null : clampWidth(next.width, win.innerWidth), collapsed: next.collapsed };
     place();
     post();
     if (remember) options.onLayout(layout);

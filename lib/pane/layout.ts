@@ -3,7 +3,8 @@ import { PANE_LAYOUT_KEY } from '../storage';
 
 /** How the technician left the pane: remembered across tickets, tabs and restarts. */
 export interface PaneLayout {
-  width: number;
+  /** null until the technician resizes: the default for the window (defaultPaneWidth). */
+  width: number | null;
   collapsed: boolean;
 }
 
@@ -11,7 +12,12 @@ export const MIN_PANE_WIDTH = 320;
 export const DEFAULT_PANE_WIDTH = 440;
 /** Width of the slim handle a collapsed pane leaves. */
 export const COLLAPSED_WIDTH = 36;
-export const DEFAULT_LAYOUT: PaneLayout = { width: DEFAULT_PANE_WIDTH, collapsed: false };
+/** A laptop's window (≤ LAPTOP_WIDTH CSS px) starts the pane this wide, leaving HaloPSA more of it. */
+export const LAPTOP_PANE_WIDTH = 360;
+export const LAPTOP_WIDTH = 1280;
+export const defaultPaneWidth = (viewportWidth: number): number =>
+  viewportWidth <= LAPTOP_WIDTH ? LAPTOP_PANE_WIDTH : DEFAULT_PANE_WIDTH;
+export const DEFAULT_LAYOUT: PaneLayout = { width: null, collapsed: false };
 
 /** HaloPSA keeps at least this percentage of the window, and never less than MIN_HALO_WIDTH CSS px. */
 export const MIN_HALO_PERCENT = 55;
@@ -33,9 +39,9 @@ export const setupPromptDock = (viewportWidth: number): number =>
   maxPaneWidth(viewportWidth) >= SETUP_PROMPT_WIDTH ? SETUP_PROMPT_WIDTH : 0;
 
 /** Keeps the pane usable and leaves HaloPSA its room (see maxPaneWidth). */
-export function clampWidth(width: number, viewportWidth: number): number {
+export function clampWidth(width: number | null, viewportWidth: number): number {
   const max = Math.max(MIN_PANE_WIDTH, maxPaneWidth(viewportWidth));
-  if (!Number.isFinite(width)) return Math.min(DEFAULT_PANE_WIDTH, max);
+  if (width === null || !Number.isFinite(width)) return Math.min(defaultPaneWidth(viewportWidth), max);
   return Math.round(Math.min(max, Math.max(MIN_PANE_WIDTH, width)));
 }
 
@@ -43,7 +49,7 @@ export function clampWidth(width: number, viewportWidth: number): number {
 export function validLayout(value: unknown): PaneLayout {
   const v = value as Partial<PaneLayout> | null | undefined;
   return {
-    width: typeof v?.width === 'number' && Number.isFinite(v.width) ? v.width : DEFAULT_PANE_WIDTH,
+    width: typeof v?.width === 'number' && Number.isFinite(v.width) ? v.width : null,
     collapsed: v?.collapsed === true,
   };
 }

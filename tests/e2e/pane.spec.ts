@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { hasExtensionTarget } from '../sandbox/extension-target';
 import { expect, expectPodLoaded, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
 
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
@@ -205,8 +206,9 @@ test('dark HaloPSA gets the dark pane', async ({ page, configure }) => {
   expect(background).toBe('rgb(29, 34, 40)');
 });
 
-test('the pane fits the window: HaloPSA keeps 55 % and 480 px, no room collapses it, room brings the chosen width back', async ({
+test('the pane fits the window: HaloPSA keeps 55 % and 480 px, no room collapses it to a handle that opens the side panel, room brings the chosen width back', async ({
   page,
+  context,
   configure,
 }) => {
   await configure();
@@ -228,14 +230,36 @@ test('the pane fits the window: HaloPSA keeps 55 % and 480 px, no room collapses
   // 200 % zoom in a 1400 px window leaves 700 CSS px: no room for the pane, so it shows as a handle that says so.
   await page.setViewportSize({ width: 700, height: 800 });
   await expect(
-    pane(page).getByRole('button', { name: 'Technician Tools needs a wider window: widen it or zoom out' }),
+    pane(page).getByRole('button', { name: 'Technician Tools needs a wider window: open it in the side panel' }),
   ).toBeVisible();
   expect((await paneBox(page)).width).toBe(36);
   await expect(paneFrame(page)).toBeHidden();
   expect(await haloRight()).toBeLessThanOrEqual(700 - 36);
+  // Its one action in a window this narrow: the side panel, which takes no width from HaloPSA.
+  expect(await hasExtensionTarget(context, page, 'sidepanel.html')).toBe(false);
+  await pane(page)
+    .getByRole('button', { name: 'Technician Tools needs a wider window: open it in the side panel' })
+    .click();
+  await expect.poll(() => hasExtensionTarget(context, page, 'sidepanel.html')).toBe(true);
 
   // Room again: the width the technician chose comes back, and the frame with it.
   await page.setViewportSize({ width: 1400, height: 900 });
   await expect.poll(async () => (await paneBox(page)).width).toBe(584);
   await expect(paneFrame(page)).toBeVisible();
+});
+
+test('a laptop window starts the pane narrower (360 px at 1280 px and below, 440 above) until the technician resizes it', async ({
+  page,
+  configure,
+}) => {
+  await configure();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTicket(page, 2152);
+  const width = async () => Math.round((await pane(page).boundingBox())!.width);
+  await expect.poll(width).toBe(360);
+  // Collapsing and expanding chooses no width: a wider window still gets the wider default.
+  await pane(page).getByRole('button', { name: 'Collapse Technician Tools' }).click();
+  await pane(page).locator('.handle').click();
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect.poll(width).toBe(440);
 });

@@ -72,7 +72,7 @@ describe('validLayout', () => {
       { width: 600, collapsed: false },
     ],
     [{ width: 600 }, { width: 600, collapsed: false }],
-    [{ collapsed: true }, { width: 440, collapsed: true }],
+    [{ collapsed: true }, { width: null, collapsed: true }],
   ])('keeps %j', (value, expected) => {
     expect(validLayout(value)).toEqual(expected);
   });
@@ -93,13 +93,32 @@ describe('validLayout', () => {
   });
 });
 
+describe('the default width: narrower on a laptop', () => {
+  it.each([
+    [1600, 440],
+    [1281, 440],
+    [1280, 360],
+    [1024, 360],
+    // A window where 360 would leave HaloPSA too little: the most it may have, never under the minimum.
+    [800, 320],
+  ])('a %i px window starts the pane %i px wide', (viewport, width) => {
+    expect(clampWidth(null, viewport)).toBe(width);
+    expect(clampWidth(DEFAULT_LAYOUT.width, viewport)).toBe(width);
+  });
+
+  it('a width the technician chose is kept in any window that has room for it', () => {
+    expect(clampWidth(440, 1280)).toBe(440);
+    expect(clampWidth(360, 1600)).toBe(360);
+  });
+});
+
 describe('loadLayout / saveLayout', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
 
   it('loads the default when nothing is stored', async () => {
-    expect(await loadLayout()).toEqual({ width: 440, collapsed: false });
+    expect(await loadLayout()).toEqual({ width: null, collapsed: false });
   });
 
   it('round-trips a layout through storage.local "paneLayout"', async () => {
