@@ -17,7 +17,9 @@ type Check = { origin: string; result: HaloCheck | 'checking' } | null;
  * `locked`: the organization's policy sets the list; only granting access (the browser's own say) remains.
  */
 export function HaloAddresses({ locked = false }: { locked?: boolean }) {
-  const origins = useHaloAccess(useOptionsSettings()?.haloOrigins);
+  const settings = useOptionsSettings();
+  const origins = useHaloAccess(settings?.haloOrigins);
+  const declined = settings?.declinedOrigins ?? [];
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState('');
@@ -142,6 +144,32 @@ export function HaloAddresses({ locked = false }: { locked?: boolean }) {
             </li>
           ))}
         </ul>
+      )}
+      {/* "Not here" answers, seen and undone here: the tenant's offer shows again (nothing is turned on). */}
+      {declined.length > 0 && !locked && (
+        <>
+          <p class="hint">Turned down with “Not here” (no offer shows on these tenants):</p>
+          <ul class="origins" aria-label="HaloPSA tenants turned down">
+            {declined.map((origin) => (
+              <li key={origin} data-origin={origin}>
+                <span class="origin">{origin}</span>
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`Undo “Not here” for ${origin}`}
+                  onClick={() =>
+                    void changeSettings({ kind: 'undeclineSite', origin }).then(
+                      () => setStatus(`${new URL(origin).host} will offer Technician Tools again.`),
+                      (e: unknown) => fail(failureText(e)),
+                    )
+                  }
+                >
+                  Undo
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </form>
   );

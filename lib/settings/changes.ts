@@ -15,6 +15,8 @@ export const SettingsChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('addSite'), origin }),
   z.object({ kind: z.literal('removeSite'), origin }),
   z.object({ kind: z.literal('declineSite'), origin }),
+  // Undo of "Not here": the tenant's offer may show again (it is not turned on).
+  z.object({ kind: z.literal('undeclineSite'), origin }),
   z.object({ kind: z.literal('setShow'), show: z.enum(SHOW_PLACES) }),
   /**
    * A settings file as the options page planned it (lib/settings/transfer): only what its list said changes.
@@ -57,6 +59,8 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
       // Only hosted tenants get an offer to decline; a listed site is removed, not declined.
       if (!isHostedHaloUrl(change.origin) || settings.haloOrigins.includes(change.origin)) return settings;
       return { ...settings, declinedOrigins: withSite(settings.declinedOrigins, change.origin) };
+    case 'undeclineSite':
+      return { ...settings, declinedOrigins: without(settings.declinedOrigins, change.origin) };
     case 'setShow':
       return { ...settings, show: change.show };
     case 'importSettings': {
@@ -112,6 +116,7 @@ export function lockedField(change: SettingsChange, policy: ManagedPolicy): Poli
     case 'addSite':
     case 'removeSite':
     case 'declineSite':
+    case 'undeclineSite':
       return policy.haloOrigins ? 'haloOrigins' : null;
     case 'setShow':
       return policy.show !== undefined && policy.show !== change.show ? 'show' : null;

@@ -131,3 +131,53 @@ test('a site in the options page’s address is ignored: only a ticket’s setup
   });
   await expect(options.getByLabel('Added HaloPSA addresses').getByRole('listitem')).toHaveCount(0);
 });
+
+/** Pairs of visible text and controls whose boxes overlap by more than a pixel (one inside the other is fine). */
+const overlaps = (page: Page) =>
+  page.evaluate(() => {
+    const name = (el: Element) =>
+      `${el.localName}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}: ${(el.textContent ?? '').trim().slice(0, 30)}`;
+    const shown = [...document.querySelectorAll('h1, h2, p, label, button, legend, input, li, .hint')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    });
+    const found: string[] = [];
+    for (let i = 0; i < shown.length; i++)
+      for (let j = i + 1; j < shown.length; j++) {
+        const [a, b] = [shown[i], shown[j]];
+        if (a.contains(b) || b.contains(a)) continue;
+        const [r, s] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+        const x = Math.min(r.right, s.right) - Math.max(r.left, s.left);
+        const y = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
+        if (x > 1 && y > 1) found.push(`${name(a)} ⟷ ${name(b)}`);
+      }
+    return found;
+  });
+
+test('nothing on the options page or the sign-in window overlaps, at 100 % and at 200 % zoom', async ({
+  context,
+  extensionId,
+  configure,
+}) => {
+  await configure();
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html?welcome`);
+  await expect(options.getByRole('button', { name: 'Export settings' })).toBeVisible();
+  const signIn = await context.newPage();
+  await signIn.goto(`chrome-extension://${extensionId}/signin.html?cookies`);
+  await expect(signIn.getByRole('button', { name: 'Allow and sign in' })).toBeVisible();
+  const worker = context.serviceWorkers()[0];
+  for (const zoom of [1, 2])
+    for (const page of [options, signIn]) {
+      await worker.evaluate(
+        async ([url, factor]) => {
+          const chrome = (globalThis as any).chrome;
+          const [tab] = await chrome.tabs.query({ url });
+          await chrome.tabs.setZoom(tab.id, factor);
+        },
+        [page.url(), zoom] as const,
+      );
+      await expect.poll(() => page.evaluate(() => window.devicePixelRatio)).toBe(zoom);
+      expect(await overlaps(page), `${page.url()} at ${zoom * 100} %`).toEqual([]);
+    }
+});

@@ -118,6 +118,20 @@ test('"Not here" is remembered for that tenant; the offer stays away after a rel
   // Other tenants are not affected.
   await page.goto(`${STRANGER}/ticket?id=2152`);
   await expect(offerButton(page, 'other.trial.usehalo.com')).toBeVisible();
+
+  // The answer is listed on the options page, and Undo brings the offer back (without turning the site on).
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
+  const turnedDown = options.getByRole('list', { name: 'HaloPSA tenants turned down' });
+  await expect(turnedDown.getByRole('listitem')).toHaveText(['https://beta.halopsa.comUndo']);
+  await turnedDown.getByRole('button', { name: 'Undo “Not here” for https://beta.halopsa.com' }).click();
+  await expect(turnedDown).toHaveCount(0);
+  await expect(options.getByRole('form', { name: 'HaloPSA sites' }).getByRole('status')).toHaveText(
+    'beta.halopsa.com will offer Technician Tools again.',
+  );
+  await page.goto('https://beta.halopsa.com/ticket?id=2152');
+  await expect(offerButton(page, 'beta.halopsa.com')).toBeVisible();
+  await expect(paneFrame(page)).toHaveCount(0);
   await context.close();
 });
 

@@ -198,6 +198,20 @@ describe('applySettingsChange: declineSite', () => {
   });
 });
 
+describe('applySettingsChange: undeclineSite (Undo of "Not here")', () => {
+  it('forgets the answer and no other, without turning the site on', () => {
+    const before = settings({ haloOrigins: [PSA], declinedOrigins: [FABRIKAM, DECLINED] });
+    expect(apply(before, { kind: 'undeclineSite', origin: DECLINED })).toEqual(
+      settings({ haloOrigins: [PSA], declinedOrigins: [FABRIKAM] }),
+    );
+  });
+
+  it('a site never declined changes nothing', () => {
+    const before = settings({ declinedOrigins: [FABRIKAM] });
+    expect(apply(before, { kind: 'undeclineSite', origin: DECLINED })).toEqual(before);
+  });
+});
+
 // ----- Every change keeps valid settings valid -----
 
 const VALID_ORIGINS = [PSA, SERVICE, `${PSA}:8443`, 'http://localhost:3000', HOSTED, DECLINED, FABRIKAM];
@@ -211,7 +225,10 @@ const validSettings = fc.record({
 const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
   fc.record({ kind: fc.constant('saveConnection' as const), connection: fc.constantFrom(ACME, OTHER) }),
   fc.record({ kind: fc.constant('saveConnection' as const), connection: fc.constantFrom(ACME, OTHER), site: origin }),
-  fc.record({ kind: fc.constantFrom('addSite' as const, 'removeSite' as const, 'declineSite' as const), origin }),
+  fc.record({
+    kind: fc.constantFrom('addSite' as const, 'removeSite' as const, 'declineSite' as const, 'undeclineSite' as const),
+    origin,
+  }),
   fc.record({
     kind: fc.constant('setShow' as const),
     show: fc.constantFrom('page' as const, 'sidePanel' as const, 'both' as const),
@@ -443,6 +460,7 @@ describe('SettingsChangeSchema', () => {
     ['addSite (localhost)', { kind: 'addSite', origin: 'http://localhost:3000' }],
     ['removeSite', { kind: 'removeSite', origin: PSA }],
     ['declineSite', { kind: 'declineSite', origin: DECLINED }],
+    ['undeclineSite', { kind: 'undeclineSite', origin: DECLINED }],
     ['setShow page', { kind: 'setShow', show: 'page' }],
     ['setShow sidePanel', { kind: 'setShow', show: 'sidePanel' }],
     ['setShow both', { kind: 'setShow', show: 'both' }],
@@ -511,7 +529,7 @@ describe('SettingsChangeSchema', () => {
   ];
 
   it.each(BAD_ORIGINS)('rejects %s as the site of every kind of change', (_, bad) => {
-    for (const kind of ['addSite', 'removeSite', 'declineSite']) {
+    for (const kind of ['addSite', 'removeSite', 'declineSite', 'undeclineSite']) {
       expect(SettingsChangeSchema.safeParse({ kind, origin: bad }).success, kind).toBe(false);
     }
     expect(SettingsChangeSchema.safeParse({ kind: 'saveConnection', connection: ACME, site: bad }).success).toBe(false);
@@ -646,6 +664,12 @@ describe('lockedField: what the organization set cannot be changed', () => {
     [
       'declining a tenant under a managed list',
       { kind: 'declineSite', origin: DECLINED },
+      policyOf({ haloOrigins: [HOSTED] }),
+      'haloOrigins',
+    ],
+    [
+      'undoing a "Not here" under a managed list',
+      { kind: 'undeclineSite', origin: DECLINED },
       policyOf({ haloOrigins: [HOSTED] }),
       'haloOrigins',
     ],
