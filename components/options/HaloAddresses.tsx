@@ -77,13 +77,13 @@ export function HaloAddresses({ locked = false }: { locked?: boolean }) {
       <h2 id="halo-heading">HaloPSA sites</h2>
       <p class="hint">
         Technician Tools works only on the HaloPSA sites listed here, so no other HaloPSA tenant can read ImmyBot
-        through it. Add your tenant (<code>acme.halopsa.com</code>) or your own HaloPSA address; for a self-hosted
-        address the browser asks for access to that one site only.
+        through it. Add your tenant (<code>acme.halopsa.com</code>) or your own HaloPSA site; for a self-hosted address
+        the browser asks for access to that one site only.
       </p>
       <div class="inline-field">
         <Field
           id="halo-address"
-          label="HaloPSA address"
+          label="HaloPSA site"
           value={address}
           error={error}
           placeholder="e.g. acme.halopsa.com or https://psa.example.com"
@@ -112,7 +112,7 @@ export function HaloAddresses({ locked = false }: { locked?: boolean }) {
         {status}
       </p>
       {origins && origins.length > 0 && (
-        <ul class="origins" aria-label="Added HaloPSA addresses">
+        <ul class="origins" aria-label="Added HaloPSA sites">
           {origins.map(({ origin, hasAccess }) => (
             <li key={origin} data-origin={origin}>
               <span class="origin">{origin}</span>

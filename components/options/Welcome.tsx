@@ -29,7 +29,7 @@ const steps = ({ immybot, haloOrigins, policy }: CurrentSettings, signedIn: bool
   {
     done: haloOrigins.length > 0,
     title: 'HaloPSA site',
-    text: 'Add your HaloPSA address (acme.halopsa.com or your own): Technician Tools works only on the sites listed.',
+    text: 'Add your HaloPSA site (acme.halopsa.com or your own): Technician Tools works only on the sites listed.',
     field: 'halo-address',
   },
   {

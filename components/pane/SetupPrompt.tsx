@@ -16,7 +16,7 @@ export function SetupPrompt({ onOpenSettings, onDismiss }: Props) {
       </p>
       <div class="prompt-actions">
         <button type="button" class="primary" onClick={trusted(onOpenSettings)}>
-          Set up ImmyBot
+          Set up Technician Tools
         </button>
         <IconButton icon="close" label="Dismiss: do not show this again" onClick={onDismiss} />
       </div>

@@ -176,7 +176,7 @@ function TabMessage({ state, faultId, probe, sitesLocked, onEnable, onDecline, s
       return probe ? (
         <EnableButton origin={state.origin} onEnable={onEnable} />
       ) : (
-        <p>This page does not look like HaloPSA. Add a HaloPSA address in the settings.</p>
+        <p>This page does not look like HaloPSA. Add a HaloPSA site in the settings.</p>
       );
     case 'other':
       return <p>Open a HaloPSA ticket to see Technician Tools beside it.</p>;

@@ -34,7 +34,7 @@ export function SidePanel() {
         <Notice>
           <p>Technician Tools needs your ImmyBot instance and Integration ID first.</p>
           <button type="button" class="primary" onClick={openOptions}>
-            Set up ImmyBot
+            Set up Technician Tools
           </button>
         </Notice>
       );

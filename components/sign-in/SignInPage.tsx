@@ -33,7 +33,7 @@ export function SignInPage() {
   }, []);
 
   if (needsConsent === null) return <p>Opening ImmyBot…</p>;
-  if (!instanceOrigin) return <p>Set up your ImmyBot instance in Technician Tools settings first.</p>;
+  if (!instanceOrigin) return <p>Set up your ImmyBot instance in the settings first.</p>;
   if (!needsConsent) return <p>Opening {instanceOrigin}…</p>;
   return (
     <div class="card">

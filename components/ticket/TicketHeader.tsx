@@ -31,7 +31,7 @@ export function TicketHeader({ faultId, podUrl, onReload, onCollapse, onOpenSett
           onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')}
         />
         {onOpenSidePanel && <IconButton icon="sidePanel" label="Open in side panel" onClick={onOpenSidePanel} />}
-        <IconButton icon="settings" label="Technician Tools settings" onClick={onOpenSettings} />
+        <IconButton icon="settings" label="Open settings" onClick={onOpenSettings} />
         {onCollapse && <IconButton icon="collapse" label={COLLAPSE_LABEL} onClick={onCollapse} />}
       </div>
     </header>

@@ -3,7 +3,7 @@ import { hostedHaloSuffix, isHaloWebsiteHost, isHostedHaloUrl } from './hosts';
 
 export type HaloAddressResult = { ok: true; origin: string } | { ok: false; error: string };
 
-const EXAMPLE = 'Enter your HaloPSA address, like acme.halopsa.com or https://psa.example.com.';
+const EXAMPLE = 'Enter your HaloPSA site, like acme.halopsa.com or https://psa.example.com.';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -28,14 +28,14 @@ export function isHaloOrigin(value: unknown): value is string {
 }
 
 /**
- * Reads a HaloPSA address as people paste it (`acme.halopsa.com`, `psa.example.com`,
+ * Reads a HaloPSA site as people paste it (`acme.halopsa.com`, `psa.example.com`,
  * `https://psa.example.com:8443/`, a ticket URL) and keeps only the origin.
  */
 export function parseHaloAddress(input: string): HaloAddressResult {
   const text = input.trim();
   if (text === '') return fail(EXAMPLE);
   if (/\s/.test(text)) return fail('The address cannot contain spaces.');
-  if (text.includes('*')) return fail('Wildcards are not allowed: add each HaloPSA address on its own.');
+  if (text.includes('*')) return fail('Wildcards are not allowed: add each HaloPSA site on its own.');
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text);
   const candidate = hasScheme ? text : `https://${text}`;
   if (!URL.canParse(candidate)) return fail(`That is not a web address. ${EXAMPLE}`);

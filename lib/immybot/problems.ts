@@ -50,7 +50,7 @@ export function problemFor(
     case 'no-integration':
       return {
         kind: 'no-integration',
-        message: `ImmyBot has no integration ${integrationId}. Check the Integration ID in Technician Tools settings.`,
+        message: `ImmyBot has no integration ${integrationId}. Check the Integration ID in the settings.`,
         action: 'settings',
       };
     case 'not-found':
@@ -109,7 +109,7 @@ export function forManagedSetting(problem: Problem): Problem {
   return {
     ...rest,
     message: problem.message.replace(
-      'Check the Integration ID in Technician Tools settings.',
+      'Check the Integration ID in the settings.',
       'Your organization set this Integration ID: ask your IT admin to correct it.',
     ),
   };

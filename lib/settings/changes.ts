@@ -6,7 +6,7 @@ import { POLICY_FIELDS, type ManagedPolicy, type PolicyField } from './policy';
 import { HaloOriginsSchema, MAX_IMPORTED_SITES, SettingsSchema, type Settings } from './schema';
 import { SHOW_PLACES } from './show';
 
-const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA address'));
+const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA site'));
 
 /** Every change a page may ask the background (the only writer) to make to the settings. */
 export const SettingsChangeSchema = z.discriminatedUnion('kind', [

@@ -14,7 +14,7 @@ const listOrEmpty = (value: unknown) => (Array.isArray(value) ? value : []);
 
 // Anything that is not an object is left as it was: the reader falls back to the defaults.
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
-  // v2 adds self-hosted HaloPSA addresses; nobody had any before.
+  // v2 adds self-hosted HaloPSA sites; nobody had any before.
   2: (v1: unknown) => (isRecord(v1) ? { ...v1, haloOrigins: listOrEmpty(v1.haloOrigins) } : v1),
   // v3 lists hosted tenants in haloOrigins too, and remembers "Not here" answers. The hosted tenants
   // v0.1 remembered on its own (a separate key) are deliberately not carried over: any tenant that

@@ -79,7 +79,7 @@ export function readAdminValues(record: Record<string, unknown>): { values: Mana
   } else if (idFromInstanceUrl !== undefined) values.integrationId = idFromInstanceUrl;
 
   if (haloSites !== undefined) {
-    if (!Array.isArray(haloSites)) problem('haloOrigins', 'it must be a list of HaloPSA addresses.');
+    if (!Array.isArray(haloSites)) problem('haloOrigins', 'it must be a list of HaloPSA sites.');
     else {
       const origins: string[] = [];
       for (const site of haloSites) {

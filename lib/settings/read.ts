@@ -60,7 +60,7 @@ function readShow(value: unknown, problems: SettingsProblem[]): ShowPlace | null
   return null;
 }
 
-const ORIGIN_LISTS = { haloOrigins: 'HaloPSA address', declinedOrigins: '“Not here” answer' } as const;
+const ORIGIN_LISTS = { haloOrigins: 'HaloPSA site', declinedOrigins: '“Not here” answer' } as const;
 
 function readOrigins(field: keyof typeof ORIGIN_LISTS, value: unknown, problems: SettingsProblem[]): string[] {
   if (value === undefined) return [];

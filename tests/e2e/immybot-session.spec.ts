@@ -195,7 +195,7 @@ test.describe('ticket lookups', () => {
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
     await expectPodLoaded(page, podUrlFor(2152, INSTANCE, 999));
     await expect(summary(page)).toContainText(
-      'ImmyBot has no integration 999. Check the Integration ID in Technician Tools settings.',
+      'ImmyBot has no integration 999. Check the Integration ID in the settings.',
     );
     await expect(summary(page).getByRole('button', { name: 'Open settings' })).toBeVisible();
   });
@@ -352,9 +352,7 @@ test.describe('options: Test connection', () => {
 
     await options.getByLabel('Integration ID').fill('999');
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect(result).toHaveText(
-      'ImmyBot has no integration 999. Check the Integration ID in Technician Tools settings.',
-    );
+    await expect(result).toHaveText('ImmyBot has no integration 999. Check the Integration ID in the settings.');
   });
 });
 

@@ -129,7 +129,7 @@ test('a site in the options page’s address is ignored: only a ticket’s setup
     declinedOrigins: [],
     show: null,
   });
-  await expect(options.getByLabel('Added HaloPSA addresses').getByRole('listitem')).toHaveCount(0);
+  await expect(options.getByLabel('Added HaloPSA sites').getByRole('listitem')).toHaveCount(0);
 });
 
 /** Pairs of visible text and controls whose boxes overlap by more than a pixel (one inside the other is fine). */

@@ -93,7 +93,7 @@ test('header actions: reload the frame, open it in a new tab, open settings', as
 
   const [options] = await Promise.all([
     context.waitForEvent('page'),
-    pane(page).getByRole('button', { name: 'Technician Tools settings' }).click(),
+    pane(page).getByRole('button', { name: 'Open settings' }).click(),
   ]);
   // The ticket's site goes through the background, never the address.
   await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);
@@ -120,7 +120,7 @@ test('before setup, a ticket shows a compact prompt docked beside HaloPSA; one s
 
   const [options] = await Promise.all([
     context.waitForEvent('page'),
-    prompt.getByRole('button', { name: 'Set up ImmyBot' }).click(),
+    prompt.getByRole('button', { name: 'Set up Technician Tools' }).click(),
   ]);
   // The ticket's site goes through the background, never the address.
   await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);

@@ -254,7 +254,7 @@ test.describe('a complete policy (the rollout kit’s Linux file), nothing confi
  * that violates it (an enum miss like show: "sideways", a wrong type like integrationId: "619", a list with
  * one wrongly typed entry drops the whole list) before the extension sees storage.managed; chrome://policy
  * then lists it as "Not set". A value the schema allows but the extension cannot use (a string site that
- * is not a HaloPSA address) does reach the extension, which ignores it and reports it.
+ * is not a HaloPSA site) does reach the extension, which ignores it and reports it.
  */
 test.describe('a partly invalid policy', () => {
   test.use({

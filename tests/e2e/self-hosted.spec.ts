@@ -47,7 +47,7 @@ const cookieSetting = async (context: BrowserContext, site: string) =>
 const halo = (page: Page) => page.getByRole('form', { name: 'HaloPSA sites' });
 
 async function addAddress(options: Page, address: string): Promise<void> {
-  await halo(options).getByLabel('HaloPSA address', { exact: true }).fill(address);
+  await halo(options).getByLabel('HaloPSA site', { exact: true }).fill(address);
   await halo(options).getByRole('button', { name: /^Add/ }).click();
 }
 
@@ -88,7 +88,7 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     expect(await paneCount(ticket)).toBe(0);
 
     const options = await openOptions(context);
-    await halo(options).getByLabel('HaloPSA address', { exact: true }).fill('psa.example.test');
+    await halo(options).getByLabel('HaloPSA site', { exact: true }).fill('psa.example.test');
     await expect(options.getByTestId('halo-check')).toHaveText('This looks like HaloPSA (tenant psa-tenant).');
     await halo(options).getByRole('button', { name: 'Add' }).click();
     await expect(halo(options).getByRole('status')).toContainText('Added https://psa.example.test');
@@ -140,14 +140,14 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     const options = await openOptions(context);
     await addAddress(options, 'psa.example.test');
     await expect(halo(options).getByRole('status')).toContainText('Added');
-    const field = halo(options).getByLabel('HaloPSA address', { exact: true });
+    const field = halo(options).getByLabel('HaloPSA site', { exact: true });
     const cases: Array<[string, RegExp]> = [
       ['https://*.example.test', /Wildcards/],
       ['*.example.test', /Wildcards/],
       ['http://psa.example.test', /https:\/\//],
       ['javascript:alert(1)', /https:\/\//],
       ['file:///etc/passwd', /https:\/\//],
-      ['', /Enter your HaloPSA address/],
+      ['', /Enter your HaloPSA site/],
       ['not a url', /spaces/],
       ['https://', /not a web address/],
       ['https://acme.halopsa.com:8443', /without a port/],
@@ -169,7 +169,7 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
 
   test('an address that hides /api/instanceinfo can still be added', async ({ sandbox }) => {
     const { context, options } = await startConfigured(sandbox);
-    await halo(options).getByLabel('HaloPSA address', { exact: true }).fill('https://hidden.example.test');
+    await halo(options).getByLabel('HaloPSA site', { exact: true }).fill('https://hidden.example.test');
     await expect(options.getByTestId('halo-check')).toContainText('Could not confirm this is HaloPSA');
     await halo(options).getByRole('button', { name: 'Add anyway' }).click();
     await expect(halo(options).locator('li[data-origin="https://hidden.example.test"]')).toContainText('Active');

@@ -84,7 +84,7 @@ test('settings exported in one browser import into another, after it says what c
     await expect(result.getByTestId('import-needs-access')).toHaveCount(0);
     expect((await storage(page)).settings).toEqual(exported);
     // The other cards follow at once.
-    await expect(page.getByLabel('Added HaloPSA addresses').getByRole('listitem')).toHaveCount(2);
+    await expect(page.getByLabel('Added HaloPSA sites').getByRole('listitem')).toHaveCount(2);
     await expect(page.getByRole('radio', { name: 'Both' })).toBeChecked();
 
     // The same file again: nothing to change, nothing to apply.
@@ -105,7 +105,7 @@ test('settings exported in one browser import into another, after it says what c
     await expect(result.getByTestId('import-needs-access')).toContainText(
       'Still without access, so no Technician Tools there yet: https://psa.example.test.',
     );
-    await expect(page.getByLabel('Added HaloPSA addresses').getByRole('listitem')).toHaveText([
+    await expect(page.getByLabel('Added HaloPSA sites').getByRole('listitem')).toHaveText([
       /acme\.halopsa\.com\s*Active/,
       /psa\.example\.test\s*Access not granted/,
     ]);
@@ -161,7 +161,7 @@ test('Apply does what the list said, even after the settings changed in another 
   const file = (values: Record<string, unknown>) =>
     JSON.stringify({ format: 'immybot-technician-tools-settings', version: 1, ...values });
   const plan = options.getByRole('region', { name: 'Importing sites.json changes:' });
-  const sites = options.getByLabel('Added HaloPSA addresses').getByRole('listitem');
+  const sites = options.getByLabel('Added HaloPSA sites').getByRole('listitem');
 
   await importFile(options, 'sites.json', file({ haloSites: ['acme.haloitsm.com'] }));
   await expect(plan.getByRole('listitem')).toHaveText([

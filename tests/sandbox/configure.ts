@@ -24,10 +24,10 @@ export async function configureThroughOptions(
   await options.close();
 }
 
-/** Adds one HaloPSA address on an open options page and waits until it is listed. */
+/** Adds one HaloPSA site on an open options page and waits until it is listed. */
 export async function addSite(options: Page, address: string): Promise<void> {
   const form = options.getByRole('form', { name: 'HaloPSA sites' });
-  await form.getByLabel('HaloPSA address', { exact: true }).fill(address);
+  await form.getByLabel('HaloPSA site', { exact: true }).fill(address);
   await form.getByRole('button', { name: /^Add/ }).click();
   const origin = new URL(/^[a-z]+:\/\//i.test(address) ? address : `https://${address}`).origin;
   await form

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   // turns Technician Tools on for the site the ticket is on.
   const [options] = await Promise.all([
     context.waitForEvent('page'),
-    panePage(page).getByRole('button', { name: 'Set up ImmyBot' }).click(),
+    panePage(page).getByRole('button', { name: 'Set up Technician Tools' }).click(),
   ]);
   await options.getByLabel('ImmyBot instance').fill('https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID');
   await options.getByRole('button', { name: 'Save' }).click();

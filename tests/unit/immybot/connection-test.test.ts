@@ -123,7 +123,7 @@ describe('testConnection', () => {
       ok: false,
       problem: {
         kind: 'no-integration',
-        message: 'ImmyBot has no integration 4242. Check the Integration ID in Technician Tools settings.',
+        message: 'ImmyBot has no integration 4242. Check the Integration ID in the settings.',
         action: 'settings',
       },
     });

@@ -19,7 +19,7 @@ describe('problemFor', () => {
       'no-integration',
       {
         kind: 'no-integration',
-        message: 'ImmyBot has no integration 619. Check the Integration ID in Technician Tools settings.',
+        message: 'ImmyBot has no integration 619. Check the Integration ID in the settings.',
         action: 'settings',
       },
     ],
@@ -70,7 +70,7 @@ describe('problemFor', () => {
 
   it.each([1, 619, 2147483647])('no-integration names integration %d', (integrationId) => {
     expect(problemFor('no-integration', { integrationId, faultId: 1 }).message).toBe(
-      `ImmyBot has no integration ${integrationId}. Check the Integration ID in Technician Tools settings.`,
+      `ImmyBot has no integration ${integrationId}. Check the Integration ID in the settings.`,
     );
   });
 

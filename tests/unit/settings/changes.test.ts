@@ -538,7 +538,7 @@ describe('SettingsChangeSchema', () => {
   it.each<[string, unknown]>([
     ['an http instance', { ...ACME, instanceOrigin: 'http://acme.immy.bot' }],
     ['a foreign instance', { ...ACME, instanceOrigin: 'https://acme.immy.bot.evil.test' }],
-    ['a HaloPSA address as instance', { ...ACME, instanceOrigin: PSA }],
+    ['a HaloPSA site as instance', { ...ACME, instanceOrigin: PSA }],
     ['id 0', { ...ACME, integrationId: 0 }],
     ['id 1.5', { ...ACME, integrationId: 1.5 }],
     ['id 2147483648', { ...ACME, integrationId: 2147483648 }],

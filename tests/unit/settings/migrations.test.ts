@@ -96,7 +96,7 @@ describe('settings versions', () => {
   });
 });
 
-describe('v1 → v2: self-hosted HaloPSA addresses', () => {
+describe('v1 → v2: self-hosted HaloPSA sites', () => {
   const v1 = exampleOf(1) as { immybot: unknown };
   const v2 = exampleOf(2) as { haloOrigins: string[] };
 

@@ -117,7 +117,7 @@ describe('parseImport: a bad file changes nothing and says what is wrong', () =>
     ['id 1.5', { integrationId: 1.5 }, 'Integration ID: The Integration ID is a whole number'],
     ['id 2147483648', { integrationId: 2147483648 }, 'Integration ID: The Integration ID is a whole number'],
     ['an id that is a list', { integrationId: [619] }, 'Integration ID: it must be a whole number, like 619.'],
-    ['sites that are not a list', { haloSites: HOSTED }, 'HaloPSA sites: it must be a list of HaloPSA addresses.'],
+    ['sites that are not a list', { haloSites: HOSTED }, 'HaloPSA sites: it must be a list of HaloPSA sites.'],
     [
       'one http site among good ones',
       { haloSites: [HOSTED, 'http://psa.example.com'] },
