@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   ]);
   await signInWindow.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await signInWindow.waitForEvent('close');
-  await paneSummary(page, 2152).getByText('1 online').waitFor();
+  await paneSummary(page, 2152).getByText('1 of 2 online').waitFor();
   await shot(page, '03-ticket-2152-signed-in', 2152);
 
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
