@@ -129,6 +129,16 @@ async function main(): Promise<void> {
     await settings.waitForTimeout(50);
   }
   await shot(settings, '08-options');
+  // The first-run steps as the install shows them, here all four done: set up and signed in.
+  await settings.goto(`${settings.url()}?welcome`);
+  await settings
+    .getByTestId('welcome')
+    .getByRole('listitem')
+    .filter({ hasText: 'Sign in to ImmyBot' })
+    .getByText('Done')
+    .waitFor();
+  await settings.setViewportSize({ width: 900, height: 760 });
+  await shot(settings, '09-first-run');
   await settings.close();
 
   console.log(`Technician Tools requests the stand-in saw: ${sandbox.immybot.podRequests().join(', ')}`);
