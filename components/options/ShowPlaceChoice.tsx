@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { failureText } from '../../lib/messaging/failure-text';
 import { changeSettings } from '../../lib/messaging/change-settings';
-import { SHOW_PLACE_LABELS, SHOW_PLACES, showPlace, type ShowPlace } from '../../lib/settings/show';
+import { SHOW_PLACE_LABELS, showPlace, type ShowPlace } from '../../lib/settings/show';
+import { SHOW_PLACES } from '../../lib/show-places';
 import { TOGGLE_SHORTCUT } from '../../lib/shortcut';
 import { LockedNote } from '../shared/LockedNote';
 import { useOptionsSettings } from './settings-context';

@@ -2,6 +2,7 @@
  * The policy keys, read from `public/managed_schema.json` (Chromium's schema for `storage.managed`): the one source
  * every file of the rollout kit is generated from. A key added there appears in every file with no other edit.
  */
+import { SHOW_PLACES } from '../show-places';
 
 /** What a single value can be. */
 export type ScalarType = 'string' | 'integer' | 'number' | 'boolean';
@@ -31,14 +32,20 @@ const KEY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The allowed values of keys whose schema says only "string": an `enum` there would make Chromium drop a typo
+ * silently, before the extension could name it. The kit still offers them as a choice (an ADMX drop-down).
+ */
+export const POLICY_CHOICES: Readonly<Record<string, readonly string[]>> = { show: SHOW_PLACES };
+
 /** Reads the schema's keys in their order; throws, naming the key, on anything the kit cannot write. */
-export function readPolicySchema(schema: unknown): PolicyKey[] {
+export function readPolicySchema(schema: unknown, choices = POLICY_CHOICES): PolicyKey[] {
   if (!isRecord(schema) || schema.type !== 'object' || !isRecord(schema.properties))
     throw new Error('managed_schema.json: expected {"type": "object", "properties": {...}}');
-  return Object.entries(schema.properties).map(([name, spec]) => readKey(name, spec));
+  return Object.entries(schema.properties).map(([name, spec]) => readKey(name, spec, choices[name]));
 }
 
-function readKey(name: string, spec: unknown): PolicyKey {
+function readKey(name: string, spec: unknown, choices: readonly string[] | undefined): PolicyKey {
   const fail = (why: string): never => {
     throw new Error(`managed_schema.json: key "${name}" ${why}; the rollout kit (lib/rollout) cannot write it.`);
   };
@@ -64,6 +71,9 @@ function readKey(name: string, spec: unknown): PolicyKey {
       fail('has allowed values that are not strings');
     key.allowed = [...(spec.enum as string[])];
     if (key.allowed.length === 0) fail('allows no value');
+  } else if (choices) {
+    if (key.type !== 'string') fail('has choices but is not a string');
+    key.allowed = [...choices];
   }
   for (const bound of ['minimum', 'maximum'] as const) {
     if (!(bound in spec)) continue;

@@ -4,7 +4,7 @@ import { isHostedHaloUrl } from '../halo/hosts';
 import { type ImmyBotConnection, ImmyBotConnectionSchema } from '../immybot/connection';
 import { POLICY_FIELDS, type ManagedPolicy, type PolicyField } from './policy';
 import { HaloOriginsSchema, MAX_IMPORTED_SITES, SettingsSchema, type Settings } from './schema';
-import { SHOW_PLACES } from './show';
+import { SHOW_PLACES } from '../show-places';
 
 const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA site'));
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isHaloOrigin } from '../halo/address';
 import { ImmyBotConnectionSchema } from '../immybot/connection';
-import { SHOW_PLACES } from './show';
+import { SHOW_PLACES } from '../show-places';
 
 // zod/mini keeps the bundles small; the rules themselves live in lib/ids, lib/immybot and lib/halo.
 

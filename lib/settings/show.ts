@@ -1,5 +1,6 @@
+import { SHOW_PLACES } from '../show-places';
+
 /** Where Technician Tools shows: beside the ticket (in the page), in the browser's side panel, or both. */
-export const SHOW_PLACES = ['page', 'sidePanel', 'both'] as const;
 export type ShowPlace = (typeof SHOW_PLACES)[number];
 
 export const isShowPlace = (value: unknown): value is ShowPlace => SHOW_PLACES.includes(value as ShowPlace);

@@ -59,6 +59,14 @@ describe('the schema the kit reads', () => {
     ]);
   });
 
+  it('names no allowed values for show, so Chromium passes a typo on to be named; the kit takes them from the settings code', () => {
+    expect(schema.properties.show).not.toHaveProperty('enum');
+    expect(readPolicySchema(schema, {}).find((key) => key.name === 'show')).not.toHaveProperty('allowed');
+    const withChoice = (spec: unknown) => ({ type: 'object', properties: { odd: spec } });
+    expect(readPolicySchema(withChoice({ type: 'string' }), { odd: ['a', 'b'] })[0].allowed).toEqual(['a', 'b']);
+    expect(() => readPolicySchema(withChoice({ type: 'integer' }), { odd: ['a'] })).toThrow(/"odd".*choices/);
+  });
+
   it('refuses what it cannot write, naming the key', () => {
     const withKey = (spec: unknown) => ({ type: 'object', properties: { odd: spec } });
     expect(() => readPolicySchema(withKey({ type: 'object' }))).toThrow(/"odd".*type "object"/);

@@ -11,7 +11,7 @@ import {
 } from '../../../lib/settings/changes';
 import type { ManagedPolicy, PolicyField } from '../../../lib/settings/policy';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../lib/settings/schema';
-import { SHOW_PLACES } from '../../../lib/settings/show';
+import { SHOW_PLACES } from '../../../lib/show-places';
 import { ACME, DECLINED, HOSTED, PSA, SERVICE } from './examples';
 
 const OTHER = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
