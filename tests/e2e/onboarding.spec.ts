@@ -38,11 +38,18 @@ test('the first run ends signed in: four steps, Sign in beside Test connection, 
     expect(context.pages()).toHaveLength(tabsBefore);
     await expect(welcome.getByRole('button', { name: 'Sign in to ImmyBot' })).toBeDisabled();
 
+    // From the paste on, every click the technician makes is counted (typing is not a click).
+    let clicks = 0;
+    const click = (target: { click(): Promise<void> }) => {
+      clicks++;
+      return target.click();
+    };
+
     // Step 1 and 2 at once: the URL from ImmyBot's HaloPSA integration page. Saved, but not finished: it says so.
     await welcome.getByLabel('ImmyBot instance').fill('https://acme.immy.bot/technician-pod/psa/619/ticket/$FAULTID');
     await expect(welcome.getByLabel('ImmyBot instance')).toHaveValue('https://acme.immy.bot');
     await expect(welcome.getByLabel('Integration ID')).toHaveValue('619');
-    await welcome.getByRole('button', { name: 'Save', exact: true }).click();
+    await click(welcome.getByRole('button', { name: 'Save', exact: true }));
     await expect(welcome.getByRole('form', { name: 'ImmyBot' }).getByRole('status')).toHaveText(
       'Saved https://acme.immy.bot (integration 619). Add your HaloPSA site below to finish: Technician Tools shows only on the sites listed.',
     );
@@ -53,28 +60,32 @@ test('the first run ends signed in: four steps, Sign in beside Test connection, 
     // Step 4 from this page: the sign-in window asks about cookies, goes to ImmyBot, and closes itself.
     const [signIn] = await Promise.all([
       context.waitForEvent('page'),
-      welcome.getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
+      click(welcome.getByRole('button', { name: 'Sign in to ImmyBot' })),
     ]);
-    await signIn.getByRole('button', { name: 'Sign in without allowing' }).click();
+    await click(signIn.getByRole('button', { name: 'Sign in without allowing' }));
     await expect(signIn).toHaveURL('https://acme.immy.bot/');
     const closed = signIn.waitForEvent('close');
-    await signIn.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+    await click(signIn.getByRole('button', { name: 'Sign in with Microsoft' })); // the stand-in's whole sign-in
     await closed;
     await expect(step(welcome, 'Sign in to ImmyBot').getByText('Done')).toBeVisible();
 
     // Step 3; then “Try it” with no ticket open opens the site's ticket list, where one click shows a signed-in pane.
+    clicks++; // addSite's Add
     await addSite(welcome, 'acme.halopsa.com');
     await expect(step(welcome, 'HaloPSA site').getByText('Done')).toBeVisible();
     const [list] = await Promise.all([
       context.waitForEvent('page'),
-      welcome.getByRole('button', { name: 'Try it on a ticket' }).click(),
+      click(welcome.getByRole('button', { name: 'Try it on a ticket' })),
     ]);
     await expect(list).toHaveURL('https://acme.halopsa.com/tickets?area=1');
     await expect(status).toHaveText(
       'Opened acme.halopsa.com’s tickets: open any ticket, Technician Tools appears beside it.',
     );
-    await list.locator('a[data-ticket="2820"]').click();
+    await click(list.locator('a[data-ticket="2820"]'));
     await expect(pane(list).getByTestId('ticket-summary')).toContainText('Dana Ruiz · Acorn Construction');
+    // Paste → Save, Sign in, the cookie answer, ImmyBot's sign-in, Add, Try it, a ticket: 7 (about 9 before, and
+    // that ended on a signed-out pane).
+    expect(clicks).toBe(7);
 
     // Two tickets open, the second used last; back on the options page, “Try it” brings that one forward.
     const newer = await context.newPage();
