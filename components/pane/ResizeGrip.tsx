@@ -36,10 +36,19 @@ export function ResizeGrip({ width, min, max, onResize, onResizeEnd, onDragChang
   const dragging = useRef<{ screenX: number; width: number } | null>(null);
   // The width last asked for: quick key presses must not each start from a width the dock has not shown yet.
   const asked = useRef(width);
+  // Asked for, not yet shown: the dock's echo of an older ask must not take `asked` back (a lost key press).
+  const pending = useRef<number[]>([]);
   const shown = useRef(width);
-  if (shown.current !== width) shown.current = asked.current = width;
+  if (shown.current !== width) {
+    shown.current = width;
+    const echo = pending.current.indexOf(width);
+    // Our own ask coming back keeps the newer ones; any other width (a clamp, another tab) starts from itself.
+    pending.current = echo >= 0 ? pending.current.slice(echo + 1) : [];
+    if (pending.current.length === 0) asked.current = width;
+  }
   const resize = (next: number) => {
     asked.current = next;
+    pending.current = [...pending.current.slice(-50), next];
     onResize(next);
   };
   const end = () => {
