@@ -51,13 +51,12 @@ interface SharedBrowser {
 
 async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext> {
   if (shared.context) {
-    await resetToFreshInstall(shared.context);
-    const state = await installState(shared.context);
+    const state = await resetToFreshInstall(shared.context)
+      .then(() => installState(shared.context as BrowserContext))
+      .catch((error: Error) => `reset failed: ${error.message}`);
     if (state === shared.freshState) return shared.context;
     // Never seen so far; a browser that cannot be brought back is replaced rather than trusted.
-    console.warn(
-      `The shared browser did not reset to a fresh install; launching a new one.\n${state}\n${shared.freshState}`,
-    );
+    console.warn(`The shared browser did not reset to a fresh install; launching a new one.\n${state}`);
     await shared.context.close();
   }
   const context = await launchWithExtension(EXTENSION_DIR, shared.sandbox);

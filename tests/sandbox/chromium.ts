@@ -136,7 +136,8 @@ export async function installState(context: BrowserContext): Promise<string> {
 
 /** The extension's running service worker; after a reload, the new one. */
 async function extensionWorker(context: BrowserContext) {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Bounded: a worker a test stopped fails the reset, which then launches a new browser, rather than the next test.
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
 }
 
 /**
@@ -171,6 +172,7 @@ export async function resetToFreshInstall(context: BrowserContext): Promise<void
   const worker = await extensionWorker(context);
   const restarted = context.waitForEvent('serviceworker', {
     predicate: (w) => w !== worker && new URL(w.url()).host === new URL(worker.url()).host,
+    timeout: 10_000,
   });
   await worker.evaluate(async () => {
     const chrome = (globalThis as any).chrome;
@@ -188,7 +190,11 @@ export async function resetToFreshInstall(context: BrowserContext): Promise<void
     setTimeout(() => chrome.runtime.reload(), 0);
   });
   await restarted;
-  while (context.serviceWorkers().length > 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  // The old worker's target closes just after the new one's opens.
+  for (const end = Date.now() + 5_000; context.serviceWorkers().length > 1; ) {
+    if (Date.now() > end) throw new Error('The old service worker did not go away after the reload.');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**
