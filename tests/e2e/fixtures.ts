@@ -7,7 +7,13 @@ import {
   type Page,
 } from '@playwright/test';
 import { resolve } from 'node:path';
-import { extensionIdOf, launchWithExtension } from '../sandbox/chromium';
+import {
+  enableDeveloperMode,
+  extensionIdOf,
+  installState,
+  launchWithExtension,
+  resetToFreshInstall,
+} from '../sandbox/chromium';
 import { configureThroughOptions, OWN_SITE } from '../sandbox/configure';
 import { signInToImmyBot } from '../sandbox/session';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
@@ -21,6 +27,8 @@ export const podUrlFor = (faultId: number, instance = INSTANCE, integrationId = 
   `${instance}/technician-pod/psa/${integrationId}/ticket/${faultId}`;
 
 interface Fixtures {
+  /** A browser of the test's own, launched for it, instead of the worker's shared one reset to a fresh install. */
+  freshBrowser: boolean;
   context: BrowserContext;
   extensionId: string;
   /** Opens the options page in a new tab. */
@@ -31,7 +39,40 @@ interface Fixtures {
   signInToImmyBot: () => Promise<void>;
 }
 
-export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
+/** The worker's Chromium with the built extension, reset between tests to what a fresh install shows them. */
+interface SharedBrowser {
+  sandbox: Sandbox;
+  context?: BrowserContext;
+  /** installState of the browser as launched: what every reset must give back. */
+  freshState?: string;
+  /** Init scripts the running test added to the context, which must not reach the next test. */
+  initScripts: { dispose(): Promise<void> }[];
+}
+
+async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext> {
+  if (shared.context) {
+    const state = await resetToFreshInstall(shared.context)
+      .then(() => installState(shared.context as BrowserContext))
+      .catch((error: Error) => `reset failed: ${error.message}`);
+    if (state === shared.freshState) return shared.context;
+    // Never seen so far; a browser that cannot be brought back is replaced rather than trusted.
+    console.warn(`The shared browser did not reset to a fresh install; launching a new one.\n${state}`);
+    await shared.context.close();
+  }
+  const context = await launchWithExtension(EXTENSION_DIR, shared.sandbox);
+  await enableDeveloperMode(context);
+  shared.freshState = await installState(context);
+  const addInitScript = context.addInitScript.bind(context);
+  context.addInitScript = (async (...args: Parameters<typeof addInitScript>) => {
+    const script = await addInitScript(...args);
+    shared.initScripts.push(script);
+    return script;
+  }) as typeof context.addInitScript;
+  shared.context = context;
+  return context;
+}
+
+export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowser: SharedBrowser }>({
   sandbox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
@@ -41,11 +82,32 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ sandbox }, use) => {
+  sharedBrowser: [
+    async ({ sandbox }, use) => {
+      const shared: SharedBrowser = { sandbox, initScripts: [] };
+      await use(shared);
+      await shared.context?.close();
+    },
+    { scope: 'worker' },
+  ],
+  // E2E_FRESH_BROWSER=1 gives every test its own, as before the shared one: to tell a leak from a real failure.
+  freshBrowser: [!!process.env.E2E_FRESH_BROWSER, { option: true }],
+  context: async ({ sandbox, sharedBrowser, freshBrowser }, use, testInfo) => {
+    if (freshBrowser) {
+      sandbox.immybot.reset();
+      const context = await launchWithExtension(EXTENSION_DIR, sandbox);
+      await use(context);
+      return context.close();
+    }
+    const context = await takeSharedBrowser(sharedBrowser);
     sandbox.immybot.reset();
-    const context = await launchWithExtension(EXTENSION_DIR, sandbox);
     await use(context);
-    await context.close();
+    for (const script of sharedBrowser.initScripts.splice(0)) await script.dispose();
+    // A failed test may have left anything behind: the next one gets a new browser.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      sharedBrowser.context = undefined;
+      await context.close();
+    }
   },
   page: async ({ context }, use) => {
     await use(context.pages()[0] ?? (await context.newPage()));

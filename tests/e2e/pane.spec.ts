@@ -64,7 +64,8 @@ test('the grip also resizes from the keyboard', async ({ page, configure }) => {
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(grip).toHaveAttribute('aria-valuenow', '488');
-  expect((await paneBox(page)).width).toBe(488);
+  // The dock follows the pane's page by a message: under load it can lag the grip's value by a frame.
+  await expect.poll(async () => (await paneBox(page)).width).toBe(488);
 });
 
 test('header actions: reload the frame, open it in a new tab, open settings', async ({
