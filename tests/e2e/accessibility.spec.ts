@@ -36,10 +36,10 @@ for (const { name, site } of THEMES) {
     await expect(options.getByLabel('Integration ID')).toBeFocused();
     await options.getByLabel('ImmyBot instance').fill('');
     await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByLabel('HaloPSA site').fill('not a site');
+    await options.getByLabel('HaloPSA site', { exact: true }).fill('not a site');
     await options.getByRole('button', { name: 'Add' }).click();
     await expect(options.locator('.error')).toHaveCount(3);
-    await expect(options.getByLabel('HaloPSA site')).toBeFocused();
+    await expect(options.getByLabel('HaloPSA site', { exact: true })).toBeFocused();
     // The HaloPSA check is announced as it changes.
     await expect(options.getByTestId('halo-check')).toHaveAttribute('aria-live', 'polite');
     expect.soft(await seriousViolations(options), 'with errors').toEqual([]);

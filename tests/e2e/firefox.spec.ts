@@ -173,7 +173,7 @@ test.describe
         await m.type('#integration-id', String(INTEGRATION_ID));
         await m.click('form[aria-labelledby=immybot-heading] button[type=submit]');
         await m.waitFor(
-          `return document.querySelector('form[aria-labelledby=immybot-heading] [role=status]').textContent.startsWith('Saved.')`,
+          `return document.querySelector('form[aria-labelledby=immybot-heading] [role=status]').textContent.startsWith('Saved')`,
         );
         await m.type('#halo-address', SITE);
         await m.click('form[aria-labelledby=halo-heading] button[type=submit]');
