@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { computerCount } from '../../lib/immybot/ticket-view';
+import { ticketLineParts } from '../../lib/immybot/ticket-view';
 import { sendToBackground } from '../../lib/messaging/client';
 import type { Responses } from '../../lib/messaging/protocol';
 
@@ -45,9 +45,7 @@ function TicketLine({ answer }: { answer: Answer }) {
   if (answer === 'unreachable') return <span>Technician Tools did not answer. Reopen this popup.</span>;
   if (!answer.ok) return <span>{answer.problem.message}</span>;
   const { ticket } = answer;
-  const total = computerCount(ticket);
-  const who = ticket.person?.name ?? ticket.person?.email ?? 'no ImmyBot person';
-  const count = total > 0 ? `${ticket.onlineComputers} of ${total} online` : 'no computers';
+  const { who, count } = ticketLineParts(ticket);
   return (
     <>
       <span>{[who, ticket.tenant, count].filter(Boolean).join(' · ')}</span>

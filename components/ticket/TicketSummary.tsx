@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { trusted } from '../../lib/pane/trusted';
-import { computerCount, type TicketView } from '../../lib/immybot/ticket-view';
+import { type TicketView, ticketLineParts } from '../../lib/immybot/ticket-view';
 import type { LookupState } from './useTicketLookup';
 
 interface Props {
@@ -55,10 +55,8 @@ function TicketLine({ ticket, refreshing }: { ticket: TicketView; refreshing: bo
   const [open, setOpen] = useState(false);
   // Another ticket's answer starts closed.
   useEffect(() => setOpen(false), [ticket.faultId]);
-  const { person, tenant, computers, moreComputers, onlineComputers, unmatched } = ticket;
-  const total = computerCount(ticket);
-  const who = person?.name ?? person?.email ?? 'No ImmyBot person';
-  const count = total > 0 ? `${onlineComputers} of ${total} online` : 'no computers';
+  const { person, tenant, computers, moreComputers, unmatched } = ticket;
+  const { who, count } = ticketLineParts(ticket);
   const hover = [person?.email, ...computers.map((c) => `${c.name} (${c.online ? 'online' : 'offline'})`)]
     .filter(Boolean)
     .join('\n');

@@ -40,6 +40,15 @@ export const onlineCount = (view: TicketView): number => view.onlineComputers;
 /** All of a ticket's computers, shown or not. */
 export const computerCount = (view: TicketView): number => view.computers.length + view.moreComputers;
 
+/** The summary line's words, the same in the pane, the side panel and the popup: who, and how many are online. */
+export function ticketLineParts(view: TicketView): { who: string; count: string } {
+  const total = computerCount(view);
+  return {
+    who: view.person?.name ?? view.person?.email ?? 'No ImmyBot person',
+    count: total > 0 ? `${view.onlineComputers} of ${total} online` : 'no computers',
+  };
+}
+
 /** The toolbar badge for a ticket's tab: its text, and the tooltip that says in words what the number is. */
 export interface TicketBadge {
   text: string;

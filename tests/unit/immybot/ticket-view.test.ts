@@ -5,6 +5,7 @@ import {
   onlineCount,
   SHOWN_COMPUTERS,
   ticketBadge,
+  ticketLineParts,
   ticketView,
   type TicketView,
 } from '../../../lib/immybot/ticket-view';
@@ -235,5 +236,22 @@ describe('ticketBadge: a number only where there is something to count, and a to
     const many = view([true, false], 60);
     expect(computerCount(many)).toBe(62);
     expect(ticketBadge(many, 2152).title).toBe('Technician Tools: 1 of 62 computers online for ticket 2152');
+  });
+});
+
+describe('ticketLineParts: the summary line’s words', () => {
+  it.each<[string, Partial<TicketInfo>, { who: string; count: string }]>([
+    ['a person with computers', {}, { who: 'Ben Castle', count: '1 of 2 online' }],
+    ['a person known by email only', { personName: null }, { who: 'Ben.Castle@contoso.com', count: '1 of 2 online' }],
+    [
+      'no person, no computers',
+      { personId: null, personName: null, computers: [] },
+      {
+        who: 'No ImmyBot person',
+        count: 'no computers',
+      },
+    ],
+  ])('%s', (_name, change, parts) => {
+    expect(ticketLineParts(ticketView(2152, { ...BEN, ...change }))).toEqual(parts);
   });
 });
