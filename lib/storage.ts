@@ -19,6 +19,8 @@ export const COOKIES_DECLINED_KEY = 'immybotCookiesDeclined';
 export const NATIVE_TAB_SITES_KEY = 'nativeTabSites';
 /** storage.local: true once the side panel's offer to become the default place was answered either way. */
 export const SIDE_PANEL_OFFER_DONE_KEY = 'sidePanelOfferDone';
+/** storage.local: where the Technician Tools window was and how big, so it reopens there (a second monitor). */
+export const TICKET_WINDOW_BOUNDS_KEY = 'ticketWindowBounds';
 /** storage.local, v0.1 only: hosted tenants remembered without the user's say; deleted on update. */
 export const UNTRUSTED_V01_TENANTS_KEY = 'hostedTenants';
 
@@ -30,5 +32,7 @@ export const SITE_CONSENT_KEY = 'siteConsent';
 export const LOOKUP_KEY_PREFIX = 'lookup:';
 /** storage.session: the HaloPSA site a ticket's setup prompt opened the options page for; taken once by that page. */
 export const PENDING_SITE_KEY = 'pendingSite';
+/** storage.session: the open Technician Tools window's id: a second "Open in a window" focuses it. */
+export const TICKET_WINDOW_KEY = 'ticketWindow';
 /** storage.session: the HaloPSA sites whose pane has told, this session, that ImmyBot inside HaloPSA is signed out. */
 export const SIGNED_OUT_NOTED_KEY = 'signedOutNoted';

@@ -11,6 +11,7 @@ const HINTS: Record<ShowPlace, string> = {
   page: 'A pane docked in HaloPSA’s page.',
   sidePanel: 'The browser’s own side panel, signed in to ImmyBot in every browser; HaloPSA keeps its whole page.',
   both: 'The pane beside the ticket, and the side panel when you open it.',
+  window: 'A window of its own, for a second monitor: it follows the ticket in the browser window you used last.',
 };
 const CHOICES = SHOW_PLACES.map((place) => ({ place, label: SHOW_PLACE_LABELS[place], hint: HINTS[place] }));
 

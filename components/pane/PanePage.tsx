@@ -4,16 +4,23 @@ import { toUrl } from '../../lib/halo/hosts';
 import { sendToBackground } from '../../lib/messaging/client';
 import type { FrameMessage } from '../../lib/pane/channel';
 import { paneView, paneViewPodUrl } from '../../lib/pane/view';
+import { showPlace } from '../../lib/settings/show';
 import { openSidePanel } from '../../lib/side-panel';
 import { CollapsedHandle } from './CollapsedHandle';
 import { SetupPrompt } from './SetupPrompt';
-import { SidePanelHandle } from './SidePanelHandle';
+import { EdgeHandle } from './EdgeHandle';
 import { SiteOffer } from './SiteOffer';
 import { TechnicianToolsPane } from './TechnicianToolsPane';
 import { useDock } from './useDock';
 import { useSettings } from '../shared/useSettings';
 import { usePaneTab } from './usePaneTab';
 import { useReportSize } from './useReportSize';
+
+const openWindow = () =>
+  sendToBackground({ type: 'openTicketWindow' }).then(
+    () => true,
+    () => false,
+  );
 
 const ask = (type: 'openOptions' | 'declineSite' | 'askSiteConsent') =>
   void sendToBackground({ type }).catch(() => undefined);
@@ -61,10 +68,14 @@ export function PanePage() {
             <CollapsedHandle faultId={view.faultId} reason="native" onExpand={() => post({ t: 'openHere' })} />
           </section>
         );
-      if (state.mode === 'sidePanel')
+      if (state.mode === 'elsewhere')
         return (
           <Measured post={post} width>
-            <SidePanelHandle faultId={view.faultId} onOpen={openSidePanelHere} />
+            {showPlace(settings.show) === 'window' ? (
+              <EdgeHandle faultId={view.faultId} place="window" onOpen={openWindow} />
+            ) : (
+              <EdgeHandle faultId={view.faultId} place="sidePanel" onOpen={openSidePanelHere} />
+            )}
           </Measured>
         );
       return (

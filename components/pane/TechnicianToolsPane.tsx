@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { sendToBackground } from '../../lib/messaging/client';
 import type { FrameMessage } from '../../lib/pane/channel';
 import { trusted } from '../../lib/pane/trusted';
 import { CollapsedHandle } from './CollapsedHandle';
@@ -7,6 +8,8 @@ import { ResizeGrip } from './ResizeGrip';
 import { TicketTools } from '../ticket/TicketTools';
 import type { DockState } from './useDock';
 import { useReportSize } from './useReportSize';
+
+const openTicketWindow = () => sendToBackground({ type: 'openTicketWindow' });
 
 export interface TechnicianToolsPaneProps {
   faultId: number;
@@ -98,6 +101,13 @@ export function TechnicianToolsPane({
           onReload={() => post({ t: 'reload' })}
           onCollapse={() => setCollapsed(true)}
           onSidePanelOpened={() => setCollapsed(true)}
+          // The window shows this ticket now: the pane steps aside, as for the side panel (one Technician Tools per ticket).
+          onOpenWindow={() =>
+            void openTicketWindow().then(
+              () => setCollapsed(true),
+              () => undefined,
+            )
+          }
           site={site}
           onOpenSidePanel={onOpenSidePanel}
         />

@@ -13,9 +13,9 @@ const signIn = () =>
 
 /**
  * The popup on a listed site's ticket: the ticket, who ImmyBot resolves it to (or why not), and the one thing to do
- * about it: sign in when signed out, else open the side panel (`sidePanelButton`).
+ * about it: sign in when signed out, else open the side panel or the window (`placeButtons`).
  */
-export function TicketAbout({ faultId, sidePanelButton }: { faultId: number; sidePanelButton: preact.JSX.Element }) {
+export function TicketAbout({ faultId, placeButtons }: { faultId: number; placeButtons: preact.JSX.Element }) {
   const [answer, setAnswer] = useState<Answer>('asking');
   useEffect(() => {
     sendToBackground({ type: 'lookupTicket', faultId }).then(setAnswer, () => setAnswer('unreachable'));
@@ -34,7 +34,7 @@ export function TicketAbout({ faultId, sidePanelButton }: { faultId: number; sid
           </button>
         </p>
       ) : (
-        sidePanelButton
+        placeButtons
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { isHostedHaloUrl } from '../../lib/halo/hosts';
 import { changeSettings } from '../../lib/messaging/change-settings';
 import { isLocked } from '../../lib/settings/merge';
 import { openSidePanel } from '../../lib/side-panel';
+import { sendToBackground } from '../../lib/messaging/client';
 import { useHaloAccess } from '../shared/useHaloAccess';
 import { useSettings } from '../shared/useSettings';
 import { Version } from '../shared/Version';
@@ -57,8 +58,13 @@ export function ToolbarPopup() {
     );
   };
 
-  const sidePanelButton = (
-    <p>
+  const openWindow = () =>
+    void sendToBackground({ type: 'openTicketWindow' }).then(
+      () => window.close(),
+      (error: unknown) => setMessage(`The window did not open. ${failureText(error)}`),
+    );
+  const placeButtons = (
+    <p class="row">
       <button
         type="button"
         class="secondary"
@@ -74,6 +80,9 @@ export function ToolbarPopup() {
         }
       >
         Open in side panel
+      </button>
+      <button type="button" class="secondary" onClick={openWindow}>
+        Open in a window
       </button>
     </p>
   );
@@ -95,7 +104,7 @@ export function ToolbarPopup() {
           sitesLocked={sitesLocked}
           onEnable={enable}
           onDecline={decline}
-          sidePanelButton={sidePanelButton}
+          placeButtons={placeButtons}
         />
       )}
       {message && <p role="status">{message}</p>}
@@ -129,21 +138,21 @@ interface TabMessageProps {
   sitesLocked: boolean;
   onEnable: (origin: string) => void;
   onDecline: (origin: string) => void;
-  /** Offered on HaloPSA's pages only. */
-  sidePanelButton: preact.JSX.Element;
+  /** Open in side panel, Open in a window: offered on HaloPSA's pages only. */
+  placeButtons: preact.JSX.Element;
 }
 
 /** What this tab is to Technician Tools, and the one thing to do about it; nothing to do on a page that is not HaloPSA. */
-function TabMessage({ state, faultId, probe, sitesLocked, onEnable, onDecline, sidePanelButton }: TabMessageProps) {
+function TabMessage({ state, faultId, probe, sitesLocked, onEnable, onDecline, placeButtons }: TabMessageProps) {
   if (sitesLocked && (state.kind === 'hosted-off' || state.kind === 'candidate'))
     return <p>{hostOf(state.origin)} is not one of the HaloPSA sites your organization set for Technician Tools.</p>;
   switch (state.kind) {
     case 'enabled':
-      if (faultId !== null) return <TicketAbout faultId={faultId} sidePanelButton={sidePanelButton} />;
+      if (faultId !== null) return <TicketAbout faultId={faultId} placeButtons={placeButtons} />;
       return (
         <>
           <p>Technician Tools is on for {hostOf(state.origin)}: open a ticket to see it beside the ticket.</p>
-          {sidePanelButton}
+          {placeButtons}
         </>
       );
     case 'hosted-off':

@@ -7,6 +7,7 @@ const PATHS = {
   settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
   close: 'M18 6L6 18M6 6l12 12',
   sidePanel: 'M3 4h18v16H3zM15 4v16',
+  window: 'M8 8V4h13v11h-4M3 8h14v12H3zM3 12h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

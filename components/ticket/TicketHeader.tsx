@@ -11,9 +11,19 @@ interface Props {
   /** The docked pane only: the side panel itself has neither. */
   onCollapse?: () => void;
   onOpenSidePanel?: () => void;
+  /** Not in the Technician Tools window itself. */
+  onOpenWindow?: () => void;
 }
 
-export function TicketHeader({ faultId, podUrl, onReload, onCollapse, onOpenSettings, onOpenSidePanel }: Props) {
+export function TicketHeader({
+  faultId,
+  podUrl,
+  onReload,
+  onCollapse,
+  onOpenSettings,
+  onOpenSidePanel,
+  onOpenWindow,
+}: Props) {
   return (
     <header class="header">
       <div class="title">
@@ -31,6 +41,7 @@ export function TicketHeader({ faultId, podUrl, onReload, onCollapse, onOpenSett
           onClick={() => window.open(podUrl, '_blank', 'noopener,noreferrer')}
         />
         {onOpenSidePanel && <IconButton icon="sidePanel" label="Open in side panel" onClick={onOpenSidePanel} />}
+        {onOpenWindow && <IconButton icon="window" label="Open in a window" onClick={onOpenWindow} />}
         <IconButton icon="settings" label="Open settings" onClick={onOpenSettings} />
         {onCollapse && <IconButton icon="collapse" label={COLLAPSE_LABEL} onClick={onCollapse} />}
       </div>

@@ -25,6 +25,8 @@ export interface TicketToolsProps {
   onOpenSidePanel?: () => Promise<boolean>;
   /** The docked pane only: the side panel opened, so the pane steps aside (one Technician Tools per ticket). */
   onSidePanelOpened?: () => void;
+  /** Opens (or focuses) the Technician Tools window; not offered in that window itself. */
+  onOpenWindow?: () => void;
   /** The docked pane's HaloPSA site, where ImmyBot's frame may lack its cookie; the side panel's frame never does. */
   site?: string;
 }
@@ -41,6 +43,7 @@ export function TicketTools({
   onCollapse,
   onOpenSidePanel,
   onSidePanelOpened,
+  onOpenWindow,
   site,
 }: TicketToolsProps) {
   const [reloads, setReloads] = useState(0);
@@ -67,6 +70,7 @@ export function TicketTools({
         onCollapse={onCollapse}
         onOpenSettings={openOptions}
         onOpenSidePanel={openSidePanel}
+        onOpenWindow={onOpenWindow}
       />
       {sidePanelRefused && (
         <div class="summary problem" role="status">

@@ -14,12 +14,19 @@ import { type Api, type HandlerContext, type HandlerTable, refused } from './han
 import { settingsHandlers } from './handlers/settings';
 import { signInHandlers } from './handlers/sign-in';
 import { ticketHandlers } from './handlers/tickets';
+import { windowHandlers } from './handlers/window';
 
 /** How long a ticket lookup waits for ImmyBot, headers and body together. */
 export const LOOKUP_TIMEOUT_MS = 4_000;
 
 /** Every request type's roles and handler; a type missing, one too many or a wrong answer does not compile. */
-export const HANDLERS: HandlerTable = { ...ticketHandlers, ...settingsHandlers, ...consentHandlers, ...signInHandlers };
+export const HANDLERS: HandlerTable = {
+  ...ticketHandlers,
+  ...settingsHandlers,
+  ...consentHandlers,
+  ...signInHandlers,
+  ...windowHandlers,
+};
 
 export const mayAsk = (role: SenderRole, request: Request): boolean => HANDLERS[request.type].roles.includes(role);
 

@@ -1,6 +1,7 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { TOGGLE_COMMAND, TOGGLE_PANE } from '../shortcut';
 import { openSidePanel } from '../side-panel';
+import { openTicketWindow } from './ticket-window';
 import { changesSettings, loadSettings } from '../settings/settings';
 import { showPlace, showsInPage, type ShowPlace } from '../settings/show';
 
@@ -8,7 +9,7 @@ type Api = typeof extensionApi;
 
 /**
  * The keyboard shortcut: moves the focus into the pane beside the ticket and back (the content script decides),
- * or opens the side panel where that is the chosen place. The side panel needs the shortcut's gesture, which
+ * or opens the side panel or the Technician Tools window where that is the chosen place. The side panel needs the shortcut's gesture, which
  * an `await` would lose, so the chosen place is kept in memory; a worker woken by the shortcut itself reads it
  * first and tries anyway.
  */
@@ -31,6 +32,8 @@ export function setupShortcut(browser: Api): void {
     };
     const inPlace = (known: ShowPlace) => {
       if (showsInPage(known)) return togglePane();
+      // The window needs no gesture: it opens (or comes to the front) whatever woke the worker.
+      if (known === 'window') return void openTicketWindow(browser, tab?.windowId).catch(togglePane);
       // Refused without a gesture (a cold worker): the page's handle takes the focus, one Enter away.
       void openSidePanel(tab?.windowId).catch(togglePane);
     };

@@ -31,6 +31,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('changeSettings'), change: SettingsChangeSchema }),
   // "Not here" on the offer: the site is the tab the pane's frame sits in, never named in the message.
   z.object({ type: z.literal('declineSite') }),
+  // "Open in a window": opens or focuses the one Technician Tools window.
+  z.object({ type: z.literal('openTicketWindow') }),
   // The pane's own page, framed in a HaloPSA tab, asks which tab and window it serves.
   z.object({ type: z.literal('paneTab') }),
   // The options page, once on load: the ticket's site its setup prompt opened it for (lib/background/pending-site).
@@ -61,6 +63,7 @@ export interface Responses {
   testConnection: ConnectionTest;
   changeSettings: Done;
   declineSite: Done;
+  openTicketWindow: { ok: true };
   takePendingSite: { site: string | null };
   /** Null for a page that is not framed in a tab (the options page, the side panel). */
   paneTab: PaneTab | null;

@@ -5,7 +5,7 @@
  */
 
 /** What the dock shows now; the frame draws it, but decides itself (from the background) what data it may show. */
-export type DockMode = 'pane' | 'setup' | 'offer' | 'native' | 'sidePanel';
+export type DockMode = 'pane' | 'setup' | 'offer' | 'native' | 'elsewhere';
 
 /** Dock → frame. */
 export type DockMessage =
@@ -45,7 +45,7 @@ export type FrameMessage =
 /** Marks the dock's hand-over of the port, so the frame can tell it from other messages. */
 export const CONNECT = 'immybot-technician-tools:connect';
 
-const MODES: readonly string[] = ['pane', 'setup', 'offer', 'native', 'sidePanel'];
+const MODES: readonly string[] = ['pane', 'setup', 'offer', 'native', 'elsewhere'];
 const isSize = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 100_000;
 

@@ -5,8 +5,8 @@ import { paneView, paneViewPodUrl, type PaneView } from './view';
 
 export type PromptView =
   | Extract<PaneView, { kind: 'setup' | 'offer' }>
-  /** "In the side panel" is the chosen place: only a slim handle that opens it. */
-  | { kind: 'sidePanel'; faultId: number }
+  /** "In the side panel" or "In its own window" is the chosen place: only a slim handle that opens it. */
+  | { kind: 'elsewhere'; faultId: number }
   /**
    * HaloPSA's own Custom Tab shows Technician Tools on this site: the pane stays collapsed to its handle, with no
    * second frame, whichever of HaloPSA's tabs is open (so HaloPSA does not reflow when the technician switches them).
@@ -76,7 +76,7 @@ export function createPaneController(loadSettings: () => Promise<CurrentSettings
     }
     shown = 'prompt';
     if (view.kind !== 'pane') return out.showPrompt(view);
-    out.showPrompt({ kind: inPage ? 'native' : 'sidePanel', faultId: view.faultId });
+    out.showPrompt({ kind: inPage ? 'native' : 'elsewhere', faultId: view.faultId });
   };
 
   function settingsChanged(next: CurrentSettings): void {

@@ -71,7 +71,7 @@ export const DEFAULT_HEADER_HEIGHT = 74;
 /** A floating card (the offer, the setup prompt in a narrow window). */
 export const CARD_WIDTH = 300;
 export const DEFAULT_CARD_HEIGHT = 96;
-/** "In the side panel": the slim tab on the window's edge. */
+/** "In the side panel" or "In its own window": the slim tab on the window's edge. */
 export const EDGE_SIZE = { width: 40, height: 104 };
 
 export type DockShape = 'column' | 'card' | 'edge';
@@ -90,7 +90,7 @@ export interface DockBox {
  * page), the rest float over it at the size their page asked for (`content`).
  */
 export function dockBox(
-  mode: 'pane' | 'setup' | 'offer' | 'native' | 'sidePanel',
+  mode: 'pane' | 'setup' | 'offer' | 'native' | 'elsewhere',
   layout: PaneLayout,
   viewportWidth: number,
   content: { width?: number; height?: number },
@@ -104,7 +104,7 @@ export function dockBox(
   if (mode === 'native') return { shape: 'column', width: COLLAPSED_WIDTH, push: COLLAPSED_WIDTH };
   const dock = mode === 'setup' ? setupPromptDock(viewportWidth) : 0;
   if (dock > 0) return { shape: 'column', width: dock, push: dock };
-  if (mode === 'sidePanel')
+  if (mode === 'elsewhere')
     return {
       shape: 'edge',
       width: content.width ?? EDGE_SIZE.width,

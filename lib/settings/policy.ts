@@ -1,7 +1,11 @@
 import { parseHaloAddress } from '../halo/address';
 import { parseInstance, parseIntegrationId } from '../immybot/instance';
 import { describeValue } from './read';
+import { SHOW_PLACES } from '../show-places';
 import { isShowPlace, type ShowPlace } from './show';
+
+/** The accepted values, as an admin would type them: "page, sidePanel, both or window". */
+const SHOW_PLACES_TEXT = `${SHOW_PLACES.slice(0, -1).join(', ')} or ${SHOW_PLACES.at(-1)}`;
 
 /** The settings an organization can set by policy, by the name the options page shows them under. */
 export const POLICY_FIELDS = {
@@ -99,7 +103,7 @@ export function readAdminValues(record: Record<string, unknown>): { values: Mana
 
   if (show !== undefined) {
     if (isShowPlace(show)) values.show = show;
-    else problem('show', `${describeValue(show)} is not one of page, sidePanel or both.`);
+    else problem('show', `${describeValue(show)} is not one of ${SHOW_PLACES_TEXT}.`);
   }
   return { values, problems };
 }

@@ -1,6 +1,9 @@
 import { SHOW_PLACES } from '../show-places';
 
-/** Where Technician Tools shows: beside the ticket (in the page), in the browser's side panel, or both. */
+/**
+ * Where Technician Tools shows: beside the ticket (in the page), in the browser's side panel, both, or in a window of
+ * its own (a second monitor) that follows the ticket of the browser window used last.
+ */
 export type ShowPlace = (typeof SHOW_PLACES)[number];
 
 export const isShowPlace = (value: unknown): value is ShowPlace => SHOW_PLACES.includes(value as ShowPlace);
@@ -15,12 +18,13 @@ export const defaultShowPlace = (firefox: boolean): ShowPlace => (firefox ? 'sid
 export const showPlace = (chosen: ShowPlace | null, firefox = import.meta.env.FIREFOX): ShowPlace =>
   chosen ?? defaultShowPlace(firefox);
 
-export const showsInPage = (place: ShowPlace): boolean => place !== 'sidePanel';
-export const showsInSidePanel = (place: ShowPlace): boolean => place !== 'page';
+export const showsInPage = (place: ShowPlace): boolean => place === 'page' || place === 'both';
+export const showsInSidePanel = (place: ShowPlace): boolean => place === 'sidePanel' || place === 'both';
 
 /** Each place as the options page names it. */
 export const SHOW_PLACE_LABELS: Record<ShowPlace, string> = {
   page: 'Beside the ticket',
   sidePanel: 'In the side panel',
   both: 'Both',
+  window: 'In its own window',
 };

@@ -287,7 +287,7 @@ test.describe('a partly invalid policy', () => {
     });
     expect(copy.problems.map((p) => p.field)).toEqual(['haloOrigins', 'show']);
     expect(copy.problems[0].message).toContain('Your organization’s setting for HaloPSA sites is not valid');
-    expect(copy.problems[1].message).toContain('"sideways" is not one of page, sidePanel or both');
+    expect(copy.problems[1].message).toContain('"sideways" is not one of page, sidePanel, both or window');
 
     await watchForPrompts(page);
     await openTicket(page, 3001);
@@ -313,7 +313,7 @@ test.describe('a partly invalid policy', () => {
     await expect(notice).toContainText('ftp://psa.example.com');
     // The typo is named, with the values it could have been.
     await expect(notice).toContainText('Show Technician Tools');
-    await expect(notice).toContainText('"sideways" is not one of page, sidePanel or both');
+    await expect(notice).toContainText('"sideways" is not one of page, sidePanel, both or window');
     await expect(options.locator('#instance')).toBeDisabled();
     await expect(options.locator('#integration-id')).toBeDisabled();
     await expect(show).not.toContainText(SET_BY_ORGANIZATION);

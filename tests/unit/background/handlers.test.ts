@@ -5,6 +5,7 @@ import { type HandlerTable, LISTED, PAGES } from '../../../lib/background/handle
 import { settingsHandlers } from '../../../lib/background/handlers/settings';
 import { signInHandlers } from '../../../lib/background/handlers/sign-in';
 import { ticketHandlers } from '../../../lib/background/handlers/tickets';
+import { windowHandlers } from '../../../lib/background/handlers/window';
 import type { HaloCheck } from '../../../lib/halo/instance-info';
 import { parseRequest, type Request, type Responses } from '../../../lib/messaging/protocol';
 import type { SenderRole } from '../../../lib/messaging/sender';
@@ -23,6 +24,7 @@ const ONE_OF_EACH: Record<Request['type'], unknown> = {
   changeSettings: { type: 'changeSettings', change: { kind: 'addSite', origin: 'https://psa.example.com' } },
   declineSite: { type: 'declineSite' },
   paneTab: { type: 'paneTab' },
+  openTicketWindow: { type: 'openTicketWindow' },
   takePendingSite: { type: 'takePendingSite' },
   askSiteConsent: { type: 'askSiteConsent' },
   readSiteConsent: { type: 'readSiteConsent', token: TOKEN },
@@ -49,6 +51,8 @@ const POLICY: Record<Request['type'], string> = {
   changeSettings: 'E',
   declineSite: 'F',
   paneTab: 'F',
+  // Opens (or focuses) one window showing the technician's own tab: from the pane, the side panel and the popup.
+  openTicketWindow: 'EF',
   // The ticket's site for the options page's first save: a HaloPSA page must not read (and so spend) it.
   takePendingSite: 'E',
   // The offer in the pane's page asks (for the tab it sits in); only our consent window reads and answers.
@@ -95,7 +99,9 @@ describe('mayAsk: the handler table’s roles', () => {
 
 describe('the handler table', () => {
   it('has one row per request type, each from exactly one group', () => {
-    const rows = [ticketHandlers, settingsHandlers, consentHandlers, signInHandlers].flatMap(Object.keys).sort();
+    const rows = [ticketHandlers, settingsHandlers, consentHandlers, signInHandlers, windowHandlers]
+      .flatMap(Object.keys)
+      .sort();
     expect(rows).toEqual(Object.keys(ONE_OF_EACH).sort());
     expect(Object.keys(HANDLERS).sort()).toEqual(rows);
   });

@@ -143,8 +143,8 @@ describe('createPaneController: where Technician Tools shows', () => {
     await settle();
     controller.navigate(ticket(2820));
     expect(calls).toEqual([
-      ['showPrompt', { kind: 'sidePanel', faultId: 2152 }],
-      ['showPrompt', { kind: 'sidePanel', faultId: 2820 }],
+      ['showPrompt', { kind: 'elsewhere', faultId: 2152 }],
+      ['showPrompt', { kind: 'elsewhere', faultId: 2820 }],
     ]);
     expect(native.watching).toBe(false);
   });
@@ -160,7 +160,7 @@ describe('createPaneController: where Technician Tools shows', () => {
       ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
       ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
       ['ticketClosed'],
-      ['showPrompt', { kind: 'sidePanel', faultId: 2152 }],
+      ['showPrompt', { kind: 'elsewhere', faultId: 2152 }],
       // Not chosen: this build's default (Chrome: beside the ticket).
       ['showPane', 2152, pod(2152), { reload: false, signedInAt: 0 }],
     ]);
@@ -230,7 +230,7 @@ describe('createPaneController: HaloPSA’s own Technician Tools (Custom Tab)', 
     controller.navigate(ticket(2152));
     await settle();
     expect(native.known).toBe(false);
-    expect(calls).toEqual([['showPrompt', { kind: 'sidePanel', faultId: 2152 }]]);
+    expect(calls).toEqual([['showPrompt', { kind: 'elsewhere', faultId: 2152 }]]);
   });
 
   it('“Open it here anyway” holds for that ticket only', async () => {

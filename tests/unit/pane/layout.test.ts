@@ -179,8 +179,8 @@ describe('dockBox: where the dock sits and what room it takes', () => {
   });
 
   it('"In the side panel" is the edge tab at its measured size, taking no room', () => {
-    expect(dockBox('sidePanel', OPEN, 1400, {})).toEqual({ shape: 'edge', width: 40, height: 104, push: 0 });
-    expect(dockBox('sidePanel', OPEN, 1400, { width: 290, height: 130 })).toEqual({
+    expect(dockBox('elsewhere', OPEN, 1400, {})).toEqual({ shape: 'edge', width: 40, height: 104, push: 0 });
+    expect(dockBox('elsewhere', OPEN, 1400, { width: 290, height: 130 })).toEqual({
       shape: 'edge',
       width: 290,
       height: 130,

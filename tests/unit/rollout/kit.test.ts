@@ -55,7 +55,7 @@ describe('the schema the kit reads', () => {
       expect.objectContaining({ name: 'immybotInstance', type: 'string', title: 'ImmyBot instance' }),
       expect.objectContaining({ name: 'integrationId', type: 'integer' }),
       expect.objectContaining({ name: 'haloSites', type: 'list', item: 'string' }),
-      expect.objectContaining({ name: 'show', type: 'string', allowed: ['page', 'sidePanel', 'both'] }),
+      expect.objectContaining({ name: 'show', type: 'string', allowed: ['page', 'sidePanel', 'both', 'window'] }),
     ]);
   });
 

@@ -220,7 +220,7 @@ const validSettings = fc.record({
   immybot: fc.constantFrom(null, ACME, OTHER),
   haloOrigins: fc.uniqueArray(origin, { maxLength: 4 }),
   declinedOrigins: fc.uniqueArray(origin, { maxLength: 3 }),
-  show: fc.constantFrom(null, 'page' as const, 'sidePanel' as const, 'both' as const),
+  show: fc.constantFrom(null, ...SHOW_PLACES),
 });
 const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
   fc.record({ kind: fc.constant('saveConnection' as const), connection: fc.constantFrom(ACME, OTHER) }),
@@ -231,7 +231,7 @@ const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('setShow' as const),
-    show: fc.constantFrom('page' as const, 'sidePanel' as const, 'both' as const),
+    show: fc.constantFrom(...SHOW_PLACES),
   }),
   fc
     .record(
@@ -252,7 +252,7 @@ const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
 );
 
 describe('applySettingsChange: setShow', () => {
-  it.each(['page', 'sidePanel', 'both'] as const)('sets %s and changes nothing else', (show) => {
+  it.each(SHOW_PLACES)('sets %s and changes nothing else', (show) => {
     const before = settings({ immybot: ACME, haloOrigins: [HOSTED, PSA], declinedOrigins: [DECLINED] });
     expect(applySettingsChange(before, { kind: 'setShow', show })).toEqual({ ...before, show });
   });

@@ -70,7 +70,7 @@ describe('readPolicy: valid', () => {
     expect(readPolicy({ haloSites: [] })).toEqual({ policy: { haloOrigins: [] }, problems: [] });
   });
 
-  it.each(['page', 'sidePanel', 'both'])('reads show %j', (show) => {
+  it.each(['page', 'sidePanel', 'both', 'window'])('reads show %j', (show) => {
     expect(readPolicy({ show }).policy).toEqual({ show });
   });
 });

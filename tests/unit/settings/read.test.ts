@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SHOW_PLACES } from '../../../lib/show-places';
 import { describe, expect, it } from 'vitest';
 import { isHaloOrigin } from '../../../lib/halo/address';
 import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
@@ -283,7 +284,7 @@ const originsLike = fc.oneof(
 );
 
 const showLike = fc.oneof(
-  { arbitrary: fc.constantFrom('page', 'sidePanel', 'both', null), weight: 3 },
+  { arbitrary: fc.constantFrom(...SHOW_PLACES, null), weight: 3 },
   fc.constantFrom('sidebar', 'Page', '', 0),
   fc.anything(),
 );
@@ -478,7 +479,7 @@ describe('readSettings: values JSON cannot say', () => {
 });
 
 describe('readSettings: “Show Technician Tools”', () => {
-  it.each(['page', 'sidePanel', 'both'] as const)('keeps the choice %s', (show) => {
+  it.each(SHOW_PLACES)('keeps the choice %s', (show) => {
     expect(readSettings({ immybot: ACME, show })).toEqual({
       settings: { ...DEFAULT_SETTINGS, immybot: ACME, show },
       problems: [],

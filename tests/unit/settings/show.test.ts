@@ -14,6 +14,7 @@ describe('where Technician Tools shows', () => {
       expect(showPlace('page', firefox)).toBe('page');
       expect(showPlace('both', firefox)).toBe('both');
       expect(showPlace('sidePanel', firefox)).toBe('sidePanel');
+      expect(showPlace('window', firefox)).toBe('window');
     }
   });
 
@@ -27,7 +28,11 @@ describe('where Technician Tools shows', () => {
     expect([showsInPage('both'), showsInSidePanel('both')]).toEqual([true, true]);
   });
 
-  it.each(['page', 'sidePanel', 'both'])('knows %s', (place) => expect(isShowPlace(place)).toBe(true));
+  it('“In its own window” shows in neither: the page keeps only the handle that opens the window', () => {
+    expect([showsInPage('window'), showsInSidePanel('window')]).toEqual([false, false]);
+  });
+
+  it.each(['page', 'sidePanel', 'both', 'window'])('knows %s', (place) => expect(isShowPlace(place)).toBe(true));
   it.each(['sidebar', 'Page', '', null, undefined, 0, {}])('rejects %j', (value) =>
     expect(isShowPlace(value)).toBe(false),
   );

@@ -129,7 +129,7 @@ describe('parseImport: a bad file changes nothing and says what is wrong', () =>
     [
       'an unknown place',
       { show: 'sidebar' },
-      'Show Technician Tools: "sidebar" is not one of page, sidePanel or both.',
+      'Show Technician Tools: "sidebar" is not one of page, sidePanel, both or window.',
     ],
     ['a place in another case', { show: 'SidePanel' }, 'Show Technician Tools: "SidePanel" is not one of'],
     ['null for a place', { show: null }, 'Show Technician Tools: null is not one of'],

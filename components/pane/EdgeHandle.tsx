@@ -5,14 +5,19 @@ import { Icon } from '../shared/icons';
 
 interface Props {
   faultId: number;
-  /** Answers whether the browser opened its side panel. */
+  /** The chosen place the handle opens. */
+  place: 'sidePanel' | 'window';
+  /** Answers whether the browser opened it. */
   onOpen: () => Promise<boolean>;
 }
 
-/** "In the side panel": no frame in HaloPSA's page, only this slim handle on its edge that opens the side panel. */
-export function SidePanelHandle({ faultId, onOpen }: Props) {
+/**
+ * "In the side panel" or "In its own window": no frame in HaloPSA's page, only this slim handle on its edge that
+ * opens the chosen place.
+ */
+export function EdgeHandle({ faultId, place, onOpen }: Props) {
   const [refused, setRefused] = useState(false);
-  const label = `Open Technician Tools for ticket ${faultId} in the side panel`;
+  const label = `Open Technician Tools for ticket ${faultId} ${place === 'window' ? 'in its own window' : 'in the side panel'}`;
   return (
     <div class="edge">
       <button
@@ -22,12 +27,12 @@ export function SidePanelHandle({ faultId, onOpen }: Props) {
         title={label}
         onClick={trusted(() => void onOpen().then((opened) => setRefused(!opened)))}
       >
-        <Icon name="sidePanel" />
+        <Icon name={place} />
         <span class="handle-label">ImmyBot</span>
       </button>
       {refused && (
         <p class="edge-note" role="status">
-          {SIDE_PANEL_REFUSED}
+          {place === 'window' ? 'The Technician Tools window did not open. Try again.' : SIDE_PANEL_REFUSED}
         </p>
       )}
     </div>
