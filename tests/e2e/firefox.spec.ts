@@ -66,7 +66,7 @@ const podShown = async () => {
 const navigate = (href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
 
 /** Chooses "Show Technician Tools" on the options page (the open Marionette tab) and waits for "Saved.". */
-async function chooseShow(m: Marionette, place: 'page' | 'sidePanel'): Promise<void> {
+async function chooseShow(m: Marionette, place: 'page' | 'sidePanel' | 'window'): Promise<void> {
   await m.send('WebDriver:Navigate', { url: OPTIONS });
   await m.waitFor(`return document.querySelector('input[name=show][value=${place}]')?.disabled === false`);
   await m.click(`input[name=show][value=${place}]`);
@@ -117,6 +117,42 @@ async function sidebarShows(m: Marionette, expected: string): Promise<string> {
   } finally {
     await m.send('WebDriver:CloseWindow');
     await m.send('WebDriver:SwitchToWindow', { handle: first });
+  }
+}
+
+/** What the Technician Tools window shows (its ticket and person, or its line), read in its own tab without focusing it. */
+const WINDOW_SHOWS = `const section = document.querySelector('section.pane');
+  const away = document.querySelector('.away, .notice')?.textContent ?? '';
+  if (!section || section.hidden) return 'away: ' + away;
+  return 'ticket ' + section.dataset.faultId + ' ' + (section.querySelector('.line-toggle')?.textContent ?? '');`;
+
+/** The Marionette handles of the Technician Tools window's tab (one, when all is well). */
+async function ticketWindowHandles(m: Marionette): Promise<string[]> {
+  const back = await m.send<string>('WebDriver:GetWindowHandle');
+  const found: string[] = [];
+  for (const handle of await m.send<string[]>('WebDriver:GetWindowHandles')) {
+    await m.send('WebDriver:SwitchToWindow', { handle, focus: false });
+    if ((await m.send<string>('WebDriver:GetCurrentURL')).includes('/ticket-window.html')) found.push(handle);
+  }
+  await m.send('WebDriver:SwitchToWindow', { handle: back, focus: false });
+  return found;
+}
+
+/** Waits until the Technician Tools window shows `expected`, read in its tab, then returns to the HaloPSA tab. */
+async function ticketWindowShows(m: Marionette, expected: string): Promise<string> {
+  const back = await m.send<string>('WebDriver:GetWindowHandle');
+  let [handle] = await ticketWindowHandles(m);
+  // The window opens from the background a moment after the shortcut.
+  for (let i = 0; i < 50 && !handle; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    [handle] = await ticketWindowHandles(m);
+  }
+  if (!handle) return 'no window';
+  await m.send('WebDriver:SwitchToWindow', { handle, focus: false });
+  try {
+    return await m.waitFor(WINDOW_SHOWS, expected);
+  } finally {
+    await m.send('WebDriver:SwitchToWindow', { handle: back, focus: false });
   }
 }
 
@@ -229,9 +265,10 @@ test.describe
         );
       await expect.poll(podTop).not.toBe('74px');
       const header = await podTop();
-      // A real (BiDi input) click on the header's third action from the right, where the pane draws it.
+      // A real (BiDi input) click on "Open in side panel", where the pane draws it: the header's fourth action from
+      // the right (28 px buttons, 2 px apart: collapse, settings, Open in a window, then it).
       const width = await page.evaluate(() => window.innerWidth);
-      await page.mouse.click(width - 80, 20);
+      await page.mouse.click(width - 110, 20);
       // Firefox gives an extension page framed in a web page only a content script's APIs (no sidebarAction, no
       // tabs), and opens no sidebar from a message: the sidebar stays closed and the pane shows its note, which
       // pushes the Technician Tools frame down.
@@ -296,5 +333,39 @@ test.describe
         shows: 'ticket 2152 Ben Castle · Acorn Construction · 1 of 2 online',
       });
       expect(page.url()).toBe(`${SITE}/ticket?id=2152`);
+    });
+
+    test('“In its own window”: the shortcut opens one Technician Tools window, signed in, that follows the HaloPSA tab', async () => {
+      const opened = await withMarionette(async (m) => {
+        await chooseShow(m, 'window');
+        await m.send('Marionette:SetContext', { value: 'chrome' });
+        // The sidebar the test before opened goes, so every Technician Tools request below is the window's.
+        await m.execute('SidebarController.hide()');
+        await m.waitFor(SIDEBAR_STATE, [false, '']);
+        await m.send('Marionette:SetContext', { value: 'content' });
+        await m.send('WebDriver:Navigate', { url: `${SITE}/ticket?id=3001` });
+        await m.send('Marionette:SetContext', { value: 'chrome' });
+        // Alt+Shift+T: the window needs no gesture, so the background opens it in Firefox too.
+        await m.execute(`${SHORTCUT_KEY}.doCommand()`);
+        await m.send('Marionette:SetContext', { value: 'content' });
+        const shows = await ticketWindowShows(m, 'ticket 3001 Eli Park · Acorn Construction · 1 of 2 online');
+        return { shows, windows: (await ticketWindowHandles(m)).length };
+      });
+      expect(opened).toEqual({ shows: 'ticket 3001 Eli Park · Acorn Construction · 1 of 2 online', windows: 1 });
+      // An extension page of its own: its frame carries ImmyBot's session, where the frame under HaloPSA would not.
+      // The page keeps no frame of ours ("In its own window" leaves only the handle).
+      await expect.poll(() => podRequests(3001)).toEqual(['iframe signed out', 'iframe signed in']);
+
+      // HaloPSA's own navigation in the tab: the window follows; the shortcut again focuses it, no second window.
+      await navigate('/ticket?id=2820');
+      const followed = await withMarionette(async (m) => {
+        const shows = await ticketWindowShows(m, 'ticket 2820 Dana Ruiz · Acorn Construction · 1 of 2 online');
+        await m.send('Marionette:SetContext', { value: 'chrome' });
+        await m.execute(`${SHORTCUT_KEY}.doCommand()`);
+        await m.send('Marionette:SetContext', { value: 'content' });
+        return { shows, windows: (await ticketWindowHandles(m)).length };
+      });
+      expect(followed).toEqual({ shows: 'ticket 2820 Dana Ruiz · Acorn Construction · 1 of 2 online', windows: 1 });
+      await expect.poll(() => podRequests(2820).filter((r) => r.endsWith('signed in'))).toEqual(['iframe signed in']);
     });
   });
