@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SHOW_PLACES } from '../../lib/show-places';
 import { cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -241,7 +242,7 @@ test.describe('a complete policy (the rollout kit’s Linux file), nothing confi
     await expect(options.getByText(SET_BY_ORGANIZATION).first()).toBeVisible();
     expect(await unusable(sites.getByRole('button', { name: /^Add/ })), 'the sites card has no usable Add').toBe(true);
     for (const radio of await show.getByRole('radio').all()) await expect(radio).toBeDisabled();
-    expect(await show.getByRole('radio').count()).toBe(3);
+    expect(await show.getByRole('radio').count()).toBe(SHOW_PLACES.length);
     await expect(options.getByTestId('policy-problems')).toHaveCount(0);
     // Nothing to save where the organization set both connection fields; the locked page passes axe.
     await expect(immybot.getByRole('button', { name: 'Save' })).toHaveCount(0);
