@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { FrameMessage } from '../../lib/pane/channel';
 
 /** Tells the dock how much room `ref`'s element needs (its natural size), now and whenever that changes. */
@@ -8,8 +8,15 @@ export function useReportSize(
   post: (message: FrameMessage) => void,
   { width = false } = {},
 ): void {
+  const watched = useRef<{ element: HTMLElement; observer: ResizeObserver } | null>(null);
+  // After every render, not on `[ref.current]`: a pane that expands from its handle gets its element only after the
+  // render that read the ref, so that dependency never changed, the header went unmeasured and ImmyBot's frame
+  // covered anything taller than one line (the sentences on a ticket that matched no one).
   useLayoutEffect(() => {
     const element = ref.current;
+    if (watched.current?.element === element) return;
+    watched.current?.observer.disconnect();
+    watched.current = null;
     if (!element) return;
     const report = () =>
       post({
@@ -20,6 +27,7 @@ export function useReportSize(
     report();
     const observer = new ResizeObserver(report);
     observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref.current]);
+    watched.current = { element, observer };
+  });
+  useEffect(() => () => watched.current?.observer.disconnect(), []);
 }

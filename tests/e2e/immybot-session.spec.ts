@@ -2,7 +2,17 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
 import { configureThroughOptions } from '../sandbox/configure';
 import { ticketJson } from '../sandbox/immybot/server';
-import { expect, expectPodLoaded, EXTENSION_DIR, INSTANCE, openTicket, pane, podUrlFor, test } from './fixtures';
+import {
+  expect,
+  expectPodLoaded,
+  EXTENSION_DIR,
+  INSTANCE,
+  openTicket,
+  pane,
+  paneFrame,
+  podUrlFor,
+  test,
+} from './fixtures';
 
 const summary = (page: Page) => pane(page).getByTestId('ticket-summary');
 const frameSession = (page: Page, faultId: number) =>
@@ -266,13 +276,25 @@ test.describe('ticket lookups', () => {
     ];
     for (const [faultId, change] of shapes)
       sandbox.immybot.answerTicket(faultId, { body: JSON.stringify({ ...ticketJson(faultId), ...change }) });
+    const why = () => summary(page).getByRole('list', { name: 'Why ImmyBot matched no one' });
+    /** Pixels of the sentences that ImmyBot's frame covers (0: the header made room for them). */
+    const covered = async () => {
+      const [list, frame] = [await why().boundingBox(), await paneFrame(page).boundingBox()];
+      return list && frame ? Math.max(0, Math.ceil(list.y + list.height - frame.y)) : -1;
+    };
     for (const [faultId, , line, reasons] of shapes) {
       await openTicket(page, faultId);
       await expect(summary(page).locator('.line-toggle')).toContainText(line);
-      await expect(
-        summary(page).getByRole('list', { name: 'Why ImmyBot matched no one' }).getByRole('listitem'),
-      ).toHaveText(reasons);
+      await expect(why().getByRole('listitem')).toHaveText(reasons);
+      await expect.poll(covered).toBe(0);
     }
+    // A ticket whose pane loads collapsed (as the technician left it), then expanded from the handle: the header is
+    // measured, so the frame leaves the sentences in sight (it used to stay at the one-line header's 74 px and cover them).
+    await pane(page).getByRole('button', { name: 'Collapse Technician Tools' }).click();
+    await page.goto('https://acme.halopsa.com/ticket?id=7103');
+    await pane(page).locator('.handle').click();
+    await expect(why().getByRole('listitem')).toHaveText(shapes[2][3]);
+    await expect.poll(covered).toBe(0);
   });
 
   test('the toolbar badge counts online computers in a neutral colour, says what the number is, and shows no "0" for no computers', async ({

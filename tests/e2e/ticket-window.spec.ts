@@ -137,7 +137,7 @@ test('a second click focuses the window instead of opening another; it follows t
   // The pane's Open in a window again (expanded from its handle): the same window, brought to the front.
   await pane(page).locator('.handle').click();
   await openInAWindow(page);
-  await expect.poll(async () => (await popupWindows(context)).map((w) => w.id)).toEqual([first?.id]);
+  await expect.poll(async () => (await popupWindows(context)).map((w: { id: number }) => w.id)).toEqual([first?.id]);
   await expect.poll(async () => (await popupWindows(context))[0]?.focused).toBe(true);
 
   // Moved and resized (a second monitor), closed, reopened from the toolbar popup: back where it was.

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { extensionWithGrantedHosts, launchWithExtension } from './chromium';
 import { attachExtensionTarget } from './extension-target';
+import { ticketJson } from './immybot/server';
 import { startSandbox } from './sandbox';
 
 const headed = process.argv.includes('--headed') || (!!process.env.DISPLAY && !process.argv.includes('--headless'));
@@ -91,6 +92,19 @@ async function main(): Promise<void> {
   await paneSummary(page, 2820).locator('.person', { hasText: 'Dana Ruiz' }).waitFor();
   await shot(page, '04-ticket-2820-from-list', 2820);
 
+  // The Technician Tools window (a second monitor), from the pane's header; the pane steps aside to its handle.
+  const [ticketWindow] = await Promise.all([
+    context.waitForEvent('page'),
+    panePage(page).locator('header').getByRole('button', { name: 'Open in a window', exact: true }).click(),
+  ]);
+  await ticketWindow.setViewportSize({ width: 480, height: 720 });
+  await ticketWindow.locator('section.pane[data-fault-id="2820"] .summary .person').waitFor();
+  await waitForPod(ticketWindow, 2820);
+  await ticketWindow.screenshot({ path: `${shots}/05-window.png` });
+  console.log('  05-window.png  (the Technician Tools window on ticket 2820)');
+  await ticketWindow.close();
+  await panePage(page).locator('.handle').click();
+
   // The browser's side panel, opened from the pane's header: the same ticket, signed in in every browser.
   await panePage(page).locator('header').getByRole('button', { name: 'Open in side panel', exact: true }).click();
   const sidePanel = await attachExtensionTarget(context, page, 'sidepanel.html');
@@ -103,8 +117,46 @@ async function main(): Promise<void> {
     await page.waitForTimeout(100);
   }
   await page.waitForTimeout(500); // the frame's document paints
-  writeFileSync(`${shots}/05-side-panel.png`, await sidePanel.screenshot());
-  console.log('  05-side-panel.png  (the side panel beside ticket 2820)');
+  writeFileSync(`${shots}/05b-side-panel.png`, await sidePanel.screenshot());
+  console.log('  05b-side-panel.png  (the side panel beside ticket 2820)');
+
+  // A ticket that matched no one: the header says which link is missing, and who can fix it.
+  sandbox.immybot.answerTicket(7103, {
+    body: JSON.stringify({
+      ...ticketJson(7103),
+      personId: null,
+      personName: null,
+      tenantId: null,
+      tenantName: null,
+      ticketEmailAddress: 'ben@contoso.com',
+      computers: [],
+    }),
+  });
+  await page.goto('https://acme.halopsa.com/ticket?id=7103');
+  // The pane stayed collapsed when the side panel opened: expanded again from its handle (by keyboard: with the
+  // side panel open, headless Chromium aims mouse clicks at the page as if the panel took no room).
+  await panePage(page).locator('.handle').press('Enter');
+  await panePage(page).getByRole('list', { name: 'Why ImmyBot matched no one' }).waitFor();
+  // Until the dock has the taller header's size, ImmyBot's frame still covers the sentences.
+  const frameTop = () =>
+    page.evaluate(() =>
+      parseFloat(
+        (document.querySelector('immybot-technician-tools')?.shadowRoot?.querySelector('iframe.frame') as HTMLElement)
+          ?.style.top ?? '0',
+      ),
+    );
+  for (const end = Date.now() + 10_000; (await frameTop()) < 100; ) {
+    if (Date.now() > end) throw new Error(`The header of ticket 7103 never made room for its sentences: ${await frameTop()}`);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+  const paneBox = await page.locator('immybot-technician-tools iframe.ui').boundingBox();
+  if (!paneBox) throw new Error('The pane did not show for ticket 7103');
+  await page.screenshot({
+    path: `${shots}/05c-unmatched.png`,
+    clip: { x: paneBox.x, y: paneBox.y, width: paneBox.width, height: Math.min(paneBox.height, 300) },
+  });
+  console.log('  05c-unmatched.png  (the header of a ticket that matched no one)');
 
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
   await page.locator('immybot-technician-tools').waitFor({ state: 'detached' });
