@@ -146,7 +146,8 @@ async function main(): Promise<void> {
       ),
     );
   for (const end = Date.now() + 10_000; (await frameTop()) < 100; ) {
-    if (Date.now() > end) throw new Error(`The header of ticket 7103 never made room for its sentences: ${await frameTop()}`);
+    if (Date.now() > end)
+      throw new Error(`The header of ticket 7103 never made room for its sentences: ${await frameTop()}`);
     await page.waitForTimeout(50);
   }
   await page.waitForTimeout(300);
