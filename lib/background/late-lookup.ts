@@ -1,5 +1,7 @@
+import { sameConnection } from '../immybot/connection';
 import type { Problem } from '../immybot/problems';
 import type { Settings } from '../settings/schema';
+import { connectionForSite } from '../settings/site-connections';
 
 export const SITE_REMOVED: Problem = { kind: 'site-removed', message: 'This site is no longer on your list.' };
 export const SETTINGS_CHANGED: Problem = {
@@ -16,7 +18,7 @@ export const SETTINGS_CHANGED: Problem = {
  */
 export function lateLookupRefusal(before: Settings, after: Settings, siteOrigin: string | null): Problem | null {
   if (siteOrigin !== null && !after.haloOrigins.includes(siteOrigin)) return SITE_REMOVED;
-  const [used, now] = [before.immybot, after.immybot];
-  const same = used && now && used.instanceOrigin === now.instanceOrigin && used.integrationId === now.integrationId;
-  return same ? null : SETTINGS_CHANGED;
+  // The connection this site's lookup used: its own, or the default.
+  const [used, now] = [connectionForSite(before, siteOrigin), connectionForSite(after, siteOrigin)];
+  return used && now && sameConnection(used, now) ? null : SETTINGS_CHANGED;
 }

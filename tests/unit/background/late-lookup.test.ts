@@ -6,7 +6,13 @@ const ACME = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
 const HOSTED = 'https://acme.halopsa.com';
 const PSA = 'https://psa.example.com';
 const PSA_8443 = 'https://psa.example.com:8443';
-const BEFORE: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [], show: null };
+const BEFORE: Settings = {
+  immybot: ACME,
+  haloOrigins: [HOSTED, PSA_8443],
+  declinedOrigins: [],
+  show: null,
+  siteConnections: {},
+};
 
 describe('lateLookupRefusal', () => {
   it.each<[string, Partial<Settings>, string | null]>([

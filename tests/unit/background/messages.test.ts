@@ -76,13 +76,19 @@ const UNTRUSTED: [string, Sender][] = [
   ['Halo’s own website', { id: OWN_ID, url: 'https://www.halopsa.com/', tab: { id: 11 } }],
 ];
 
-const SETTINGS: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [], show: null };
+const SETTINGS: Settings = {
+  immybot: ACME,
+  haloOrigins: [HOSTED, PSA_8443],
+  declinedOrigins: [],
+  show: null,
+  siteConnections: {},
+};
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function store(settings: Settings) {
-  await fakeBrowser.storage.local.set({ settings, settings$: { v: 4 } });
+  await fakeBrowser.storage.local.set({ settings, settings$: { v: 5 } });
 }
 async function stored(): Promise<Settings> {
   return (await fakeBrowser.storage.local.get('settings')).settings as Settings;
