@@ -139,7 +139,8 @@ function TabMessage({ state, faultId, probe, sitesLocked, onEnable, onDecline, s
     return <p>{hostOf(state.origin)} is not one of the HaloPSA sites your organization set for Technician Tools.</p>;
   switch (state.kind) {
     case 'enabled':
-      if (faultId !== null) return <TicketAbout faultId={faultId} sidePanelButton={sidePanelButton} />;
+      if (faultId !== null)
+        return <TicketAbout faultId={faultId} site={state.origin} sidePanelButton={sidePanelButton} />;
       return (
         <>
           <p>Technician Tools is on for {hostOf(state.origin)}: open a ticket to see it beside the ticket.</p>

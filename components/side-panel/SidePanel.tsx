@@ -25,7 +25,12 @@ export function SidePanel() {
       return (
         <>
           <MakeDefaultOffer settings={settings} />
-          <SidePanelTicket faultId={view.faultId} podUrl={paneViewPodUrl(view)} signedInAt={settings.signedInAt} />
+          <SidePanelTicket
+            faultId={view.faultId}
+            podUrl={paneViewPodUrl(view)}
+            signedInAt={settings.signedInAt}
+            site={new URL(tab.url ?? '').origin}
+          />
         </>
       );
     }
@@ -73,10 +78,12 @@ interface TicketProps {
   faultId: number;
   podUrl: string;
   signedInAt: number;
+  /** The tab's HaloPSA site: its connection answers the lookup and signs in. */
+  site: string;
 }
 
 /** One mounted frame for every ticket the tab moves through: a switch moves it on (no new frame, no history). */
-function SidePanelTicket({ faultId, podUrl, signedInAt }: TicketProps) {
+function SidePanelTicket({ faultId, podUrl, signedInAt, site }: TicketProps) {
   const frameParent = useRef<HTMLDivElement>(null);
   const frame = useRef<PodFrame | null>(null);
   const title = `ImmyBot Technician Tools for ticket ${faultId}`;
@@ -98,6 +105,7 @@ function SidePanelTicket({ faultId, podUrl, signedInAt }: TicketProps) {
         faultId={faultId}
         podUrl={podUrl}
         signedInAt={signedInAt}
+        ticketSite={site}
         onReload={() => frame.current?.show(podUrl, { reload: true })}
       />
       <div class="frame-parent" ref={frameParent} />

@@ -26,3 +26,13 @@ export const listedConnections = (
   haloOrigins: readonly string[],
 ): Record<string, ImmyBotConnection> =>
   Object.fromEntries(Object.entries(connections).filter(([site]) => haloOrigins.includes(site)));
+
+/**
+ * The instance a sign-in window goes to: the one it was opened for (`named`, a site's own connection) when some
+ * connection in effect uses it, else the default connection's; null when there is none. Never an instance no
+ * site uses, whatever the window's address says.
+ */
+export function signInInstance(settings: ConnectionSettings, named: string | null): string | null {
+  const inUse = [settings.immybot, ...Object.values(settings.siteConnections)].map((c) => c?.instanceOrigin);
+  return named && inUse.includes(named) ? named : (settings.immybot?.instanceOrigin ?? null);
+}

@@ -12,7 +12,7 @@ import {
 import { mergeSettings } from '../../../lib/settings/merge';
 import { readPolicy } from '../../../lib/settings/policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
-import { connectionForSite, ownConnection } from '../../../lib/settings/site-connections';
+import { connectionForSite, ownConnection, signInInstance } from '../../../lib/settings/site-connections';
 import { readStoredPolicy } from '../../../lib/settings/stored-policy';
 import { exportSettings, parseImport, planImport } from '../../../lib/settings/transfer';
 import { POLICY_KEY } from '../../../lib/storage';
@@ -342,5 +342,16 @@ describe('the writer (lib/settings/store)', () => {
     await expect(changeSettings({ kind: 'setSiteConnection', origin: SANDBOX, connection: null })).rejects.toThrow(
       'Site connections is set by your organization and cannot be changed here.',
     );
+  });
+});
+
+describe('signInInstance: where a sign-in window goes', () => {
+  it('to the instance it was opened for when a connection in effect uses it, else to the default', () => {
+    const lab = settings({ ...BOTH, siteConnections: { [SANDBOX]: LAB } });
+    expect(signInInstance(lab, LAB.instanceOrigin)).toBe(LAB.instanceOrigin);
+    expect(signInInstance(lab, null)).toBe(ACME.instanceOrigin);
+    expect(signInInstance(lab, 'https://evil.immy.bot')).toBe(ACME.instanceOrigin);
+    expect(signInInstance({ ...lab, immybot: null }, LAB.instanceOrigin)).toBe(LAB.instanceOrigin);
+    expect(signInInstance({ ...lab, immybot: null }, null)).toBeNull();
   });
 });
