@@ -190,8 +190,9 @@ test.describe
           haloOrigins: [SITE],
           declinedOrigins: [],
           show: 'page',
+          siteConnections: {},
         },
-        settings$: { v: 4 },
+        settings$: { v: 5 },
       });
     });
 
