@@ -13,8 +13,8 @@ export const SETTINGS_CHANGED: Problem = {
 /**
  * Whether a lookup started under `before` may still be shown and counted now that the settings are
  * `after`; if not, the refusal to answer with instead. A lookup is out for up to ten seconds, long
- * enough for its site to leave the list or the connection to change. `siteOrigin` is the HaloPSA site
- * the lookup is for, worked out by the caller; null for an asker with no site of its own (the side panel).
+ * enough for its site to leave the list or its connection (its own, or the default) to change. `siteOrigin` is
+ * the HaloPSA site the lookup is for, worked out by the caller; null for an asker that named none.
  */
 export function lateLookupRefusal(before: Settings, after: Settings, siteOrigin: string | null): Problem | null {
   if (siteOrigin !== null && !after.haloOrigins.includes(siteOrigin)) return SITE_REMOVED;

@@ -46,6 +46,16 @@ describe('lateLookupRefusal', () => {
     expect(lateLookupRefusal(BEFORE, { ...BEFORE, immybot }, site)).toBe(SETTINGS_CHANGED);
   });
 
+  it('a site’s own connection: its change refuses that site’s answer only; the default’s change does not touch it', () => {
+    const own = { ...ACME, integrationId: 620 };
+    const withOwn: Settings = { ...BEFORE, siteConnections: { [PSA_8443]: own } };
+    const changed = { ...withOwn, siteConnections: { [PSA_8443]: { ...own, integrationId: 621 } } };
+    expect(lateLookupRefusal(withOwn, changed, PSA_8443)).toBe(SETTINGS_CHANGED);
+    expect(lateLookupRefusal(withOwn, changed, HOSTED)).toBeNull();
+    expect(lateLookupRefusal(withOwn, { ...withOwn, siteConnections: {} }, PSA_8443)).toBe(SETTINGS_CHANGED);
+    expect(lateLookupRefusal(withOwn, { ...withOwn, immybot: { ...ACME, integrationId: 7 } }, PSA_8443)).toBeNull();
+  });
+
   it('a lookup begun without a connection never applies', () => {
     expect(lateLookupRefusal({ ...BEFORE, immybot: null }, { ...BEFORE, immybot: null }, HOSTED)).toBe(
       SETTINGS_CHANGED,
