@@ -9,6 +9,7 @@ import { sendToBackground } from '../../lib/messaging/client';
 import { Field } from '../shared/Field';
 import { useHaloAccess } from '../shared/useHaloAccess';
 import { useOptionsSettings } from './settings-context';
+import { SiteConnection } from './SiteConnection';
 
 type Check = { origin: string; result: HaloCheck | 'checking' } | null;
 
@@ -113,7 +114,7 @@ export function HaloAddresses({ locked = false }: { locked?: boolean }) {
       </p>
       {origins && origins.length > 0 && (
         <ul class="origins" aria-label="Added HaloPSA sites">
-          {origins.map(({ origin, hasAccess }) => (
+          {origins.map(({ origin, hasAccess }, index) => (
             <li key={origin} data-origin={origin}>
               <span class="origin">{origin}</span>
               {hasAccess ? (
@@ -141,6 +142,7 @@ export function HaloAddresses({ locked = false }: { locked?: boolean }) {
                   Remove
                 </button>
               )}
+              <SiteConnection origin={origin} index={index} />
             </li>
           ))}
         </ul>

@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { failureText } from '../../lib/messaging/failure-text';
-import { readConnectionForm, type ConnectionFormErrors } from '../../lib/immybot/connection-form';
-import { parseInstance } from '../../lib/immybot/instance';
-import { podUrl } from '../../lib/immybot/pod-url';
 import { useOptionsSettings } from './settings-context';
 import { changeSettings } from '../../lib/messaging/change-settings';
 import { isLocked } from '../../lib/settings/merge';
 import { Field } from '../shared/Field';
+import { ConnectionPreview } from './ConnectionPreview';
 import { TestConnection } from './TestConnection';
-
-/** The ticket the live preview uses. */
-const SAMPLE_FAULT_ID = 2152;
+import { useConnectionFields } from './useConnectionFields';
 
 type Status = { kind: 'saved' | 'failed'; text: string } | null;
 
@@ -21,24 +17,21 @@ interface Props {
 
 export function ImmyBotForm({ site }: Props) {
   const effective = useOptionsSettings();
-  const [instance, setInstance] = useState('');
-  const [integrationId, setIntegrationId] = useState('');
-  const [errors, setErrors] = useState<ConnectionFormErrors>({});
   const [status, setStatus] = useState<Status>(null);
 
   const sources = effective?.sources;
   const instanceLocked = !!sources && isLocked(sources, 'instanceOrigin');
   const idLocked = !!sources && isLocked(sources, 'integrationId');
   const immybot = effective?.immybot;
+  const fields = useConnectionFields({ idLocked, onEdit: () => setStatus(null) });
+  const { instance, integrationId, errors, preview, setInstance, setIntegrationId } = fields;
 
   // The saved values fill the fields once; a value the organization sets follows its policy, even while open.
   const [filled, setFilled] = useState(false);
   useEffect(() => {
     if (!effective || filled) return;
     setFilled(true);
-    if (!immybot) return;
-    setInstance(immybot.instanceOrigin);
-    setIntegrationId(String(immybot.integrationId));
+    if (immybot) fields.fill(immybot);
   }, [effective]);
   useEffect(() => {
     const managed = effective?.policy;
@@ -46,38 +39,19 @@ export function ImmyBotForm({ site }: Props) {
     if (managed?.integrationId) setIntegrationId(String(managed.integrationId));
   }, [effective]);
 
-  const preview = readConnectionForm(instance, integrationId);
-
-  const onInstanceInput = (value: string) => {
-    setStatus(null);
-    setErrors((e) => ({ ...e, instance: undefined }));
-    const parsed = parseInstance(value);
-    // Pasting ImmyBot's documented URL template fills both fields at once (a managed ID stays as it is).
-    if (parsed.ok && parsed.integrationId !== undefined && !idLocked) {
-      setInstance(parsed.instanceOrigin);
-      setIntegrationId(String(parsed.integrationId));
-      setErrors({});
-    } else {
-      setInstance(value);
-    }
-  };
-
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const result = readConnectionForm(instance, integrationId);
+    const result = fields.submit();
     if (!result.ok) {
-      setErrors(result.errors);
       setStatus(null);
       // The first field to fix takes the focus, so a keyboard or screen reader user lands on it.
       document.getElementById(result.errors.instance ? 'instance' : 'integration-id')?.focus();
       return;
     }
-    setErrors({});
     try {
       await changeSettings({ kind: 'saveConnection', connection: result.connection, site });
       const { instanceOrigin, integrationId: id } = result.connection;
-      setInstance(instanceOrigin);
-      setIntegrationId(String(id));
+      fields.fill(result.connection);
       const siteOn = site ? ` It is now on for ${new URL(site).host}.` : '';
       // Saved is not finished: without a listed site no ticket shows anything yet.
       const noSite = !site && (effective?.haloOrigins.length ?? 0) === 0;
@@ -105,7 +79,7 @@ export function ImmyBotForm({ site }: Props) {
         locked={instanceLocked}
         loading={!filled}
         hint="Your ImmyBot address. You can also paste the Technician Tools URL from ImmyBot’s HaloPSA integration page."
-        onInput={onInstanceInput}
+        onInput={fields.onInstanceInput}
       />
       <Field
         id="integration-id"
@@ -117,22 +91,9 @@ export function ImmyBotForm({ site }: Props) {
         locked={idLocked}
         loading={!filled}
         hint="The number at the end of the integration’s address in ImmyBot: Settings › Integrations › HaloPSA."
-        onInput={(value) => {
-          setStatus(null);
-          setErrors((e) => ({ ...e, integrationId: undefined }));
-          setIntegrationId(value);
-        }}
+        onInput={fields.onIntegrationIdInput}
       />
-      <div class="preview">
-        <span>Technician Tools for ticket {SAMPLE_FAULT_ID}:</span>
-        {preview.ok ? (
-          <code data-testid="preview">
-            {podUrl(preview.connection.instanceOrigin, preview.connection.integrationId, SAMPLE_FAULT_ID)}
-          </code>
-        ) : (
-          <span data-testid="preview">shows here once both fields above are filled in.</span>
-        )}
-      </div>
+      <ConnectionPreview preview={preview} />
       {site && (
         <p class="hint" data-testid="save-adds-site">
           Saving also turns Technician Tools on for <strong>{new URL(site).host}</strong>, the HaloPSA site you came

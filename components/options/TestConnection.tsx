@@ -4,8 +4,6 @@ import { sendToBackground } from '../../lib/messaging/client';
 import type { ImmyBotConnection } from '../../lib/immybot/connection';
 import type { ConnectionTest } from '../../lib/immybot/connection-test';
 
-const signIn = () => void sendToBackground({ type: 'signIn' }).catch(() => undefined);
-
 interface Props {
   /** What the form says now, saved or not. */
   connection: ImmyBotConnection | null;
@@ -13,14 +11,18 @@ interface Props {
   saved: boolean;
   /** Changes when an ImmyBot sign-in completes: a test on show is asked again. */
   signedInAt: number;
+  /** A HaloPSA site's own connection: sign-in opens that site's instance. Also keeps this copy's ids apart. */
+  site?: { origin: string; key: string };
 }
 
 /**
  * "Test connection": who ImmyBot says is signed in, and the integration's name and health; beside it "Sign in to
  * ImmyBot", so the first run ends signed in on this page.
  */
-export function TestConnection({ connection, saved, signedInAt }: Props) {
+export function TestConnection({ connection, saved, signedInAt, site }: Props) {
   const [result, setResult] = useState<ConnectionTest | 'testing' | null>(null);
+  const id = (name: string) => (site ? `${site.key}-${name}` : name);
+  const signIn = () => void sendToBackground({ type: 'signIn', site: site?.origin }).catch(() => undefined);
   const test = () => {
     if (!connection) return;
     setResult('testing');
@@ -40,27 +42,27 @@ export function TestConnection({ connection, saved, signedInAt }: Props) {
         class="secondary"
         onClick={test}
         disabled={!connection}
-        aria-describedby={connection ? undefined : 'test-connection-why'}
+        aria-describedby={connection ? undefined : id('test-connection-why')}
       >
         Test connection
       </button>
       <button
         type="button"
-        id="sign-in"
+        id={id('sign-in')}
         class="secondary"
         onClick={signIn}
         disabled={!saved}
-        aria-describedby={saved ? undefined : 'sign-in-why'}
+        aria-describedby={saved ? undefined : id('sign-in-why')}
       >
         Sign in to ImmyBot
       </button>
       {!connection && (
-        <p id="test-connection-why" class="hint">
+        <p id={id('test-connection-why')} class="hint">
           Fill in your ImmyBot instance and Integration ID above to test them.
         </p>
       )}
       {connection && !saved && (
-        <p id="sign-in-why" class="hint">
+        <p id={id('sign-in-why')} class="hint">
           Save first: sign-in opens the saved ImmyBot instance.
         </p>
       )}

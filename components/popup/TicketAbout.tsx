@@ -5,21 +5,28 @@ import type { Responses } from '../../lib/messaging/protocol';
 
 type Answer = Responses['lookupTicket'] | 'asking' | 'unreachable';
 
-const signIn = () =>
-  void sendToBackground({ type: 'signIn' }).then(
+const signIn = (site: string) =>
+  void sendToBackground({ type: 'signIn', site }).then(
     () => window.close(),
     () => undefined,
   );
+
+interface Props {
+  faultId: number;
+  /** The tab's HaloPSA site: its own connection, if it has one, answers. */
+  site: string;
+  placeButtons: preact.JSX.Element;
+}
 
 /**
  * The popup on a listed site's ticket: the ticket, who ImmyBot resolves it to (or why not), and the one thing to do
  * about it: sign in when signed out, else open the side panel or the window (`placeButtons`).
  */
-export function TicketAbout({ faultId, placeButtons }: { faultId: number; placeButtons: preact.JSX.Element }) {
+export function TicketAbout({ faultId, site, placeButtons }: Props) {
   const [answer, setAnswer] = useState<Answer>('asking');
   useEffect(() => {
-    sendToBackground({ type: 'lookupTicket', faultId }).then(setAnswer, () => setAnswer('unreachable'));
-  }, [faultId]);
+    sendToBackground({ type: 'lookupTicket', faultId, site }).then(setAnswer, () => setAnswer('unreachable'));
+  }, [faultId, site]);
   return (
     <section aria-label={`Ticket ${faultId}`} data-testid="ticket-about">
       <p>
@@ -29,7 +36,7 @@ export function TicketAbout({ faultId, placeButtons }: { faultId: number; placeB
       </p>
       {typeof answer === 'object' && !answer.ok && answer.problem.action === 'sign-in' ? (
         <p>
-          <button type="button" class="primary" onClick={signIn}>
+          <button type="button" class="primary" onClick={() => signIn(site)}>
             Sign in to ImmyBot
           </button>
         </p>

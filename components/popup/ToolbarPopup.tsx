@@ -148,7 +148,7 @@ function TabMessage({ state, faultId, probe, sitesLocked, onEnable, onDecline, p
     return <p>{hostOf(state.origin)} is not one of the HaloPSA sites your organization set for Technician Tools.</p>;
   switch (state.kind) {
     case 'enabled':
-      if (faultId !== null) return <TicketAbout faultId={faultId} placeButtons={placeButtons} />;
+      if (faultId !== null) return <TicketAbout faultId={faultId} site={state.origin} placeButtons={placeButtons} />;
       return (
         <>
           <p>Technician Tools is on for {hostOf(state.origin)}: open a ticket to see it beside the ticket.</p>

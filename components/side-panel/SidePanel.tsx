@@ -34,6 +34,7 @@ export function SidePanel() {
         faultId={view.faultId}
         podUrl={paneViewPodUrl(view)}
         signedInAt={settings.signedInAt}
+        site={new URL(tab.url ?? '').origin}
         onOpenWindow={openWindow}
       />
     </>

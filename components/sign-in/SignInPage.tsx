@@ -6,6 +6,7 @@ import {
 } from '../../lib/immybot/cookie-permission';
 import { sendToBackground } from '../../lib/messaging/client';
 import { loadSettings } from '../../lib/settings/settings';
+import { signInInstance } from '../../lib/settings/site-connections';
 import { COOKIES_DECLINED_KEY } from '../../lib/storage';
 import { browser } from 'wxt/browser';
 
@@ -21,14 +22,17 @@ export function SignInPage() {
   const supported = cookieSettingsSupported();
 
   useEffect(() => {
-    void loadSettings().then(async ({ immybot }) => {
-      setInstanceOrigin(immybot?.instanceOrigin ?? null);
+    const query = new URLSearchParams(location.search);
+    void loadSettings().then(async (settings) => {
+      // The instance of the site the sign-in was asked from (its own connection), else the default one.
+      const instance = signInInstance(settings, query.get('instance'));
+      setInstanceOrigin(instance);
       const permitted = supported && (await hasCookiePermission());
-      const asked = new URLSearchParams(location.search).has('cookies');
+      const asked = query.has('cookies');
       const declined = !asked && (await browser.storage.local.get(COOKIES_DECLINED_KEY))[COOKIES_DECLINED_KEY] === true;
       const ask = supported && !permitted && !declined;
       setNeedsConsent(ask);
-      if (immybot && !ask) goToImmyBot(immybot.instanceOrigin);
+      if (instance && !ask) goToImmyBot(instance);
     });
   }, []);
 

@@ -13,6 +13,8 @@ const opener = openerFromQuery(location.search);
 interface ShownTicket {
   faultId: number;
   podUrl: string;
+  /** The HaloPSA site the ticket is on: its connection answers the lookup and signs in. */
+  site: string;
 }
 
 /**
@@ -27,7 +29,10 @@ export function TicketWindow() {
   useSystemTheme();
   useSaveBounds();
   const view = settings && tab ? paneView(tab.url ?? '', settings) : null;
-  const current = view?.kind === 'pane' ? { faultId: view.faultId, podUrl: paneViewPodUrl(view) } : null;
+  const current =
+    view?.kind === 'pane'
+      ? { faultId: view.faultId, podUrl: paneViewPodUrl(view), site: new URL(tab?.url ?? '').origin }
+      : null;
   if (current) last.current = current;
   // A ticket in the tab again: the next time it shows none, the last ticket starts out of sight once more.
   useEffect(() => {
@@ -59,6 +64,7 @@ export function TicketWindow() {
           faultId={ticket.faultId}
           podUrl={ticket.podUrl}
           signedInAt={settings.signedInAt}
+          site={ticket.site}
           hidden={!current && !pinned}
         />
       )}

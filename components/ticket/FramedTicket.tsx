@@ -6,6 +6,8 @@ interface Props {
   faultId: number;
   podUrl: string;
   signedInAt: number;
+  /** The tab's HaloPSA site: its connection answers the lookup and signs in. */
+  site: string;
   /** The side panel only: the window has no window to open. */
   onOpenWindow?: () => void;
   /** Kept loaded but out of sight (the window, while the active tab shows no ticket): one click shows it again. */
@@ -17,7 +19,7 @@ interface Props {
  * and ImmyBot's frame. One frame for every ticket the tab moves through: a switch moves it on (no new frame, no
  * history entry).
  */
-export function FramedTicket({ faultId, podUrl, signedInAt, onOpenWindow, hidden = false }: Props) {
+export function FramedTicket({ faultId, podUrl, signedInAt, site, onOpenWindow, hidden = false }: Props) {
   const frameParent = useRef<HTMLDivElement>(null);
   const frame = useRef<PodFrame | null>(null);
   const title = `ImmyBot Technician Tools for ticket ${faultId}`;
@@ -39,6 +41,7 @@ export function FramedTicket({ faultId, podUrl, signedInAt, onOpenWindow, hidden
         faultId={faultId}
         podUrl={podUrl}
         signedInAt={signedInAt}
+        ticketSite={site}
         onReload={() => frame.current?.show(podUrl, { reload: true })}
         onOpenWindow={onOpenWindow}
       />

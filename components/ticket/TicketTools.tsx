@@ -8,9 +8,9 @@ import { TicketSummary } from './TicketSummary';
 import { type LookupState, useTicketLookup } from './useTicketLookup';
 
 const openOptions = () => void sendToBackground({ type: 'openOptions' }).catch(() => undefined);
-const signIn = () => void sendToBackground({ type: 'signIn' }).catch(() => undefined);
-// The cookie exception on request: the sign-in window asks again even after an earlier "no".
-const signInAllowingCookies = () => void sendToBackground({ type: 'signIn', askCookies: true }).catch(() => undefined);
+// To the instance of the site's connection; askCookies: the window asks again even after an earlier "no".
+const signIn = (site: string | undefined, askCookies?: boolean) =>
+  void sendToBackground({ type: 'signIn', site, askCookies }).catch(() => undefined);
 
 export interface TicketToolsProps {
   faultId: number;
@@ -29,6 +29,8 @@ export interface TicketToolsProps {
   onOpenWindow?: () => void;
   /** The docked pane's HaloPSA site, where ImmyBot's frame may lack its cookie; the side panel's frame never does. */
   site?: string;
+  /** The side panel's: the HaloPSA site of its tab's ticket, whose connection looks it up and signs in. */
+  ticketSite?: string;
 }
 
 /**
@@ -45,11 +47,12 @@ export function TicketTools({
   onSidePanelOpened,
   onOpenWindow,
   site,
+  ticketSite = site || undefined,
 }: TicketToolsProps) {
   const [reloads, setReloads] = useState(0);
   const [sidePanelRefused, setSidePanelRefused] = useState(false);
   // Whatever makes ImmyBot worth asking again: a completed sign-in or the Reload button.
-  const [lookup, retryLookup] = useTicketLookup(faultId, podUrl, signedInAt + reloads);
+  const [lookup, retryLookup] = useTicketLookup(faultId, podUrl, signedInAt + reloads, ticketSite);
   const cookieAccess = useLastCookieAccess(lookup.answer);
   const openSidePanel =
     onOpenSidePanel &&
@@ -80,7 +83,7 @@ export function TicketTools({
       <TicketSummary
         faultId={faultId}
         lookup={lookup}
-        onSignIn={signIn}
+        onSignIn={() => signIn(ticketSite)}
         onRetry={retryLookup}
         onOpenSettings={openOptions}
       />
@@ -88,7 +91,7 @@ export function TicketTools({
         <SignedOutNote
           site={site}
           cookieAccess={cookieAccess}
-          onAllowCookies={signInAllowingCookies}
+          onAllowCookies={() => signIn(ticketSite, true)}
           onOpenSidePanel={openSidePanel}
         />
       )}

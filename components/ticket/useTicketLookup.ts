@@ -32,9 +32,15 @@ function remember(key: string, answer: LookupResult): void {
 
 /**
  * Asks the background what ImmyBot resolves for the ticket; an answer for an older ticket is dropped. `podUrl`
- * names the ticket with its connection, so another instance or integration never shows this one's answer.
+ * names the ticket with its connection, so another instance or integration never shows this one's answer. `site` is
+ * the ticket's HaloPSA site, whose connection answers (a framed pane's is its tab, whatever it says).
  */
-export function useTicketLookup(faultId: number, podUrl: string, refresh: number): [LookupState, () => void] {
+export function useTicketLookup(
+  faultId: number,
+  podUrl: string,
+  refresh: number,
+  site?: string,
+): [LookupState, () => void] {
   const [state, setState] = useState<LookupState>({ answer: null, loading: true });
   const [retries, setRetries] = useState(0);
   useEffect(() => {
@@ -45,7 +51,7 @@ export function useTicketLookup(faultId: number, podUrl: string, refresh: number
       remember(podUrl, answer);
       setState({ answer, loading: false });
     };
-    sendToBackground({ type: 'lookupTicket', faultId }).then(
+    sendToBackground({ type: 'lookupTicket', faultId, site }).then(
       // Anything but an answer (an old background during an update, say) reads as unreachable.
       (result) => settle(typeof result === 'object' && result !== null && 'ok' in result ? result : UNREACHABLE),
       () => settle(UNREACHABLE),

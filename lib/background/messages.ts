@@ -43,11 +43,11 @@ export function setupMessages(browser: Api): void {
     createStorageLookupCache(browser.storage.session),
   );
 
-  const isSignedIn = async (): Promise<boolean> => {
-    const { immybot } = await loadSettings();
+  const isSignedIn = async (instanceOrigin?: string): Promise<boolean> => {
+    const instance = instanceOrigin ?? (await loadSettings()).immybot?.instanceOrigin;
     return (
-      immybot !== null &&
-      createImmyBotClient(immybot.instanceOrigin)
+      instance !== undefined &&
+      createImmyBotClient(instance)
         .auth()
         .then(
           () => true,

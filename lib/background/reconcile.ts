@@ -7,6 +7,7 @@ import { createSerialQueue } from '../serial';
 import { UNTRUSTED_V01_TENANTS_KEY } from '../storage';
 import { changesSettings } from '../settings/settings';
 import { loadSettings } from '../settings/settings';
+import { connectionForSite } from '../settings/site-connections';
 import { showAccess } from './badge';
 
 type Api = typeof extensionApi;
@@ -39,14 +40,16 @@ export function setupReconciliation(browser: Api): void {
 
 async function reconcile(browser: Api, options: { injectAll?: boolean }): Promise<void> {
   try {
-    const { immybot, haloOrigins } = await loadSettings();
+    const settings = await loadSettings();
+    const { haloOrigins } = settings;
     const access = await reconcileHaloOrigins(browser, haloOrigins, options);
     showAccess(browser, access);
-    // Exactly the listed sites the pane can run on, hosted and self-hosted: nothing else may frame ImmyBot signed in.
+    // Exactly the listed sites the pane can run on, hosted and self-hosted, each with the instance of its own
+    // connection: nothing else may frame ImmyBot signed in.
     await syncCookieExceptions(
       cookieSettingsApi(),
       await hasCookiePermission(),
-      immybot?.instanceOrigin ?? null,
+      (site) => connectionForSite(settings, site)?.instanceOrigin ?? null,
       access.active,
     );
   } catch (error) {

@@ -9,3 +9,15 @@ export const ImmyBotConnectionSchema = z.object({
 });
 
 export type ImmyBotConnection = z.infer<typeof ImmyBotConnectionSchema>;
+
+export const sameConnection = (a: ImmyBotConnection | null, b: ImmyBotConnection | null): boolean =>
+  a?.instanceOrigin === b?.instanceOrigin && a?.integrationId === b?.integrationId;
+
+/** The same sites, each with the same connection. */
+export const sameConnections = (a: Record<string, ImmyBotConnection>, b: Record<string, ImmyBotConnection>): boolean =>
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(a).every(([site, connection]) => Object.hasOwn(b, site) && sameConnection(connection, b[site]));
+
+/** A connection as the options page and the import list show it: “acme.immy.bot · integration 619”. */
+export const connectionLabel = ({ instanceOrigin, integrationId }: ImmyBotConnection): string =>
+  `${new URL(instanceOrigin).host} · integration ${integrationId}`;

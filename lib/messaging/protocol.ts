@@ -9,6 +9,11 @@ import type { ConnectionTest } from '../immybot/connection-test';
 import { SettingsChangeSchema } from '../settings/changes';
 
 const id = z.number().check(z.refine(isValidId));
+/**
+ * The HaloPSA site a top-level page (side panel, popup, options) asks about, for the site's own connection. A
+ * framed pane never names it: its site is the tab it sits in, as the browser reports it.
+ */
+const site = z.optional(z.string().check(z.refine(isHaloOrigin)));
 
 /** The consent window's answers: list the site, remember "never here", or close without a change. */
 export const SITE_CONSENT_ANSWERS = ['allow', 'decline', 'dismiss'] as const;
@@ -18,10 +23,10 @@ export type SiteConsentAnswer = (typeof SITE_CONSENT_ANSWERS)[number];
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openOptions') }),
   z.object({ type: z.literal('checkHaloAddress'), origin: z.string().check(z.refine(isHaloOrigin)) }),
-  z.object({ type: z.literal('lookupTicket'), faultId: id }),
+  z.object({ type: z.literal('lookupTicket'), faultId: id, site }),
   z.object({ type: z.literal('ticketClosed') }),
   // askCookies: the technician asked for the cookie exception, so the window asks even after an earlier "no".
-  z.object({ type: z.literal('signIn'), askCookies: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('signIn'), askCookies: z.optional(z.boolean()), site }),
   z.object({ type: z.literal('watchSignIn') }),
   z.object({
     type: z.literal('testConnection'),

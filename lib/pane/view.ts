@@ -5,6 +5,7 @@ import type { ImmyBotConnection } from '../immybot/connection';
 import { podUrl } from '../immybot/pod-url';
 import type { SettingSources } from '../settings/merge';
 import type { Settings } from '../settings/schema';
+import { connectionForSite } from '../settings/site-connections';
 
 /** What a HaloPSA page shows of Technician Tools. */
 export type PaneView =
@@ -15,7 +16,7 @@ export type PaneView =
   | { kind: 'offer'; faultId: number; host: string }
   | { kind: 'pane'; faultId: number; connection: ImmyBotConnection };
 
-type SiteSettings = Pick<Settings, 'immybot' | 'haloOrigins' | 'declinedOrigins'> & {
+type SiteSettings = Pick<Settings, 'immybot' | 'haloOrigins' | 'declinedOrigins' | 'siteConnections'> & {
   sources?: Pick<SettingSources, 'haloOrigins'>;
 };
 
@@ -23,12 +24,14 @@ type SiteSettings = Pick<Settings, 'immybot' | 'haloOrigins' | 'declinedOrigins'
 export function paneView(url: string, settings: SiteSettings): PaneView {
   const faultId = faultIdFromUrl(url);
   if (faultId === null) return { kind: 'none' };
+  const parsed = toUrl(url);
   if (isListedSite(url, settings.haloOrigins)) {
-    return settings.immybot ? { kind: 'pane', faultId, connection: settings.immybot } : { kind: 'setup', faultId };
+    // The site's own connection (a sandbox tenant's integration, say), else the default one.
+    const connection = connectionForSite(settings, parsed?.origin);
+    return connection ? { kind: 'pane', faultId, connection } : { kind: 'setup', faultId };
   }
   // A self-hosted page off the list (a registration outliving its removal) shows nothing at all, nor does a
   // site off the organization's list: nobody here may add it.
-  const parsed = toUrl(url);
   if (!parsed || !isHostedHaloUrl(parsed) || settings.declinedOrigins.includes(parsed.origin)) return { kind: 'none' };
   if (settings.sources?.haloOrigins === 'managed') return { kind: 'none' };
   return settings.immybot ? { kind: 'offer', faultId, host: parsed.host } : { kind: 'setup', faultId };

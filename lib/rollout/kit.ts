@@ -4,7 +4,7 @@ import { AMO_LATEST_XPI, chromiumPolicyJson, firefoxPolicies } from './json';
 import { mobileconfig } from './macos';
 import { installScript } from './powershell';
 import { kitReadme } from './readme';
-import { readPolicySchema, sampleValues } from './schema';
+import { readKitSchema, sampleValues } from './schema';
 import { adml, admx, admxName, regFile } from './windows';
 
 /*
@@ -41,7 +41,8 @@ export function rolloutKit(schema: unknown, options: KitOptions): KitFile[] {
   const { extensionId } = options;
   if (!isChromiumExtensionId(extensionId))
     throw new Error(`Not a Chrome/Edge extension id (32 letters a-p): ${extensionId}`);
-  const keys = readPolicySchema(schema);
+  // Object keys (siteConnections) are in no generated file: the README says how to set them by hand.
+  const { keys, byHand } = readKitSchema(schema);
   const values = sampleValues(keys);
   const firefoxInstallUrl = options.firefoxInstallUrl ?? AMO_LATEST_XPI;
 
@@ -108,6 +109,7 @@ export function rolloutKit(schema: unknown, options: KitOptions): KitFile[] {
     geckoId: GECKO_ID,
     firefoxInstallUrl,
     version: options.version,
+    byHand,
     files: [readme, ...files].map((file) => [file.path, file.what]),
   });
   return [readme, ...files];

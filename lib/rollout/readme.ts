@@ -1,7 +1,7 @@
 import { CHROME, CHROMIUM_BROWSERS, EDGE, extensionPolicyKey } from './browsers';
 import { macPolicyDomain } from './macos';
 import { parameterNames, psQuote, scriptArguments } from './powershell';
-import type { PolicyKey, PolicyValues } from './schema';
+import type { HandSetKey, PolicyKey, PolicyValues } from './schema';
 import { ADMX_CATEGORY, omaUriSettings, registryKind } from './windows';
 
 export interface ReadmeOptions {
@@ -13,6 +13,8 @@ export interface ReadmeOptions {
   version: string;
   /** The files, by path, with what each is for. */
   files: [path: string, what: string][];
+  /** Object keys the kit writes into no file: the README says how to set them by hand. */
+  byHand?: readonly HandSetKey[];
 }
 
 const code = (text: string) => `\`${text}\``;
@@ -75,7 +77,7 @@ ${valueRows.join('\n')}
 
 Chrome and Edge check every value against the schema and drop one that does not fit (an integer written as text in
 a JSON or plist file, a value not among the allowed ones); ${code('chrome://policy')} then shows the error.
-
+${handSetSection(options.byHand ?? [], id)}
 ## What is here
 
 | File | For |
@@ -246,5 +248,33 @@ The kit is built and tested on Linux without Windows, macOS or PowerShell (${cod
   PowerShell script never ran (no Windows, no PowerShell), so neither did it as an ImmyBot task or under Intune;
   no Mac installed a profile; no Firefox read the ${code('policies.json')}. Try each on one machine before rolling
   it out, and check ${code('chrome://policy')} / ${code('edge://policy')} / ${code('about:policies')}.
+`;
+}
+
+/** The object keys, which no ADMX, .reg or script parameter of this kit holds: how to set each by hand. */
+function handSetSection(keys: readonly HandSetKey[], id: string): string {
+  if (keys.length === 0) return '';
+  const rows = keys.map((key) => `| ${code(key.name)} | ${cell(key.title)} | ${cell(key.description)} |`);
+  const example = JSON.stringify({
+    'https://sandbox.halopsa.com': { immybotInstance: 'https://acme.immy.bot', integrationId: 620 },
+  });
+  return `
+### Set by hand: keys whose value is an object
+
+The kit writes these into none of its files (an ADMX element, a registry list or a script parameter cannot hold an
+object) and the templates do not offer them. Set them yourself where you need them:
+
+| Key | Setting | What it does |
+| --- | --- | --- |
+${rows.join('\n')}
+
+For example ${code(keys[0].name)} = ${code(example)}:
+
+- **Windows (Chrome, Edge):** a ${code('REG_SZ')} value ${code(keys[0].name)} holding that JSON on one line, next to the
+  other values under ${code(extensionPolicyKey(CHROME, id))} (or Edge's); Chrome and Edge read a JSON string for an
+  object-typed key.
+- **macOS:** a ${code('<dict>')} under the key in the profile's payload, each site a ${code('<dict>')} with
+  ${code('immybotInstance')} (string) and ${code('integrationId')} (integer).
+- **Linux and Firefox:** the object itself, beside the other keys in the JSON file.
 `;
 }

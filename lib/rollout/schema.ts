@@ -38,6 +38,37 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export const POLICY_CHOICES: Readonly<Record<string, readonly string[]>> = { show: SHOW_PLACES };
 
+/**
+ * A key whose value is an object (`siteConnections`: HaloPSA site → connection). No ADMX element, registry list or
+ * script parameter the kit writes can hold one, so the kit writes it into no file and its README says how to set
+ * it by hand on each platform (a JSON string in the registry, a dict in a profile, an object in a JSON file).
+ */
+export interface HandSetKey {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** The schema's keys: those the kit writes into every file, and the object keys it leaves to the admin. */
+export function readKitSchema(schema: unknown, choices = POLICY_CHOICES): { keys: PolicyKey[]; byHand: HandSetKey[] } {
+  if (!isRecord(schema) || !isRecord(schema.properties)) return { keys: readPolicySchema(schema, choices), byHand: [] };
+  const entries = Object.entries(schema.properties);
+  const isObject = (spec: unknown) => isRecord(spec) && spec.type === 'object';
+  const byHand = entries
+    .filter(([, spec]) => isObject(spec))
+    .map(([name, spec]) => {
+      const { title, description } = spec as Record<string, unknown>;
+      if (!KEY_NAME.test(name)) throw new Error(`managed_schema.json: key "${name}" is not a plain name`);
+      return {
+        name,
+        title: typeof title === 'string' && title ? title : name,
+        description: typeof description === 'string' ? description : '',
+      };
+    });
+  const written = Object.fromEntries(entries.filter(([, spec]) => !isObject(spec)));
+  return { keys: readPolicySchema({ ...schema, properties: written }, choices), byHand };
+}
+
 /** Reads the schema's keys in their order; throws, naming the key, on anything the kit cannot write. */
 export function readPolicySchema(schema: unknown, choices = POLICY_CHOICES): PolicyKey[] {
   if (!isRecord(schema) || schema.type !== 'object' || !isRecord(schema.properties))

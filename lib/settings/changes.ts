@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { isHaloOrigin } from '../halo/address';
 import { isHostedHaloUrl } from '../halo/hosts';
-import { type ImmyBotConnection, ImmyBotConnectionSchema } from '../immybot/connection';
+import { ImmyBotConnectionSchema, sameConnection, sameConnections } from '../immybot/connection';
 import { POLICY_FIELDS, type ManagedPolicy, type PolicyField } from './policy';
-import { HaloOriginsSchema, MAX_IMPORTED_SITES, SettingsSchema, type Settings } from './schema';
+import { HaloOriginsSchema, MAX_IMPORTED_SITES, SettingsSchema, type Settings, SiteConnectionsSchema } from './schema';
 import { SHOW_PLACES } from '../show-places';
 
 const origin = z.string().check(z.refine(isHaloOrigin, 'Not a HaloPSA site'));
@@ -18,6 +18,8 @@ export const SettingsChangeSchema = z.discriminatedUnion('kind', [
   // Undo of "Not here": the tenant's offer may show again (it is not turned on).
   z.object({ kind: z.literal('undeclineSite'), origin }),
   z.object({ kind: z.literal('setShow'), show: z.enum(SHOW_PLACES) }),
+  /** A listed site's own ImmyBot connection; null takes the site back to the default connection. */
+  z.object({ kind: z.literal('setSiteConnection'), origin, connection: z.nullable(ImmyBotConnectionSchema) }),
   /**
    * A settings file as the options page planned it (lib/settings/transfer): only what its list said changes.
    * `from` is the value the list showed; the writer refuses the change when the value is no longer that.
@@ -30,6 +32,7 @@ export const SettingsChangeSchema = z.discriminatedUnion('kind', [
       addSites: z.optional(HaloOriginsSchema.check(z.maxLength(MAX_IMPORTED_SITES))),
       removeSites: z.optional(HaloOriginsSchema),
       show: z.optional(z.object({ from: z.nullable(z.enum(SHOW_PLACES)), to: z.enum(SHOW_PLACES) })),
+      siteConnections: z.optional(z.object({ from: SiteConnectionsSchema, to: SiteConnectionsSchema })),
     })
     .check(
       z.refine(
@@ -43,6 +46,9 @@ export type SettingsChange = z.infer<typeof SettingsChangeSchema>;
 
 const withSite = (origins: string[], site: string) => (origins.includes(site) ? origins : [...origins, site]);
 const without = (origins: string[], site: string) => origins.filter((o) => o !== site);
+/** The connections without those of `sites`: a site's own connection goes when the site does. */
+const withoutConnections = (connections: Settings['siteConnections'], sites: readonly string[]) =>
+  Object.fromEntries(Object.entries(connections).filter(([site]) => !sites.includes(site)));
 
 /** The settings after one change. Adding a listed site or removing an unlisted one changes nothing. */
 export function applySettingsChange(settings: Settings, change: SettingsChange): Settings {
@@ -54,7 +60,11 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
     case 'addSite':
       return addSite(settings, change.origin);
     case 'removeSite':
-      return { ...settings, haloOrigins: without(settings.haloOrigins, change.origin) };
+      return {
+        ...settings,
+        haloOrigins: without(settings.haloOrigins, change.origin),
+        siteConnections: withoutConnections(settings.siteConnections, [change.origin]),
+      };
     case 'declineSite':
       // Only hosted tenants get an offer to decline; a listed site is removed, not declined.
       if (!isHostedHaloUrl(change.origin) || settings.haloOrigins.includes(change.origin)) return settings;
@@ -63,6 +73,11 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
       return { ...settings, declinedOrigins: without(settings.declinedOrigins, change.origin) };
     case 'setShow':
       return { ...settings, show: change.show };
+    case 'setSiteConnection': {
+      const siteConnections = withoutConnections(settings.siteConnections, [change.origin]);
+      if (change.connection) siteConnections[change.origin] = change.connection;
+      return { ...settings, siteConnections };
+    }
     case 'importSettings': {
       // One write for the whole file: the confirmed sites come off and on, and a listed site is no longer declined.
       const { addSites = [], removeSites = [] } = change;
@@ -73,6 +88,7 @@ export function applySettingsChange(settings: Settings, change: SettingsChange):
         haloOrigins,
         declinedOrigins: settings.declinedOrigins.filter((o) => !haloOrigins.includes(o)),
         show: change.show?.to ?? settings.show,
+        siteConnections: withoutConnections(change.siteConnections?.to ?? settings.siteConnections, removeSites),
       };
     }
   }
@@ -89,14 +105,29 @@ function addSite(settings: Settings, site: string): Settings {
 /** What the writer says when an import's list no longer matches the settings; the options page plans again. */
 export const IMPORT_PLAN_STALE = 'Your settings changed since this file was read.';
 
-const sameConnection = (a: ImmyBotConnection | null, b: ImmyBotConnection | null) =>
-  a?.instanceOrigin === b?.instanceOrigin && a?.integrationId === b?.integrationId;
-
 /** True when an import's list showed a value (“7 → 619”) that the settings in effect no longer hold. */
 export const isStaleImport = (change: SettingsChange, current: Settings): boolean =>
   change.kind === 'importSettings' &&
   ((change.connection !== undefined && !sameConnection(change.connection.from, current.immybot)) ||
-    (change.show !== undefined && change.show.from !== current.show));
+    (change.show !== undefined && change.show.from !== current.show) ||
+    (change.siteConnections !== undefined && !sameConnections(change.siteConnections.from, current.siteConnections)));
+
+/**
+ * Why a change would give a site that is not listed a connection of its own (checked against the settings in
+ * effect, where the organization may list the sites), or null. The connection belongs to a listed site.
+ */
+export function unlistedSiteRefusal(change: SettingsChange, current: Settings): string | null {
+  let sites: string[] = [];
+  let listed = current.haloOrigins;
+  if (change.kind === 'setSiteConnection' && change.connection) sites = [change.origin];
+  if (change.kind === 'importSettings' && change.siteConnections) {
+    const { addSites = [], removeSites = [] } = change;
+    listed = [...listed.filter((site) => !removeSites.includes(site)), ...addSites];
+    sites = Object.keys(change.siteConnections.to);
+  }
+  const unlisted = sites.filter((site) => !listed.includes(site));
+  return unlisted.length ? `${unlisted.join(', ')} is not one of your HaloPSA sites: add the site first.` : null;
+}
 
 /** Validates a whole settings value before it is stored; throws on anything the schema rejects. */
 export const checkSettings = (settings: Settings): Settings => SettingsSchema.parse(settings);
@@ -120,6 +151,8 @@ export function lockedField(change: SettingsChange, policy: ManagedPolicy): Poli
       return policy.haloOrigins ? 'haloOrigins' : null;
     case 'setShow':
       return policy.show !== undefined && policy.show !== change.show ? 'show' : null;
+    case 'setSiteConnection':
+      return policy.siteConnections ? 'siteConnections' : null;
     case 'importSettings': {
       // The page leaves out what the organization set; a file that still carries a different value is refused.
       const connection = change.connection?.to;
@@ -129,6 +162,7 @@ export function lockedField(change: SettingsChange, policy: ManagedPolicy): Poli
       if (connection && policy.integrationId !== undefined && policy.integrationId !== connection.integrationId)
         return 'integrationId';
       if ((change.addSites || change.removeSites) && policy.haloOrigins) return 'haloOrigins';
+      if (change.siteConnections && policy.siteConnections) return 'siteConnections';
       return show !== undefined && policy.show !== undefined && policy.show !== show ? 'show' : null;
     }
   }

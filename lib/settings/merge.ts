@@ -1,6 +1,7 @@
 import type { ManagedPolicy, PolicyField, PolicyProblem, ReadPolicy } from './policy';
 import type { ReadSettings, SettingsProblem } from './read';
 import type { Settings } from './schema';
+import { listedConnections } from './site-connections';
 
 /** Where a setting's value comes from: the organization's policy, this browser's options page, or the default. */
 export type SettingSource = 'managed' | 'local' | 'default';
@@ -28,12 +29,16 @@ export function mergeSettings(local: Settings, policy: ManagedPolicy): MergedSet
       haloOrigins,
       declinedOrigins: local.declinedOrigins.filter((origin) => !haloOrigins.includes(origin)),
       show: policy.show ?? local.show,
+      // A managed map replaces the user's, as a managed site list does.
+      siteConnections: listedConnections(policy.siteConnections ?? local.siteConnections, haloOrigins),
     },
     sources: {
       instanceOrigin: sourceOf(policy.instanceOrigin, local.immybot?.instanceOrigin),
       integrationId: sourceOf(policy.integrationId, local.immybot?.integrationId),
       haloOrigins: sourceOf(policy.haloOrigins, local.haloOrigins.length > 0 ? local.haloOrigins : undefined),
       show: sourceOf(policy.show, local.show),
+      // A site of this browser's own with a connection (its first key) makes the field local.
+      siteConnections: sourceOf(policy.siteConnections, Object.keys(local.siteConnections)[0]),
     },
   };
 }

@@ -6,7 +6,7 @@
  * Every migration only fills in what is missing: when the version record is lost (a hand-edited
  * profile), the chain runs again over data it already migrated and must change nothing.
  */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value);
@@ -22,4 +22,6 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
   3: (v2: unknown) => (isRecord(v2) ? { ...v2, declinedOrigins: listOrEmpty(v2.declinedOrigins) } : v2),
   // v4 adds "Show Technician Tools"; nobody has chosen yet (null: the browser's default place).
   4: (v3: unknown) => (isRecord(v3) ? { ...v3, show: v3.show ?? null } : v3),
+  // v5 lets a site use its own ImmyBot connection; every site existing so far stays on the default one.
+  5: (v4: unknown) => (isRecord(v4) ? { ...v4, siteConnections: v4.siteConnections ?? {} } : v4),
 };

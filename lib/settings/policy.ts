@@ -1,4 +1,5 @@
 import { parseHaloAddress } from '../halo/address';
+import type { ImmyBotConnection } from '../immybot/connection';
 import { parseInstance, parseIntegrationId } from '../immybot/instance';
 import { describeValue } from './read';
 import { SHOW_PLACES } from '../show-places';
@@ -13,6 +14,7 @@ export const POLICY_FIELDS = {
   integrationId: 'Integration ID',
   haloOrigins: 'HaloPSA sites',
   show: 'Show Technician Tools',
+  siteConnections: 'Site connections',
 } as const;
 export type PolicyField = keyof typeof POLICY_FIELDS;
 
@@ -22,6 +24,8 @@ export interface ManagedPolicy {
   integrationId?: number;
   haloOrigins?: string[];
   show?: ShowPlace;
+  /** Sites that use another connection than the default, by site origin. */
+  siteConnections?: Record<string, ImmyBotConnection>;
 }
 
 /** A managed value that was ignored, said for the options page. */
@@ -41,6 +45,7 @@ export const ADMIN_KEYS = {
   integrationId: 'integrationId',
   haloSites: 'haloOrigins',
   show: 'show',
+  siteConnections: 'siteConnections',
 } as const satisfies Record<string, PolicyField>;
 
 /** A value that could not be used; `site` is the list entry, shortly, when one HaloPSA site was the trouble. */
@@ -58,29 +63,10 @@ export interface ValueProblem {
 export function readAdminValues(record: Record<string, unknown>): { values: ManagedPolicy; problems: ValueProblem[] } {
   const problems: ValueProblem[] = [];
   const values: ManagedPolicy = {};
-  const problem = (field: PolicyField, reason: string, site?: string) => problems.push({ field, reason, site });
+  const problem: Report = (field, reason, site) => problems.push({ field, reason, site });
 
-  const { immybotInstance, integrationId, haloSites, show } = record;
-  let idFromInstanceUrl: number | undefined;
-  if (immybotInstance !== undefined) {
-    const instance = typeof immybotInstance === 'string' ? parseInstance(immybotInstance) : null;
-    if (!instance) problem('instanceOrigin', 'it must be text, like acme or https://acme.immy.bot.');
-    else if (!instance.ok) problem('instanceOrigin', instance.error);
-    else {
-      values.instanceOrigin = instance.instanceOrigin;
-      // A pasted Technician Tools URL names the integration too, as on the options page.
-      idFromInstanceUrl = instance.integrationId;
-    }
-  }
-  if (integrationId !== undefined) {
-    const id =
-      typeof integrationId === 'number' || typeof integrationId === 'string'
-        ? parseIntegrationId(String(integrationId))
-        : null;
-    if (!id) problem('integrationId', 'it must be a whole number, like 619.');
-    else if (!id.ok) problem('integrationId', id.error);
-    else values.integrationId = id.integrationId;
-  } else if (idFromInstanceUrl !== undefined) values.integrationId = idFromInstanceUrl;
+  const { immybotInstance, integrationId, haloSites, show, siteConnections } = record;
+  Object.assign(values, readAdminConnection(immybotInstance, integrationId, problem));
 
   if (haloSites !== undefined) {
     if (!Array.isArray(haloSites)) problem('haloOrigins', 'it must be a list of HaloPSA sites.');
@@ -105,7 +91,94 @@ export function readAdminValues(record: Record<string, unknown>): { values: Mana
     if (isShowPlace(show)) values.show = show;
     else problem('show', `${describeValue(show)} is not one of ${SHOW_PLACES_TEXT}.`);
   }
+  if (siteConnections !== undefined) values.siteConnections = readAdminSiteConnections(siteConnections, problem);
   return { values, problems };
+}
+
+/** The sites with a connection of their own that `haloOrigins` does not list (none when there is no list). */
+export const unlistedSiteConnections = (
+  connections: Record<string, ImmyBotConnection> | undefined,
+  haloOrigins: readonly string[] | undefined,
+): string[] =>
+  connections && haloOrigins ? Object.keys(connections).filter((site) => !haloOrigins.includes(site)) : [];
+
+type Report = (field: PolicyField, reason: string, site?: string) => void;
+
+/**
+ * One connection as an admin writes it (`immybotInstance`, `integrationId`), with the options page's parsers: a
+ * pasted Technician Tools URL names the integration too. Each half is left out, and reported, when it is wrong.
+ */
+function readAdminConnection(
+  immybotInstance: unknown,
+  integrationId: unknown,
+  problem: (field: 'instanceOrigin' | 'integrationId', reason: string) => void,
+): Partial<ImmyBotConnection> {
+  const values: Partial<ImmyBotConnection> = {};
+  let idFromInstanceUrl: number | undefined;
+  if (immybotInstance !== undefined) {
+    const instance = typeof immybotInstance === 'string' ? parseInstance(immybotInstance) : null;
+    if (!instance) problem('instanceOrigin', 'it must be text, like acme or https://acme.immy.bot.');
+    else if (!instance.ok) problem('instanceOrigin', instance.error);
+    else {
+      values.instanceOrigin = instance.instanceOrigin;
+      idFromInstanceUrl = instance.integrationId;
+    }
+  }
+  if (integrationId !== undefined) {
+    const id =
+      typeof integrationId === 'number' || typeof integrationId === 'string'
+        ? parseIntegrationId(String(integrationId))
+        : null;
+    if (!id) problem('integrationId', 'it must be a whole number, like 619.');
+    else if (!id.ok) problem('integrationId', id.error);
+    else values.integrationId = id.integrationId;
+  } else if (idFromInstanceUrl !== undefined) values.integrationId = idFromInstanceUrl;
+  return values;
+}
+
+const SITE_CONNECTION_KEYS = ['immybotInstance', 'integrationId'];
+
+/**
+ * `siteConnections`: HaloPSA site → `{ "immybotInstance": "…", "integrationId": 620 }`. Sites are read as in
+ * `haloSites` and connections as the main one; an entry with anything wrong is left out, with its site named.
+ */
+function readAdminSiteConnections(value: unknown, problem: Report): Record<string, ImmyBotConnection> {
+  const connections: Record<string, ImmyBotConnection> = {};
+  const field = 'siteConnections';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    problem(field, 'it must be an object whose keys are HaloPSA sites, like {"sandbox.halopsa.com": {…}}.');
+    return connections;
+  }
+  for (const [site, entry] of Object.entries(value)) {
+    const address = parseHaloAddress(site);
+    const name = describeValue(site);
+    if (!address.ok) {
+      problem(field, address.error, name);
+      continue;
+    }
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      problem(field, 'Its connection must be an object with "immybotInstance" and "integrationId".', name);
+      continue;
+    }
+    const fields = entry as Record<string, unknown>;
+    const unknown = Object.keys(fields).filter((key) => !SITE_CONNECTION_KEYS.includes(key));
+    const reasons: string[] = unknown.length
+      ? [
+          `Its connection holds only "immybotInstance" and "integrationId", not ${unknown.map(describeValue).join(', ')}.`,
+        ]
+      : [];
+    const { instanceOrigin, integrationId } = readAdminConnection(
+      fields.immybotInstance,
+      fields.integrationId,
+      (half, reason) => reasons.push(`${POLICY_FIELDS[half]}: ${reason}`),
+    );
+    if (!reasons.length && instanceOrigin === undefined) reasons.push('Its connection needs "immybotInstance".');
+    if (!reasons.length && integrationId === undefined) reasons.push('Its connection needs "integrationId".');
+    if (reasons.length || !instanceOrigin || !integrationId) problem(field, reasons.join(' '), name);
+    else if (address.origin in connections) problem(field, 'The site is named twice; the first is kept.', name);
+    else connections[address.origin] = { instanceOrigin, integrationId };
+  }
+  return connections;
 }
 
 /**
@@ -118,6 +191,20 @@ export function readPolicy(raw: unknown): ReadPolicy {
   // A list whose every entry was wrong is ignored whole: locking the user out of all sites helps nobody.
   if (policy.haloOrigins?.length === 0 && Array.isArray(record.haloSites) && record.haloSites.length > 0)
     delete policy.haloOrigins;
+  const unlisted = unlistedSiteConnections(policy.siteConnections, policy.haloOrigins);
+  for (const site of unlisted) {
+    delete policy.siteConnections?.[site];
+    problems.push({
+      field: 'siteConnections',
+      reason: 'It is not one of the HaloPSA sites the policy lists (haloSites).',
+      site,
+    });
+  }
+  // Likewise connections of which none could be used.
+  const connections = record.siteConnections;
+  const entries = connections && typeof connections === 'object' ? Object.keys(connections).length : 0;
+  if (policy.siteConnections && Object.keys(policy.siteConnections).length === 0 && entries > 0)
+    delete policy.siteConnections;
   return {
     policy,
     problems: problems.map(({ field, reason, site }) => ({

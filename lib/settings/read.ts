@@ -24,10 +24,9 @@ export interface ReadSettings {
  */
 export function readSettings(stored: unknown): ReadSettings {
   const problems: SettingsProblem[] = [];
-  if (stored === undefined || stored === null)
-    return { settings: { immybot: null, haloOrigins: [], declinedOrigins: [], show: null }, problems };
-  const record = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  if (record !== stored)
+  // Nothing stored reads as an empty record: every field at its default, and no problem.
+  const record: Record<string, unknown> = isPlainRecord(stored) ? stored : {};
+  if (record !== stored && stored != null)
     problems.push({ field: 'immybot', message: 'The saved settings were unreadable; enter them again.' });
   return {
     settings: {
@@ -35,15 +34,40 @@ export function readSettings(stored: unknown): ReadSettings {
       haloOrigins: readOrigins('haloOrigins', record.haloOrigins, problems),
       declinedOrigins: readOrigins('declinedOrigins', record.declinedOrigins, problems),
       show: readShow(record.show, problems),
+      siteConnections: readSiteConnections(record.siteConnections, problems),
     },
     problems,
   };
 }
 
+const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The connection in a stored value, its extra fields dropped; null when it is not one. */
+export function storedConnection(value: unknown): ImmyBotConnection | null {
+  const { instanceOrigin, integrationId } = (value ?? {}) as Partial<ImmyBotConnection>;
+  return isInstanceOrigin(instanceOrigin) && isValidId(integrationId) ? { instanceOrigin, integrationId } : null;
+}
+
+/** Keeps the entries whose site and connection are valid; `onDropped` hears of each other one. */
+export function storedSiteConnections(
+  value: unknown,
+  onDropped: (site: string) => void = () => undefined,
+): Record<string, ImmyBotConnection> {
+  const kept: Record<string, ImmyBotConnection> = {};
+  if (!isPlainRecord(value)) return kept;
+  for (const [site, stored] of Object.entries(value)) {
+    const connection = storedConnection(stored);
+    if (isHaloOrigin(site) && connection) kept[site] = connection;
+    else onDropped(site);
+  }
+  return kept;
+}
+
 function readConnection(value: unknown, problems: SettingsProblem[]): ImmyBotConnection | null {
   if (value === null || value === undefined) return null;
-  const { instanceOrigin, integrationId } = value as Partial<ImmyBotConnection>;
-  if (isInstanceOrigin(instanceOrigin) && isValidId(integrationId)) return { instanceOrigin, integrationId };
+  const connection = storedConnection(value);
+  if (connection) return connection;
   problems.push({
     field: 'immybot',
     message: 'The saved ImmyBot instance or Integration ID was not valid and was set aside; enter them again.',
@@ -58,6 +82,18 @@ function readShow(value: unknown, problems: SettingsProblem[]): ShowPlace | null
     message: `The saved “Show Technician Tools” choice was not valid and was reset: ${describeValue(value)}`,
   });
   return null;
+}
+
+function readSiteConnections(value: unknown, problems: SettingsProblem[]): Record<string, ImmyBotConnection> {
+  // One message for a broken entry and a broken whole: either way those sites use the default connection.
+  const dropped = (what: unknown) =>
+    problems.push({
+      field: 'siteConnections',
+      message: `A saved site connection was not valid; the site uses the default: ${describeValue(what)}`,
+    });
+  if (value === undefined || value === null) return {};
+  if (!isPlainRecord(value)) dropped(value);
+  return storedSiteConnections(value, dropped);
 }
 
 const ORIGIN_LISTS = { haloOrigins: 'HaloPSA site', declinedOrigins: '“Not here” answer' } as const;

@@ -10,6 +10,7 @@ import {
   lockedMessage,
   SettingsChangeSchema,
   type SettingsChange,
+  unlistedSiteRefusal,
 } from './changes';
 import { effectiveSettings } from './merge';
 import { readStoredPolicy } from './stored-policy';
@@ -60,7 +61,10 @@ export function changeSettings(change: SettingsChange): Promise<Settings> {
     const parsed = SettingsChangeSchema.parse(change);
     const [local, policy] = await Promise.all([loadLocalSettings(), loadStoredPolicy()]);
     // Checked in the queue, against what the page showed: another tab's change between plan and Apply is seen.
-    if (isStaleImport(parsed, effectiveSettings(local, policy).settings)) throw new Error(IMPORT_PLAN_STALE);
+    const current = effectiveSettings(local, policy).settings;
+    if (isStaleImport(parsed, current)) throw new Error(IMPORT_PLAN_STALE);
+    const unlisted = unlistedSiteRefusal(parsed, current);
+    if (unlisted) throw new Error(unlisted);
     const locked = lockedField(parsed, policy.policy);
     if (locked) throw new Error(lockedMessage(locked));
     const next = checkSettings(applySettingsChange(local.settings, parsed));

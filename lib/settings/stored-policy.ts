@@ -2,6 +2,7 @@ import { isHaloOrigin } from '../halo/address';
 import { isValidId } from '../ids';
 import { isInstanceOrigin } from '../immybot/instance';
 import { POLICY_FIELDS, type ManagedPolicy, type PolicyField, type PolicyProblem, type ReadPolicy } from './policy';
+import { storedSiteConnections } from './read';
 import { isShowPlace } from './show';
 
 /**
@@ -21,6 +22,7 @@ export function readStoredPolicy(stored: unknown): ReadPolicy {
   if (isValidId(raw.integrationId)) policy.integrationId = raw.integrationId;
   if (Array.isArray(raw.haloOrigins) && raw.haloOrigins.every(isHaloOrigin)) policy.haloOrigins = raw.haloOrigins;
   if (isShowPlace(raw.show)) policy.show = raw.show;
+  if (raw.siteConnections) policy.siteConnections = storedSiteConnections(raw.siteConnections);
   const problems = Array.isArray(record.problems)
     ? record.problems.filter((p): p is PolicyProblem => !!p && isPolicyField(p.field) && typeof p.message === 'string')
     : [];

@@ -1,9 +1,18 @@
 import type { SettingsChange } from './changes';
 import { isLocked, type SettingSources } from './merge';
-import { ADMIN_KEYS, type ManagedPolicy, POLICY_FIELDS, type PolicyField, readAdminValues } from './policy';
+import { connectionLabel, sameConnection, sameConnections } from '../immybot/connection';
+import {
+  ADMIN_KEYS,
+  type ManagedPolicy,
+  POLICY_FIELDS,
+  type PolicyField,
+  readAdminValues,
+  unlistedSiteConnections,
+} from './policy';
 import { describeValue } from './read';
 import { MAX_IMPORTED_SITES, type Settings } from './schema';
 import { SHOW_PLACE_LABELS } from './show';
+import { ownConnection } from './site-connections';
 
 /**
  * A settings file: what one browser's options page set, for another browser to import. Its keys are the
@@ -31,6 +40,12 @@ export function exportSettings(settings: Settings): string {
   }
   if (settings.haloOrigins.length > 0) file.haloSites = settings.haloOrigins;
   if (settings.show) file.show = settings.show;
+  const sites = Object.entries(settings.siteConnections);
+  // Keys are written as haloSites writes its entries (origins), values with the policy's own key names.
+  if (sites.length > 0)
+    file.siteConnections = Object.fromEntries(
+      sites.map(([site, c]) => [site, { immybotInstance: c.instanceOrigin, integrationId: c.integrationId }]),
+    );
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -94,6 +109,35 @@ export interface ImportPlan {
   locked: string[];
 }
 
+/**
+ * What a file's `siteConnections` would change: one line per site whose connection changes. Every site in it must
+ * be listed once the file is imported (its own haloSites, or the list here when it has none or the organization
+ * sets it): a connection without its site is refused, never dropped quietly.
+ */
+function planSiteConnections(
+  current: Settings,
+  sources: SettingSources,
+  { siteConnections = {}, haloOrigins }: ImportedSettings,
+): { ok: true; lines: string[] } | { ok: false; error: string } {
+  const listedAfter = haloOrigins && !isLocked(sources, 'haloOrigins') ? haloOrigins : current.haloOrigins;
+  const unlisted = unlistedSiteConnections(siteConnections, listedAfter);
+  if (unlisted.length > 0)
+    return fail(
+      `${POLICY_FIELDS.siteConnections}: ${listed(unlisted)} ${unlisted.length > 1 ? 'are' : 'is'} not among the HaloPSA sites. List ${unlisted.length > 1 ? 'them' : 'it'} in "haloSites" too.`,
+    );
+  const lines: string[] = [];
+  const name = (site: string) => new URL(site).host;
+  for (const site of new Set([...Object.keys(current.siteConnections), ...Object.keys(siteConnections)])) {
+    const [now, next] = [ownConnection(current, site), ownConnection({ siteConnections }, site)];
+    // A site the file takes off the list loses its connection with it; the sites line says so.
+    if (sameConnection(now, next) || (!next && !listedAfter.includes(site))) continue;
+    lines.push(
+      `${POLICY_FIELDS.siteConnections}: ${name(site)} ${next ? `uses ${connectionLabel(next)}` : 'goes back to the default connection'}`,
+    );
+  }
+  return { ok: true, lines };
+}
+
 const listed = (items: string[]) =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const placeName = (show: Settings['show']) => (show ? SHOW_PLACE_LABELS[show] : 'this browser’s default');
@@ -154,6 +198,18 @@ export function planImport(
         const parts = [added.length ? `adds ${listed(added)}` : '', removed.length ? `removes ${listed(removed)}` : ''];
         changes.push(`${POLICY_FIELDS.haloOrigins}: ${parts.filter(Boolean).join(', ')}`);
       }
+    }
+  }
+
+  if (imported.siteConnections && isLocked(sources, 'siteConnections')) {
+    if (!sameConnections(imported.siteConnections, current.siteConnections))
+      keep('siteConnections', 'the connections your organization set');
+  } else if (imported.siteConnections) {
+    const plan = planSiteConnections(current, sources, imported);
+    if (!plan.ok) return plan;
+    if (plan.lines.length > 0) {
+      change.siteConnections = { from: current.siteConnections, to: imported.siteConnections };
+      changes.push(...plan.lines);
     }
   }
 

@@ -50,6 +50,14 @@ for (const { name, site } of THEMES) {
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(options.getByTestId('connection-result')).not.toBeEmpty();
     expect.soft(await seriousViolations(options), 'configured').toEqual([]);
+
+    // A site's own connection, being edited: the row's fields, preview, test and an error.
+    await options.getByRole('button', { name: 'Change the ImmyBot connection of acme.halopsa.com' }).click();
+    const editor = options.getByRole('group', { name: 'ImmyBot connection of acme.halopsa.com' });
+    await editor.getByLabel('ImmyBot instance').fill('acme.example.com');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(editor.getByLabel('ImmyBot instance')).toBeFocused();
+    expect.soft(await seriousViolations(options), 'a site’s connection, with an error').toEqual([]);
   });
 
   test(`the pane, ${name}: setup prompt, signed out, signed in, collapsed, error`, async ({

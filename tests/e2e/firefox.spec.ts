@@ -226,8 +226,9 @@ test.describe
           haloOrigins: [SITE],
           declinedOrigins: [],
           show: 'page',
+          siteConnections: {},
         },
-        settings$: { v: 4 },
+        settings$: { v: 5 },
       });
     });
 

@@ -44,6 +44,7 @@ test('the instance field accepts the spellings people use and the pasted URL tem
     haloOrigins: [],
     declinedOrigins: [],
     show: null,
+    siteConnections: {},
   });
 });
 
@@ -128,6 +129,7 @@ test('a site in the options page’s address is ignored: only a ticket’s setup
     haloOrigins: [],
     declinedOrigins: [],
     show: null,
+    siteConnections: {},
   });
   await expect(options.getByLabel('Added HaloPSA sites').getByRole('listitem')).toHaveCount(0);
 });
@@ -163,6 +165,12 @@ test('nothing on the options page or the sign-in window overlaps, at 100 % and a
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html?welcome`);
   await expect(options.getByRole('button', { name: 'Export settings' })).toBeVisible();
+  // A site's connection editor open too, with an error showing: the tightest the site list gets.
+  await options.getByRole('button', { name: 'Change the ImmyBot connection of acme.halopsa.com' }).click();
+  const editor = options.getByRole('group', { name: 'ImmyBot connection of acme.halopsa.com' });
+  await editor.getByLabel('Integration ID').fill('x');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.locator('.error')).toBeVisible();
   const signIn = await context.newPage();
   await signIn.goto(`chrome-extension://${extensionId}/signin.html?cookies`);
   await expect(signIn.getByRole('button', { name: 'Allow and sign in' })).toBeVisible();

@@ -257,6 +257,55 @@ test.describe('a complete policy (the rollout kit’s Linux file), nothing confi
  * set". So `show` is a plain string in the schema: a typo like "sideways" reaches the extension, which ignores it
  * and names it, as it does a string site that is not a HaloPSA site.
  */
+test.describe('a policy that gives a sandbox tenant its own integration (siteConnections)', () => {
+  test.use({
+    policy: {
+      immybotInstance: 'acme',
+      integrationId: 619,
+      haloSites: ['acme.halopsa.com', 'sandbox.halopsa.com'],
+      siteConnections: {
+        'sandbox.halopsa.com': { immybotInstance: 'acme', integrationId: 620 },
+        // Not in haloSites: left out, and named on the options page.
+        'other.halopsa.com': { immybotInstance: 'acme', integrationId: 621 },
+      },
+    },
+  });
+
+  test('Chromium passes the object on; the sandbox loads integration 620, production 619; the rows are locked', async ({
+    context,
+    page,
+    openOptions,
+  }) => {
+    expect((await managedStorage(context)).siteConnections).toEqual({
+      'sandbox.halopsa.com': { immybotInstance: 'acme', integrationId: 620 },
+      'other.halopsa.com': { immybotInstance: 'acme', integrationId: 621 },
+    });
+    const copy = await policyInEffect(context);
+    expect(copy.policy.siteConnections).toEqual({
+      'https://sandbox.halopsa.com': { instanceOrigin: 'https://acme.immy.bot', integrationId: 620 },
+    });
+
+    await page.goto('https://sandbox.halopsa.com/ticket?id=2152');
+    await expectPodLoaded(page, 'https://acme.immy.bot/technician-pod/psa/620/ticket/2152');
+    await page.goto('https://acme.halopsa.com/ticket?id=2152');
+    await expectPodLoaded(page, 'https://acme.immy.bot/technician-pod/psa/619/ticket/2152');
+
+    const options = await openOptions();
+    const row = (origin: string) => options.locator(`li[data-origin="${origin}"]`);
+    await expect(row('https://sandbox.halopsa.com').getByTestId('site-connection')).toHaveText(
+      'acme.immy.bot · integration 620 (its own)',
+    );
+    await expect(row('https://acme.halopsa.com').getByTestId('site-connection')).toHaveText(
+      'acme.immy.bot · integration 619 (default)',
+    );
+    await expect(row('https://sandbox.halopsa.com')).toContainText('Set by your organization');
+    await expect(options.getByRole('button', { name: /Change the ImmyBot connection/ })).toHaveCount(0);
+    await expect(options.getByTestId('policy-problems')).toContainText(
+      'Your organization’s setting for Site connections is not valid: https://other.halopsa.com was left out.',
+    );
+  });
+});
+
 test.describe('a partly invalid policy', () => {
   test.use({
     policy: {

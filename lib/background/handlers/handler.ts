@@ -20,7 +20,8 @@ export interface HandlerContext {
   lookup: (connection: ImmyBotConnection, faultId: number) => Promise<LookupResult>;
   /** The settings' single writer. */
   apply: (change: SettingsChange) => Promise<Done>;
-  isSignedIn: () => Promise<boolean>;
+  /** Whether ImmyBot has a session on this instance (the default connection's when none is named). */
+  isSignedIn: (instanceOrigin?: string) => Promise<boolean>;
 }
 
 /** One request type's row: who may ask it, and how it is answered, in the shape the protocol promises senders. */
@@ -45,3 +46,10 @@ export const ANY_PAGE = ['extension-page', 'framed-page'] as const;
 export const LISTED = ['listed-site'] as const;
 
 export const refused = (request: Request) => new Error(`Message refused: ${request.type} is not for this sender.`);
+
+/**
+ * The HaloPSA site a request is about: a framed pane's own tab, never what it said; a top-level page's `site`, if
+ * it named one. Its connection (lib/settings/site-connections) is the one the request uses.
+ */
+export const askedSite = (request: { site?: string }, { pageUrl, siteOrigin }: HandlerContext): string | undefined =>
+  pageUrl !== undefined ? siteOrigin : request.site;

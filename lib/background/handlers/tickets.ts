@@ -3,30 +3,35 @@ import { cookieSettingsSupported, hasCookiePermission } from '../../immybot/cook
 import { forManagedSetting, problemFor } from '../../immybot/problems';
 import { ticketBadge } from '../../immybot/ticket-view';
 import { loadSettings } from '../../settings/settings';
+import { connectionForSite, ownConnection } from '../../settings/site-connections';
 import { showTicketBadge } from '../badge';
 import { lateLookupRefusal } from '../late-lookup';
-import { ANY_PAGE, FRAMED, type HandlerTable, LISTED, refused } from './handler';
+import { ANY_PAGE, askedSite, FRAMED, type HandlerTable, LISTED, refused } from './handler';
 
 /** The ticket a pane shows: its lookup, its close, and the tab it sits in. */
 export const ticketHandlers = {
   lookupTicket: {
     // ImmyBot's answers go only to extension pages (the pane's frame, the side panel), never into a page's DOM.
     roles: ANY_PAGE,
-    handle: async (request, { browser, sender, pageUrl, siteOrigin, lookup }) => {
+    handle: async (request, context) => {
+      const { browser, sender, lookup } = context;
       const before = await loadSettings();
-      const { immybot, haloOrigins } = before;
-      // The pane's page answers only for a listed site's ticket, whatever the page around it does.
-      if (pageUrl !== undefined && !isListedSite(pageUrl, haloOrigins)) throw refused(request);
-      if (!immybot)
+      const site = askedSite(request, context);
+      // Answers only for a listed site's ticket, whatever the page around the pane does; the side panel and the
+      // popup name their tab's site, which must be listed too.
+      const framed = context.pageUrl !== undefined;
+      if ((framed || site !== undefined) && !isListedSite(site, before.haloOrigins)) throw refused(request);
+      const connection = connectionForSite(before, site);
+      if (!connection)
         return { ok: false, problem: problemFor('no-integration', { integrationId: 0, faultId: request.faultId }) };
-      const looked = await lookup(immybot, request.faultId);
+      const looked = await lookup(connection, request.faultId);
       // A fix in a field the organization locked is the IT admin's, not the technician's.
+      const managed = ownConnection(before, site) ? 'siteConnections' : 'integrationId';
       const result =
-        looked.ok || before.sources.integrationId !== 'managed'
+        looked.ok || before.sources[managed] !== 'managed'
           ? looked
           : { ...looked, problem: forManagedSetting(looked.problem) };
-      // The site the ticket is on: the tab the pane's page sits in; the side panel has none.
-      const refusal = lateLookupRefusal(before, await loadSettings(), siteOrigin ?? null);
+      const refusal = lateLookupRefusal(before, await loadSettings(), site ?? null);
       if (refusal) return { ok: false, problem: refusal };
       showTicketBadge(browser, sender.tab?.id, ticketBadge(result.ok ? result.ticket : null, request.faultId));
       const cookieAccess = !cookieSettingsSupported()

@@ -30,6 +30,8 @@ export const INTEGRATIONS: Record<number, { name: string; healthStatus: string }
   619: { name: 'HaloPSA', healthStatus: 'Healthy' },
   42: { name: 'HaloPSA (contoso)', healthStatus: 'Healthy' },
   77: { name: 'HaloPSA (lab)', healthStatus: 'Unhealthy' },
+  // A sandbox HaloPSA tenant's own integration: its tickets are other people's (SANDBOX_PEOPLE).
+  620: { name: 'HaloPSA (sandbox)', healthStatus: 'Healthy' },
 };
 export const USER = {
   userId: 7,
@@ -43,10 +45,14 @@ export const USER = {
   personId: 2,
 };
 const PEOPLE: Record<number, string> = { 2152: 'Ben Castle', 2820: 'Dana Ruiz', 3001: 'Eli Park', 3002: 'Fay Moss' };
+/** Integration 620 (the sandbox tenant's): the same ticket numbers are other tickets, about other people. */
+export const SANDBOX_INTEGRATION_ID = 620;
+const SANDBOX_PEOPLE: Record<number, string> = { 2152: 'Sandy Beach' };
 
-/** What ImmyBot resolves for a ticket (DOMAIN.md's documented shape). */
-export function ticketJson(faultId: number) {
-  const name = PEOPLE[faultId] ?? `Person ${faultId}`;
+/** What ImmyBot resolves for a ticket of an integration (DOMAIN.md's documented shape). */
+export function ticketJson(faultId: number, integrationId = 619) {
+  const sandbox = integrationId === SANDBOX_INTEGRATION_ID;
+  const name = (sandbox ? SANDBOX_PEOPLE : PEOPLE)[faultId] ?? `Person ${faultId}`;
   return {
     computers: [
       { computerId: 12, computerName: `DESKTOP-${faultId}`, isOnline: true },
@@ -54,8 +60,8 @@ export function ticketJson(faultId: number) {
     ],
     personId: 40,
     personName: name,
-    tenantId: 3,
-    tenantName: 'Acorn Construction',
+    tenantId: sandbox ? 4 : 3,
+    tenantName: sandbox ? 'Sandbox Testing Co' : 'Acorn Construction',
     ticketClientId: '27',
     ticketEmailAddress: `${name.replace(' ', '.')}@contoso.com`,
   };
@@ -140,7 +146,7 @@ export function createImmyBot() {
         if (!INTEGRATIONS[Number(ticket[1])]) return json(404, {});
         const faultId = Number(ticket[2]);
         const answer = ticketAnswers.get(faultId) ?? {};
-        const body = answer.body ?? JSON.stringify(ticketJson(faultId));
+        const body = answer.body ?? JSON.stringify(ticketJson(faultId, Number(ticket[1])));
         const respond = () =>
           answer.chunked
             ? sendChunked(res, answer.status ?? 200, body)

@@ -6,7 +6,13 @@ const ACME = { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 };
 const HOSTED = 'https://acme.halopsa.com';
 const PSA = 'https://psa.example.com';
 const PSA_8443 = 'https://psa.example.com:8443';
-const BEFORE: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [], show: null };
+const BEFORE: Settings = {
+  immybot: ACME,
+  haloOrigins: [HOSTED, PSA_8443],
+  declinedOrigins: [],
+  show: null,
+  siteConnections: {},
+};
 
 describe('lateLookupRefusal', () => {
   it.each<[string, Partial<Settings>, string | null]>([
@@ -38,6 +44,16 @@ describe('lateLookupRefusal', () => {
     ['another instance, for the side panel', { ...ACME, instanceOrigin: 'https://globex.immy.bot' }, null],
   ])('%s → settings changed', (_, immybot, site) => {
     expect(lateLookupRefusal(BEFORE, { ...BEFORE, immybot }, site)).toBe(SETTINGS_CHANGED);
+  });
+
+  it('a site’s own connection: its change refuses that site’s answer only; the default’s change does not touch it', () => {
+    const own = { ...ACME, integrationId: 620 };
+    const withOwn: Settings = { ...BEFORE, siteConnections: { [PSA_8443]: own } };
+    const changed = { ...withOwn, siteConnections: { [PSA_8443]: { ...own, integrationId: 621 } } };
+    expect(lateLookupRefusal(withOwn, changed, PSA_8443)).toBe(SETTINGS_CHANGED);
+    expect(lateLookupRefusal(withOwn, changed, HOSTED)).toBeNull();
+    expect(lateLookupRefusal(withOwn, { ...withOwn, siteConnections: {} }, PSA_8443)).toBe(SETTINGS_CHANGED);
+    expect(lateLookupRefusal(withOwn, { ...withOwn, immybot: { ...ACME, integrationId: 7 } }, PSA_8443)).toBeNull();
   });
 
   it('a lookup begun without a connection never applies', () => {

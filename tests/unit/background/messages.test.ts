@@ -76,13 +76,19 @@ const UNTRUSTED: [string, Sender][] = [
   ['Halo’s own website', { id: OWN_ID, url: 'https://www.halopsa.com/', tab: { id: 11 } }],
 ];
 
-const SETTINGS: Settings = { immybot: ACME, haloOrigins: [HOSTED, PSA_8443], declinedOrigins: [], show: null };
+const SETTINGS: Settings = {
+  immybot: ACME,
+  haloOrigins: [HOSTED, PSA_8443],
+  declinedOrigins: [],
+  show: null,
+  siteConnections: {},
+};
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function store(settings: Settings) {
-  await fakeBrowser.storage.local.set({ settings, settings$: { v: 4 } });
+  await fakeBrowser.storage.local.set({ settings, settings$: { v: 5 } });
 }
 async function stored(): Promise<Settings> {
   return (await fakeBrowser.storage.local.get('settings')).settings as Settings;
@@ -573,6 +579,71 @@ describe('setupMessages: the rest of the table', () => {
       expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
         'ImmyBot Technician Tools — psa.example.com needs access again',
       ),
+    );
+  });
+});
+
+describe('setupMessages: a site with its own connection', () => {
+  const SIDE_PANEL: Sender = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/sidepanel.html` };
+  const LAB = { instanceOrigin: 'https://lab.immy.bot', integrationId: 620 };
+  const LAB_TICKET = 'https://lab.immy.bot/api/v1/provider-links/620/tickets/2152';
+  const asked = () => fetchMock.mock.calls.map(([input]) => (input instanceof Request ? input.url : String(input)));
+
+  beforeEach(async () => {
+    await store({ ...SETTINGS, siteConnections: { [PSA_8443]: LAB } });
+    fetchMock.mockImplementation(async (input) => {
+      const url = input instanceof Request ? input.url : String(input);
+      return url === TICKET_URL || url === LAB_TICKET ? json(TICKET_EXAMPLE) : json({ title: 'unexpected' }, 500);
+    });
+  });
+
+  it('the pane on that site asks that site’s instance and integration; the pane on another site, the default', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_SELF_HOSTED)).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED)).resolves.toMatchObject({ ok: true });
+    expect(asked()).toEqual([LAB_TICKET, TICKET_URL]);
+  });
+
+  it('the pane’s page cannot name another site: its tab’s site answers', async () => {
+    await send({ type: 'lookupTicket', faultId: 2152, site: PSA_8443 }, PANE_ON_LISTED);
+    expect(asked()).toEqual([TICKET_URL]);
+  });
+
+  it('the side panel and the popup name their tab’s site; an unlisted one is refused, no site means the default', async () => {
+    await expect(send({ type: 'lookupTicket', faultId: 2152, site: PSA_8443 }, SIDE_PANEL)).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(send({ type: 'lookupTicket', faultId: 2152, site: STRANGER }, POPUP)).rejects.toThrow(REFUSED);
+    await send({ type: 'lookupTicket', faultId: 2152 }, POPUP);
+    expect(asked()).toEqual([LAB_TICKET, TICKET_URL]);
+  });
+
+  it('answers are cached per connection: the same ticket number on the two sites is two answers', async () => {
+    await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_SELF_HOSTED);
+    await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED);
+    await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_SELF_HOSTED);
+    await send({ type: 'lookupTicket', faultId: 2152 }, PANE_ON_LISTED);
+    expect(asked()).toEqual([LAB_TICKET, TICKET_URL]);
+    const keys = Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('lookup:'));
+    expect(keys.sort()).toEqual(['lookup:https://acme.immy.bot|619|2152', 'lookup:https://lab.immy.bot|620|2152']);
+  });
+
+  it('sign-in from that site’s pane opens the window for its instance; from another, for the default', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    await send({ type: 'signIn' }, PANE_ON_SELF_HOSTED);
+    expect(create).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        url: `chrome-extension://${OWN_ID}/signin.html?instance=${encodeURIComponent(LAB.instanceOrigin)}`,
+      }),
+    );
+  });
+
+  it('sign-in from the side panel names its site; with the default instance the window opens plainly', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    await send({ type: 'signIn', site: HOSTED, askCookies: true }, SIDE_PANEL);
+    expect(create).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: `chrome-extension://${OWN_ID}/signin.html?cookies` }),
     );
   });
 });

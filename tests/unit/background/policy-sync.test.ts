@@ -36,7 +36,13 @@ describe('the background’s copy of the organization’s policy', () => {
     expect(await loadSettings()).toMatchObject({
       immybot: { instanceOrigin: 'https://acme.immy.bot', integrationId: 619 },
       haloOrigins: ['https://acme.halopsa.com'],
-      sources: { instanceOrigin: 'managed', integrationId: 'managed', haloOrigins: 'managed', show: 'default' },
+      sources: {
+        instanceOrigin: 'managed',
+        integrationId: 'managed',
+        haloOrigins: 'managed',
+        show: 'default',
+        siteConnections: 'default',
+      },
     });
   });
 

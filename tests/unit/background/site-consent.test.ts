@@ -268,6 +268,7 @@ describe('site consent through the message listener', () => {
     haloOrigins: [LISTED],
     declinedOrigins: [],
     show: null,
+    siteConnections: {},
   };
   /** The offer's page: the pane's own extension page, framed into the tab of `url`. */
   const tabOn = (url: string) => ({
@@ -289,7 +290,7 @@ describe('site consent through the message listener', () => {
   const settings = async () => (await fakeBrowser.storage.local.get('settings')).settings as Settings;
 
   beforeEach(async () => {
-    await fakeBrowser.storage.local.set({ settings: SETTINGS, settings$: { v: 4 } });
+    await fakeBrowser.storage.local.set({ settings: SETTINGS, settings$: { v: 5 } });
     setupMessages(fakeBrowser as never);
   });
 

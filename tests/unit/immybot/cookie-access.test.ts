@@ -35,15 +35,17 @@ const allow = (primaryPattern: string, secondaryPattern: string): SetDetails => 
 
 describe('syncCookieExceptions', () => {
   it('is unsupported without the contentSettings API (Firefox, or before the permission)', async () => {
-    await expect(syncCookieExceptions(undefined, true, ACME, ['https://psa.example.com'])).resolves.toBe('unsupported');
-    await expect(syncCookieExceptions(undefined, false, ACME, ['https://psa.example.com'])).resolves.toBe(
+    await expect(syncCookieExceptions(undefined, true, () => ACME, ['https://psa.example.com'])).resolves.toBe(
+      'unsupported',
+    );
+    await expect(syncCookieExceptions(undefined, false, () => ACME, ['https://psa.example.com'])).resolves.toBe(
       'unsupported',
     );
   });
 
   it('does nothing without the permission', async () => {
     const cookies = fakeCookies();
-    await expect(syncCookieExceptions(cookies.api, false, ACME, ['https://psa.example.com'])).resolves.toBe(
+    await expect(syncCookieExceptions(cookies.api, false, () => ACME, ['https://psa.example.com'])).resolves.toBe(
       'no-permission',
     );
     expect(cookies.calls).toEqual([]);
@@ -52,7 +54,7 @@ describe('syncCookieExceptions', () => {
   it('clears first, then allows the instance when framed by each HaloPSA origin', async () => {
     const cookies = fakeCookies();
     await expect(
-      syncCookieExceptions(cookies.api, true, ACME, ['https://acme.halopsa.com', 'https://psa.example.com']),
+      syncCookieExceptions(cookies.api, true, () => ACME, ['https://acme.halopsa.com', 'https://psa.example.com']),
     ).resolves.toBe('applied');
     expect(cookies.calls).toEqual([
       ['clear', {}],
@@ -69,13 +71,13 @@ describe('syncCookieExceptions', () => {
     ['https://acme.trial.usehalo.com', 'https://acme.trial.usehalo.com:443/*'],
   ])('frames from %s are matched by %s, port included', async (origin, pattern) => {
     const cookies = fakeCookies();
-    await syncCookieExceptions(cookies.api, true, ACME, [origin]);
+    await syncCookieExceptions(cookies.api, true, () => ACME, [origin]);
     expect(cookies.api.set.mock.calls).toEqual([[allow('https://acme.immy.bot/*', pattern)]]);
   });
 
   it('gives each port on one host its own exception, and none to a port nobody listed', async () => {
     const cookies = fakeCookies();
-    await syncCookieExceptions(cookies.api, true, ACME, [
+    await syncCookieExceptions(cookies.api, true, () => ACME, [
       'https://psa.example.com',
       'https://psa.example.com:8443',
       'https://service.example.net:8443',
@@ -91,14 +93,31 @@ describe('syncCookieExceptions', () => {
 
   it('with no HaloPSA origins, only clears', async () => {
     const cookies = fakeCookies();
-    await expect(syncCookieExceptions(cookies.api, true, ACME, [])).resolves.toBe('applied');
+    await expect(syncCookieExceptions(cookies.api, true, () => ACME, [])).resolves.toBe('applied');
     expect(cookies.calls).toEqual([['clear', {}]]);
   });
 
   it('with no instance configured, only clears', async () => {
     const cookies = fakeCookies();
-    await expect(syncCookieExceptions(cookies.api, true, null, ['https://psa.example.com'])).resolves.toBe('applied');
+    await expect(syncCookieExceptions(cookies.api, true, () => null, ['https://psa.example.com'])).resolves.toBe(
+      'applied',
+    );
     expect(cookies.calls).toEqual([['clear', {}]]);
+  });
+
+  it('lets each site use the cookies of its own connection’s instance only; a site with none gets nothing', async () => {
+    const cookies = fakeCookies();
+    const instances: Record<string, string | null> = {
+      'https://acme.halopsa.com': ACME,
+      'https://sandbox.halopsa.com': GLOBEX,
+      'https://lab.halopsa.com': null,
+    };
+    await syncCookieExceptions(cookies.api, true, (site) => instances[site], Object.keys(instances));
+    expect(cookies.calls).toEqual([
+      ['clear', {}],
+      ['set', allow('https://acme.immy.bot/*', 'https://acme.halopsa.com:443/*')],
+      ['set', allow('https://globex.immy.bot/*', 'https://sandbox.halopsa.com:443/*')],
+    ]);
   });
 
   it('awaits the clear before the first set', async () => {
@@ -114,7 +133,7 @@ describe('syncCookieExceptions', () => {
         }),
       set: async () => void order.push('set'),
     };
-    const sync = syncCookieExceptions(api, true, ACME, ['https://psa.example.com']);
+    const sync = syncCookieExceptions(api, true, () => ACME, ['https://psa.example.com']);
     await Promise.resolve();
     expect(order).toEqual([]);
     finishClear();
@@ -127,7 +146,9 @@ describe('syncCookieExceptions', () => {
       clear: async () => {},
       set: async () => Promise.reject(new Error('Invalid pattern')),
     };
-    await expect(syncCookieExceptions(api, true, ACME, ['https://psa.example.com'])).rejects.toThrow('Invalid pattern');
+    await expect(syncCookieExceptions(api, true, () => ACME, ['https://psa.example.com'])).rejects.toThrow(
+      'Invalid pattern',
+    );
   });
 
   describe('after two syncs, only the current exceptions remain', () => {
@@ -166,15 +187,15 @@ describe('syncCookieExceptions', () => {
       ],
     ])('%s', async (_, [instance1, origins1], [instance2, origins2], remaining) => {
       const cookies = fakeCookies();
-      await syncCookieExceptions(cookies.api, true, instance1, origins1);
-      await syncCookieExceptions(cookies.api, true, instance2, origins2);
+      await syncCookieExceptions(cookies.api, true, () => instance1, origins1);
+      await syncCookieExceptions(cookies.api, true, () => instance2, origins2);
       expect(cookies.contents()).toEqual(remaining);
     });
 
     it('losing the permission between syncs leaves the earlier exceptions to the browser (nothing is called)', async () => {
       const cookies = fakeCookies();
-      await syncCookieExceptions(cookies.api, true, ACME, ['https://psa.example.com']);
-      await expect(syncCookieExceptions(cookies.api, false, GLOBEX, [])).resolves.toBe('no-permission');
+      await syncCookieExceptions(cookies.api, true, () => ACME, ['https://psa.example.com']);
+      await expect(syncCookieExceptions(cookies.api, false, () => GLOBEX, [])).resolves.toBe('no-permission');
       expect(cookies.api.clear).toHaveBeenCalledTimes(1);
       expect(cookies.contents()).toEqual([allow('https://acme.immy.bot/*', 'https://psa.example.com:443/*')]);
     });

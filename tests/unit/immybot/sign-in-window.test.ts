@@ -51,6 +51,17 @@ describe('openSignIn', () => {
     );
   });
 
+  it('names another instance than the default one (a site’s own connection), and remembers it for the watch', async () => {
+    const windows = spyOnWindows();
+    await openSignIn(api, true, 'https://lab.immy.bot');
+    expect(windows.create).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({
+        url: 'chrome-extension://test-extension-id/signin.html?instance=https%3A%2F%2Flab.immy.bot&cookies',
+      }),
+    );
+    expect(await pending()).toMatchObject({ instanceOrigin: 'https://lab.immy.bot' });
+  });
+
   it('two clicks at once (two tabs) open ONE window; the second focuses it', async () => {
     const windows = spyOnWindows();
     await Promise.all([openSignIn(api), openSignIn(api)]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paneView, type PaneView } from '../../../lib/pane/view';
+import { paneView, paneViewPodUrl, type PaneView } from '../../../lib/pane/view';
 import { applySettingsChange, type SettingsChange } from '../../../lib/settings/changes';
 import type { Settings } from '../../../lib/settings/schema';
 
@@ -14,6 +14,7 @@ const CONFIGURED: Settings = {
   haloOrigins: [HOSTED, PSA_8443],
   declinedOrigins: [DECLINED],
   show: null,
+  siteConnections: {},
 };
 /** The same lists, before anyone saved the ImmyBot connection. */
 const UNCONFIGURED: Settings = { ...CONFIGURED, immybot: null };
@@ -131,13 +132,19 @@ describe('paneView', () => {
   });
 
   it('with nothing listed and nothing configured, any hosted ticket gets the setup prompt and self-hosted ones nothing', () => {
-    const empty: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [], show: null };
+    const empty: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [], show: null, siteConnections: {} };
     expect(paneView('https://acme.halopsa.com/ticket?id=2152', empty)).toStrictEqual(setup(2152));
     expect(paneView('https://psa.example.com:8443/ticket?id=5', empty)).toStrictEqual(NONE);
   });
 
   it('with ImmyBot configured and nothing listed, every hosted ticket gets the offer, none the pane', () => {
-    const nothingListed: Settings = { immybot: ACME, haloOrigins: [], declinedOrigins: [], show: null };
+    const nothingListed: Settings = {
+      immybot: ACME,
+      haloOrigins: [],
+      declinedOrigins: [],
+      show: null,
+      siteConnections: {},
+    };
     expect(paneView('https://acme.halopsa.com/ticket?id=2152', nothingListed)).toStrictEqual(
       offer(2152, 'acme.halopsa.com'),
     );
@@ -174,7 +181,13 @@ describe('paneView through the changes a tenant’s ticket goes through', () => 
       ['removed again: the offer, not the earlier "Not here"', { kind: 'removeSite', origin: STRANGER }, 'offer'],
     ];
     // Each step applies its change to the settings the step before left.
-    let settings: Settings = { immybot: ACME, haloOrigins: [HOSTED], declinedOrigins: [], show: null };
+    let settings: Settings = {
+      immybot: ACME,
+      haloOrigins: [HOSTED],
+      declinedOrigins: [],
+      show: null,
+      siteConnections: {},
+    };
     for (const [step, change, kind] of steps) {
       if (change) settings = applySettingsChange(settings, change);
       expect(paneView(TICKET, settings).kind, step).toBe(kind);
@@ -184,7 +197,7 @@ describe('paneView through the changes a tenant’s ticket goes through', () => 
   });
 
   it('setup first, then the connection saved from that ticket: the pane', () => {
-    const before: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [], show: null };
+    const before: Settings = { immybot: null, haloOrigins: [], declinedOrigins: [], show: null, siteConnections: {} };
     expect(paneView(TICKET, before)).toStrictEqual(setup(2152));
     const after = applySettingsChange(before, { kind: 'saveConnection', connection: ACME, site: STRANGER });
     expect(paneView(TICKET, after)).toStrictEqual(pane(2152));
@@ -192,7 +205,7 @@ describe('paneView through the changes a tenant’s ticket goes through', () => 
 
   it('a connection saved without the site: the offer on that ticket', () => {
     const after = applySettingsChange(
-      { immybot: null, haloOrigins: [], declinedOrigins: [], show: null },
+      { immybot: null, haloOrigins: [], declinedOrigins: [], show: null, siteConnections: {} },
       { kind: 'saveConnection', connection: ACME },
     );
     expect(paneView(TICKET, after)).toStrictEqual(offer(2152, 'stranger.halopsa.com'));
@@ -216,5 +229,36 @@ describe('paneView under an organization’s site list', () => {
     expect(
       paneView('https://stranger.halopsa.com/ticket?id=5', { ...CONFIGURED, sources: { haloOrigins: 'local' } }),
     ).toEqual(offer(5, 'stranger.halopsa.com'));
+  });
+});
+
+describe('paneView: a site with its own ImmyBot connection', () => {
+  const SANDBOX = 'https://sandbox.halopsa.com';
+  const ON_620 = { ...ACME, integrationId: 620 };
+  const TWO: Settings = { ...CONFIGURED, haloOrigins: [HOSTED, SANDBOX], siteConnections: { [SANDBOX]: ON_620 } };
+
+  it('the sandbox ticket loads its own integration, production’s the default: same ticket number, two pages', () => {
+    const sandbox = paneView(`${SANDBOX}/ticket?id=2152`, TWO);
+    const production = paneView(`${HOSTED}/ticket?id=2152`, TWO);
+    expect(sandbox).toStrictEqual({ kind: 'pane', faultId: 2152, connection: ON_620 });
+    expect(production).toStrictEqual(pane(2152));
+    if (sandbox.kind !== 'pane' || production.kind !== 'pane') throw new Error('not panes');
+    expect(paneViewPodUrl(sandbox)).toBe('https://acme.immy.bot/technician-pod/psa/620/ticket/2152');
+    expect(paneViewPodUrl(production)).toBe('https://acme.immy.bot/technician-pod/psa/619/ticket/2152');
+  });
+
+  it('a site with its own connection shows the pane while the default is not set yet; the others the setup prompt', () => {
+    const noDefault: Settings = { ...TWO, immybot: null };
+    expect(paneView(`${SANDBOX}/ticket?id=5`, noDefault)).toStrictEqual({
+      kind: 'pane',
+      faultId: 5,
+      connection: ON_620,
+    });
+    expect(paneView(`${HOSTED}/ticket?id=5`, noDefault)).toStrictEqual(setup(5));
+  });
+
+  it('a connection without its site listed gives nothing of it: the offer, on the default', () => {
+    const unlisted: Settings = { ...TWO, haloOrigins: [HOSTED] };
+    expect(paneView(`${SANDBOX}/ticket?id=5`, unlisted)).toStrictEqual(offer(5, 'sandbox.halopsa.com'));
   });
 });

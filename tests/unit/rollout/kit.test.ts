@@ -6,7 +6,7 @@ import { CHROME, CHROMIUM_BROWSERS, EDGE, extensionPolicyKey } from '../../../li
 import { encodeKitFile, type KitFile, LINUX_POLICY_FILE, rolloutKit } from '../../../lib/rollout/kit';
 import { macPolicyDomain } from '../../../lib/rollout/macos';
 import { parameterName, parameterNames } from '../../../lib/rollout/powershell';
-import { fitsType, readPolicySchema, sampleValues } from '../../../lib/rollout/schema';
+import { fitsType, readKitSchema, readPolicySchema, sampleValues } from '../../../lib/rollout/schema';
 import { omaUriSettings, registryKind } from '../../../lib/rollout/windows';
 import {
   checkPowerShell,
@@ -51,7 +51,7 @@ const attr = (element: XmlElement, name: string) => element.attributes[name];
 
 describe('the schema the kit reads', () => {
   it('has the four keys with their types, in order', () => {
-    expect(readPolicySchema(schema)).toEqual([
+    expect(readKitSchema(schema).keys).toEqual([
       expect.objectContaining({ name: 'immybotInstance', type: 'string', title: 'ImmyBot instance' }),
       expect.objectContaining({ name: 'integrationId', type: 'integer' }),
       expect.objectContaining({ name: 'haloSites', type: 'list', item: 'string' }),
@@ -61,7 +61,7 @@ describe('the schema the kit reads', () => {
 
   it('names no allowed values for show, so Chromium passes a typo on to be named; the kit takes them from the settings code', () => {
     expect(schema.properties.show).not.toHaveProperty('enum');
-    expect(readPolicySchema(schema, {}).find((key) => key.name === 'show')).not.toHaveProperty('allowed');
+    expect(readKitSchema(schema, {}).keys.find((key) => key.name === 'show')).not.toHaveProperty('allowed');
     const withChoice = (spec: unknown) => ({ type: 'object', properties: { odd: spec } });
     expect(readPolicySchema(withChoice({ type: 'string' }), { odd: ['a', 'b'] })[0].allowed).toEqual(['a', 'b']);
     expect(() => readPolicySchema(withChoice({ type: 'integer' }), { odd: ['a'] })).toThrow(/"odd".*choices/);
@@ -79,22 +79,46 @@ describe('the schema the kit reads', () => {
   });
 
   it('has the samples the kit promises (acme / 619 / acme.halopsa.com / page), each of its key’s type', () => {
-    const keys = readPolicySchema(schema);
+    const keys = readKitSchema(schema).keys;
     expect(sampleValues(keys)).toEqual({
       immybotInstance: 'acme',
       integrationId: 619,
       haloSites: ['acme.halopsa.com'],
       show: 'page',
     });
-    const more = readPolicySchema(extended);
+    const more = readKitSchema(extended).keys;
     const values = sampleValues(more);
     for (const key of more) expect(fitsType(key, values[key.name]), key.name).toBe(true);
   });
 });
 
+describe('an object key (siteConnections): in no generated file, set by hand as the README says', () => {
+  it('is read apart from the keys the kit writes', () => {
+    expect(readKitSchema(schema).byHand).toEqual([
+      expect.objectContaining({ name: 'siteConnections', title: 'Site connections' }),
+    ]);
+    expect(schema.properties.siteConnections.type).toBe('object');
+  });
+
+  it('no ADMX, ADML, .reg, script, profile or JSON file carries it; the README names it and how to set it', () => {
+    for (const f of kitFor(schema)) {
+      if (f.path === 'README.md') {
+        expect(f.text).toContain('### Set by hand: keys whose value is an object');
+        expect(f.text).toContain('| `siteConnections` | Site connections |');
+        expect(f.text).toContain('a `REG_SZ` value `siteConnections` holding that JSON on one line');
+      } else expect(f.text, f.path).not.toContain('siteConnections');
+    }
+  });
+
+  it('a schema without object keys has no such README section', () => {
+    const { siteConnections: _, ...properties } = schema.properties;
+    expect(kitFor({ ...schema, properties }).find((f) => f.path === 'README.md')?.text).not.toContain('Set by hand');
+  });
+});
+
 describe('the script’s parameters', () => {
   it('are the keys without their product word', () => {
-    expect(readPolicySchema(schema).map((key) => parameterName(key.name))).toEqual([
+    expect(readKitSchema(schema).keys.map((key) => parameterName(key.name))).toEqual([
       'Instance',
       'IntegrationId',
       'Sites',
@@ -121,7 +145,7 @@ for (const [label, source] of [
 ] as const) {
   describe(`the kit for ${label}`, () => {
     const kit = kitFor(source);
-    const keys = readPolicySchema(source);
+    const keys = readKitSchema(source).keys;
     const values = sampleValues(keys);
 
     it('holds the same files', () => {
@@ -352,7 +376,7 @@ describe('a new key', () => {
 
 describe('Intune custom OMA-URI rows', () => {
   it('install the Chrome ADMX, then set each key; a list as number&#xF000;entry pairs', () => {
-    const keys = readPolicySchema(schema);
+    const keys = readKitSchema(schema).keys;
     const rows = omaUriSettings(
       keys,
       { ...sampleValues(keys), haloSites: ['a.halopsa.com', 'https://x.example?a&b'] },

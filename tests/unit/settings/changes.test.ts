@@ -221,6 +221,7 @@ const validSettings = fc.record({
   haloOrigins: fc.uniqueArray(origin, { maxLength: 4 }),
   declinedOrigins: fc.uniqueArray(origin, { maxLength: 3 }),
   show: fc.constantFrom(null, ...SHOW_PLACES),
+  siteConnections: fc.dictionary(origin, fc.constantFrom(ACME, OTHER), { maxKeys: 3 }),
 });
 const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
   fc.record({ kind: fc.constant('saveConnection' as const), connection: fc.constantFrom(ACME, OTHER) }),
@@ -233,6 +234,11 @@ const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
     kind: fc.constant('setShow' as const),
     show: fc.constantFrom(...SHOW_PLACES),
   }),
+  fc.record({
+    kind: fc.constant('setSiteConnection' as const),
+    origin,
+    connection: fc.constantFrom(null, ACME, OTHER),
+  }),
   fc
     .record(
       {
@@ -241,6 +247,10 @@ const validChange: fc.Arbitrary<SettingsChange> = fc.oneof(
         addSites: fc.uniqueArray(origin, { maxLength: 4 }),
         removeSites: fc.uniqueArray(origin, { maxLength: 4 }),
         show: fc.record({ from: fc.constantFrom(null, ...SHOW_PLACES), to: fc.constantFrom(...SHOW_PLACES) }),
+        siteConnections: fc.record({
+          from: fc.dictionary(origin, fc.constantFrom(ACME, OTHER), { maxKeys: 2 }),
+          to: fc.dictionary(origin, fc.constantFrom(ACME, OTHER), { maxKeys: 2 }),
+        }),
       },
       { requiredKeys: ['kind'] },
     )
@@ -425,7 +435,7 @@ describe('applySettingsChange on valid settings and valid changes', () => {
         const site =
           change.kind === 'saveConnection'
             ? change.site
-            : change.kind === 'setShow' || change.kind === 'importSettings'
+            : change.kind === 'setShow' || change.kind === 'importSettings' || change.kind === 'setSiteConnection'
               ? undefined
               : change.origin;
         if (change.kind === 'addSite' || (change.kind === 'saveConnection' && site)) {

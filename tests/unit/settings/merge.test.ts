@@ -2,24 +2,91 @@ import { describe, expect, it } from 'vitest';
 import { effectiveSettings, isLocked, mergeSettings } from '../../../lib/settings/merge';
 import type { ManagedPolicy } from '../../../lib/settings/policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import { connectionForSite } from '../../../lib/settings/site-connections';
 import { ACME, DECLINED, HOSTED, PSA } from './examples';
 
 const settings = (partial: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...partial });
-const LOCAL = settings({ immybot: ACME, haloOrigins: [HOSTED], declinedOrigins: [DECLINED], show: 'both' });
+const SANDBOX = 'https://sandbox.halopsa.com';
+const ON_620 = { instanceOrigin: ACME.instanceOrigin, integrationId: 620 };
+const LOCAL = settings({
+  immybot: ACME,
+  haloOrigins: [HOSTED, SANDBOX],
+  declinedOrigins: [DECLINED],
+  show: 'both',
+  siteConnections: { [SANDBOX]: ON_620 },
+});
 const OTHER_INSTANCE = 'https://other.immy.bot';
+
+describe('mergeSettings: the connections of single sites', () => {
+  it('keeps the user’s connection of a listed site, and the site alone uses it', () => {
+    const { settings: merged } = mergeSettings(LOCAL, {});
+    expect(merged.siteConnections).toEqual({ [SANDBOX]: ON_620 });
+    expect(connectionForSite(merged, SANDBOX)).toEqual(ON_620);
+    expect(connectionForSite(merged, HOSTED)).toEqual(ACME);
+  });
+
+  it('drops a connection whose site is not listed in effect (a managed list replaced the user’s)', () => {
+    const merged = mergeSettings(LOCAL, { haloOrigins: [HOSTED] });
+    expect(merged.settings.siteConnections).toEqual({});
+    expect(merged.sources.siteConnections).toBe('local');
+  });
+
+  it('keeps the user’s connection of a site the organization lists, while the policy sets no connections', () => {
+    const merged = mergeSettings(LOCAL, { haloOrigins: [HOSTED, SANDBOX] });
+    expect(merged.settings.siteConnections).toEqual({ [SANDBOX]: ON_620 });
+  });
+
+  it('a managed map replaces the user’s whole, even an empty one: the sites all use the default', () => {
+    const merged = mergeSettings(LOCAL, { siteConnections: {} });
+    expect(merged.settings.siteConnections).toEqual({});
+    expect(merged.sources.siteConnections).toBe('managed');
+    expect(connectionForSite(merged.settings, SANDBOX)).toEqual(ACME);
+  });
+
+  it('a managed connection applies only where the site is listed in effect', () => {
+    const policy: ManagedPolicy = { siteConnections: { [PSA]: ON_620, [SANDBOX]: { ...ON_620, integrationId: 9 } } };
+    const merged = mergeSettings(LOCAL, policy);
+    expect(merged.settings.siteConnections).toEqual({ [SANDBOX]: { ...ON_620, integrationId: 9 } });
+  });
+
+  it('a site with its own connection works while the default is not set yet', () => {
+    const merged = mergeSettings({ ...LOCAL, immybot: null }, {});
+    expect(connectionForSite(merged.settings, SANDBOX)).toEqual(ON_620);
+    expect(connectionForSite(merged.settings, HOSTED)).toBeNull();
+  });
+
+  it('no own connection: default source; only keys of Object.prototype never answer', () => {
+    const merged = mergeSettings(DEFAULT_SETTINGS, {});
+    expect(merged.sources.siteConnections).toBe('default');
+    for (const key of ['constructor', '__proto__', 'toString', '', null, undefined])
+      expect(connectionForSite({ immybot: ACME, siteConnections: {} }, key)).toEqual(ACME);
+  });
+});
 
 describe('mergeSettings: precedence', () => {
   it('uses the defaults when nothing is set anywhere', () => {
     expect(mergeSettings(DEFAULT_SETTINGS, {})).toEqual({
       settings: DEFAULT_SETTINGS,
-      sources: { instanceOrigin: 'default', integrationId: 'default', haloOrigins: 'default', show: 'default' },
+      sources: {
+        instanceOrigin: 'default',
+        integrationId: 'default',
+        haloOrigins: 'default',
+        show: 'default',
+        siteConnections: 'default',
+      },
     });
   });
 
   it('uses the local settings when there is no policy', () => {
     expect(mergeSettings(LOCAL, {})).toEqual({
       settings: LOCAL,
-      sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'local' },
+      sources: {
+        instanceOrigin: 'local',
+        integrationId: 'local',
+        haloOrigins: 'local',
+        show: 'local',
+        siteConnections: 'local',
+      },
     });
   });
 
@@ -29,6 +96,7 @@ describe('mergeSettings: precedence', () => {
       integrationId: 7,
       haloOrigins: [PSA],
       show: 'page',
+      siteConnections: { [PSA]: { instanceOrigin: OTHER_INSTANCE, integrationId: 8 } },
     };
     expect(mergeSettings(LOCAL, policy)).toEqual({
       settings: {
@@ -36,8 +104,15 @@ describe('mergeSettings: precedence', () => {
         haloOrigins: [PSA],
         declinedOrigins: [DECLINED],
         show: 'page',
+        siteConnections: { [PSA]: { instanceOrigin: OTHER_INSTANCE, integrationId: 8 } },
       },
-      sources: { instanceOrigin: 'managed', integrationId: 'managed', haloOrigins: 'managed', show: 'managed' },
+      sources: {
+        instanceOrigin: 'managed',
+        integrationId: 'managed',
+        haloOrigins: 'managed',
+        show: 'managed',
+        siteConnections: 'managed',
+      },
     });
   });
 

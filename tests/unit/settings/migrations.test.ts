@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_VERSION, settingsMigrations } from '../../../lib/settings/migrations';
 import { readSettings } from '../../../lib/settings/read';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../../lib/settings/schema';
+import { connectionForSite } from '../../../lib/settings/site-connections';
 import { withReads } from './reads';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, versionedExamples as examples } from './examples';
 
@@ -36,8 +37,8 @@ beforeEach(() => {
 });
 
 describe('settings versions', () => {
-  it('is at version 4', () => {
-    expect(SETTINGS_VERSION).toBe(4);
+  it('is at version 5', () => {
+    expect(SETTINGS_VERSION).toBe(5);
   });
 
   it('has an example for every version up to SETTINGS_VERSION, and none beyond', () => {
@@ -91,7 +92,7 @@ describe('settings versions', () => {
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(SettingsSchema.safeParse(stored.settings).success).toBe(true);
     expect(loaded).toEqual(SettingsSchema.parse(stored.settings));
-    expect(loaded).toEqual({ immybot: ACME, haloOrigins: [], declinedOrigins: [], show: null });
+    expect(loaded).toEqual({ immybot: ACME, haloOrigins: [], declinedOrigins: [], show: null, siteConnections: {} });
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
   });
 });
@@ -124,7 +125,7 @@ describe('v1 → v2: self-hosted HaloPSA sites', () => {
   ])('%s stored as v1 is rewritten as current settings with no sites', async (_, value) => {
     await fakeBrowser.storage.local.set({ settings: value(), settings$: { v: 1 } });
     const { loadSettings } = await freshStore();
-    const expected = { ...value(), haloOrigins: [], declinedOrigins: [], show: null };
+    const expected = { ...value(), haloOrigins: [], declinedOrigins: [], show: null, siteConnections: {} };
     expect(await loadSettings()).toEqual(expected);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
       settings: expected,
@@ -149,9 +150,9 @@ describe('v2 → v3: hosted tenants in haloOrigins, and “Not here” answers',
   it('a v2 value stored as v2 keeps its addresses', async () => {
     await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
     const { loadSettings } = await freshStore();
-    expect(await loadSettings()).toEqual({ ...v2, declinedOrigins: [], show: null });
+    expect(await loadSettings()).toEqual({ ...v2, declinedOrigins: [], show: null, siteConnections: {} });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
-      settings: { ...v2, declinedOrigins: [], show: null },
+      settings: { ...v2, declinedOrigins: [], show: null, siteConnections: {} },
       settings$: { v: SETTINGS_VERSION },
     });
   });
@@ -184,18 +185,51 @@ describe('v3 → v4: “Show Technician Tools”', () => {
   it('the v3 example stored as v3 loads with every site and answer, not chosen yet', async () => {
     await fakeBrowser.storage.local.set({ settings: v3, settings$: { v: 3 } });
     const { loadSettings } = await freshStore();
-    expect(await loadSettings()).toEqual({ ...v3, show: null });
+    expect(await loadSettings()).toEqual({ ...v3, show: null, siteConnections: {} });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
-      settings: { ...v3, show: null },
+      settings: { ...v3, show: null, siteConnections: {} },
+      settings$: { v: SETTINGS_VERSION },
+    });
+  });
+});
+
+describe('v4 → v5: a connection of its own for a site', () => {
+  const v4 = exampleOf(4) as Record<string, unknown>;
+
+  it('the examples are what they claim: v4 has no site connections, v5 one on integration 620', () => {
+    expect(v4).not.toHaveProperty('siteConnections');
+    expect(Object.values((CURRENT as { siteConnections: object }).siteConnections)).toEqual([
+      { instanceOrigin: 'https://acme.immy.bot', integrationId: 620 },
+    ]);
+  });
+
+  it('the migration leaves every existing site on the default connection and keeps everything else', () => {
+    const input = structuredClone(v4);
+    expect(settingsMigrations[5](input)).toEqual({ ...v4, siteConnections: {} });
+    expect(input).toEqual(v4);
+  });
+
+  it('the migration keeps connections already there', () => {
+    expect(settingsMigrations[5](structuredClone(CURRENT))).toEqual(CURRENT);
+  });
+
+  it('the v4 example stored as v4 loads with every site on the default connection', async () => {
+    await fakeBrowser.storage.local.set({ settings: v4, settings$: { v: 4 } });
+    const { loadSettings } = await freshStore();
+    const loaded = await loadSettings();
+    expect(loaded).toEqual({ ...v4, siteConnections: {} });
+    for (const site of loaded.haloOrigins) expect(connectionForSite(loaded, site)).toEqual(ACME);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      settings: { ...v4, siteConnections: {} },
       settings$: { v: SETTINGS_VERSION },
     });
   });
 
-  it('a v4 value is not migrated again', async () => {
-    await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: 4 } });
+  it('a v5 value is not migrated again', async () => {
+    await fakeBrowser.storage.local.set({ settings: CURRENT, settings$: { v: 5 } });
     const { loadSettings } = await freshStore();
     expect(await loadSettings()).toEqual(CURRENT);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: CURRENT, settings$: { v: 4 } });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: CURRENT, settings$: { v: 5 } });
   });
 });
 

@@ -5,7 +5,12 @@ import { isHaloOrigin } from '../../../lib/halo/address';
 import { SETTINGS_VERSION } from '../../../lib/settings/migrations';
 import { readSettings } from '../../../lib/settings/read';
 import type { ImmyBotConnection } from '../../../lib/immybot/connection';
-import { DEFAULT_SETTINGS, HaloOriginsSchema, SettingsSchema } from '../../../lib/settings/schema';
+import {
+  DEFAULT_SETTINGS,
+  HaloOriginsSchema,
+  SettingsSchema,
+  SiteConnectionsSchema,
+} from '../../../lib/settings/schema';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, PSA, SERVICE } from './examples';
 
 const REJECTED = Symbol('rejected by the schema');
@@ -17,7 +22,13 @@ const REJECTED = Symbol('rejected by the schema');
  */
 function schemaConnection(stored: unknown): ImmyBotConnection | null | typeof REJECTED {
   if (typeof stored !== 'object' || stored === null) return REJECTED;
-  const parsed = SettingsSchema.safeParse({ ...stored, haloOrigins: [], declinedOrigins: [], show: null });
+  const parsed = SettingsSchema.safeParse({
+    ...stored,
+    haloOrigins: [],
+    declinedOrigins: [],
+    show: null,
+    siteConnections: {},
+  });
   return parsed.success ? parsed.data.immybot : REJECTED;
 }
 
@@ -283,6 +294,14 @@ const originsLike = fc.oneof(
   fc.anything(),
 );
 
+const siteConnectionsLike = fc.oneof(
+  { arbitrary: fc.dictionary(validOrigin, connectionLike, { maxKeys: 3 }), weight: 3 },
+  fc.dictionary(fc.oneof(validOrigin, fc.string(), fc.constant('acme.halopsa.com')), connectionLike, {
+    maxKeys: 3,
+  }),
+  fc.anything(),
+);
+
 const showLike = fc.oneof(
   { arbitrary: fc.constantFrom(...SHOW_PLACES, null), weight: 3 },
   fc.constantFrom('sidebar', 'Page', '', 0),
@@ -297,6 +316,7 @@ const storedLike = fc.oneof(
       haloOrigins: originsLike,
       declinedOrigins: originsLike,
       show: showLike,
+      siteConnections: siteConnectionsLike,
       other: fc.anything(),
     },
     { requiredKeys: [] },
@@ -307,6 +327,9 @@ const storedLike = fc.oneof(
       haloOrigins: originsLike,
       declinedOrigins: originsLike,
       show: showLike,
+      siteConnections: fc.dictionary(validOrigin, fc.constantFrom(ACME, { ...ACME, integrationId: 620 }), {
+        maxKeys: 2,
+      }),
     }),
     weight: 2,
   },
@@ -497,5 +520,62 @@ describe('readSettings: “Show Technician Tools”', () => {
     const read = readSettings({ immybot: ACME, haloOrigins: [HOSTED], show });
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, immybot: ACME, haloOrigins: [HOSTED] });
     expect(read.problems).toEqual([{ field: 'show', message: expect.stringContaining('Show Technician Tools') }]);
+  });
+});
+
+describe('siteConnections keeps exactly the entries SiteConnectionsSchema accepts, each on its own', () => {
+  /** The schema's rule for one entry, taken from the schema itself. */
+  // fromEntries, not a literal: `{ ["__proto__"]: v }` would set the prototype, not an entry.
+  const one = (site: string, value: unknown) => Object.fromEntries([[site, value]]);
+  const entryAccepted = (site: string, value: unknown) => SiteConnectionsSchema.safeParse(one(site, value)).success;
+  const rawOf = (stored: unknown) => (isPlainRecord(stored) ? stored.siteConnections : undefined);
+
+  it('keeps every accepted entry (extra fields dropped), drops every other, and says so for each', () => {
+    fc.assert(
+      fc.property(storedLike, (stored) => {
+        const raw = rawOf(stored);
+        const read = readSettings(stored);
+        const problems = read.problems.filter((p) => p.field === 'siteConnections');
+        if (!isPlainRecord(raw)) {
+          expect(read.settings.siteConnections).toEqual({});
+          expect(problems.length).toBe(raw === undefined || raw === null ? 0 : 1);
+          return;
+        }
+        const entries = Object.entries(raw);
+        const kept = entries.filter(([site, value]) => entryAccepted(site, value));
+        expect(Object.keys(read.settings.siteConnections)).toEqual(kept.map(([site]) => site));
+        for (const [site, value] of kept)
+          expect(read.settings.siteConnections[site]).toEqual(SiteConnectionsSchema.parse(one(site, value))[site]);
+        expect(problems.length).toBe(entries.length - kept.length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('generates kept and dropped entries (not vacuous)', () => {
+    const raws = fc.sample(storedLike, { numRuns: 3000, seed: 11 }).map(rawOf).filter(isPlainRecord);
+    const entries = raws.flatMap((raw) => Object.entries(raw));
+    expect(entries.filter(([site, value]) => entryAccepted(site, value)).length).toBeGreaterThan(100);
+    expect(entries.filter(([site, value]) => !entryAccepted(site, value)).length).toBeGreaterThan(100);
+  });
+
+  it('drops a "__proto__" key and says so (zod drops it without a word; nothing reaches the prototype)', () => {
+    const stored = JSON.parse(
+      '{"siteConnections": {"__proto__": {"instanceOrigin": "https://acme.immy.bot", "integrationId": 620}}}',
+    );
+    const read = readSettings(stored);
+    expect(read.settings.siteConnections).toEqual({});
+    expect(Object.getPrototypeOf(read.settings.siteConnections)).toBe(Object.prototype);
+    expect(read.problems.map((p) => p.field)).toEqual(['siteConnections']);
+  });
+
+  it('reads the current example’s sandbox site on its own integration, and a missing field as none, without a problem', () => {
+    expect(readSettings(exampleOf(SETTINGS_VERSION)).settings.siteConnections).toEqual({
+      'https://sandbox.halopsa.com': { instanceOrigin: 'https://acme.immy.bot', integrationId: 620 },
+    });
+    expect(readSettings({ immybot: ACME })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, immybot: ACME },
+      problems: [],
+    });
   });
 });

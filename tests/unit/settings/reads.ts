@@ -7,10 +7,10 @@ import type { migrateSettings } from '../../../lib/settings/store';
 export function withReads<Store extends { migrateSettings: typeof migrateSettings }>(store: Store) {
   const loadSettingsWithProblems = async () => {
     await store.migrateSettings();
-    const { immybot, haloOrigins, declinedOrigins, show, ...rest } = await (
+    const { immybot, haloOrigins, declinedOrigins, show, siteConnections, ...rest } = await (
       await import('../../../lib/settings/settings')
     ).loadSettings();
-    return { ...rest, settings: { immybot, haloOrigins, declinedOrigins, show } };
+    return { ...rest, settings: { immybot, haloOrigins, declinedOrigins, show, siteConnections } };
   };
   const loadSettings = async () => (await loadSettingsWithProblems()).settings;
   return { ...store, loadSettings, loadSettingsWithProblems };

@@ -40,8 +40,15 @@ describe('loadSettings', () => {
       haloOrigins: [PSA, HOSTED, SERVICE],
       declinedOrigins: [DECLINED],
       show: null,
+      siteConnections: {},
       signedInAt: 0,
-      sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'default' },
+      sources: {
+        instanceOrigin: 'local',
+        integrationId: 'local',
+        haloOrigins: 'local',
+        show: 'default',
+        siteConnections: 'default',
+      },
       ...NOTHING_WRONG,
     });
   });
@@ -159,6 +166,7 @@ describe('watchSettings', () => {
       haloOrigins: [PSA],
       declinedOrigins: [DECLINED],
       show: null,
+      siteConnections: {},
       signedInAt: 1234,
       sources: expect.any(Object),
       ...NOTHING_WRONG,

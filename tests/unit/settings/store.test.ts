@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../lib/se
 import { withReads } from './reads';
 import { ACME, brokenExamples, DECLINED, exampleOf, HOSTED, PSA, SERVICE } from './examples';
 
-const V4 = { v: 4 };
+const V5 = { v: 5 };
 const FABRIKAM = 'https://fabrikam.haloitsm.com';
 const NEW_SITE = 'https://new.example.org';
 
@@ -46,7 +46,13 @@ const setPolicy = (raw: Record<string, unknown>) => fakeBrowser.storage.local.se
 describe('loadSettings', () => {
   it('returns the defaults and writes nothing when storage is empty', async () => {
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
-    expect(DEFAULT_SETTINGS).toEqual({ immybot: null, haloOrigins: [], declinedOrigins: [], show: null });
+    expect(DEFAULT_SETTINGS).toEqual({
+      immybot: null,
+      haloOrigins: [],
+      declinedOrigins: [],
+      show: null,
+      siteConnections: {},
+    });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await loadSettingsWithProblems()).toMatchObject({
       settings: DEFAULT_SETTINGS,
@@ -56,8 +62,8 @@ describe('loadSettings', () => {
     expect(await everything()).toEqual({});
   });
 
-  it('is at version 4', () => {
-    expect(SETTINGS_VERSION).toBe(4);
+  it('is at version 5', () => {
+    expect(SETTINGS_VERSION).toBe(5);
   });
 
   it.each<[string, Settings]>([
@@ -67,19 +73,19 @@ describe('loadSettings', () => {
     ['hosted and self-hosted sites', settings({ immybot: ACME, haloOrigins: [HOSTED, PSA, 'http://localhost:3000'] })],
     ['a declined tenant', settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED, FABRIKAM] })],
     ['a “Show Technician Tools” choice', settings({ immybot: ACME, haloOrigins: [HOSTED], show: 'sidePanel' })],
-    ['the v4 example', exampleOf(SETTINGS_VERSION) as Settings],
-  ])('returns stored v4 settings as they are: %s', async (_, stored) => {
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+    ['the v5 example', exampleOf(SETTINGS_VERSION) as Settings],
+  ])('returns stored v5 settings as they are: %s', async (_, stored) => {
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     expect(await loadSettings()).toEqual(stored);
     expect(await loadSettingsWithProblems()).toMatchObject({ settings: stored, problems: [], policyProblems: [] });
-    expect(await everything()).toEqual({ settings: stored, settings$: V4 });
+    expect(await everything()).toEqual({ settings: stored, settings$: V5 });
   });
 
   it('drops unknown fields', async () => {
     await fakeBrowser.storage.local.set({
       settings: { immybot: { ...ACME, x: 1 }, haloOrigins: [PSA], declinedOrigins: [], y: 2 },
-      settings$: V4,
+      settings$: V5,
     });
     const { loadSettings } = await freshStore();
     expect(await loadSettings()).toEqual(settings({ immybot: ACME, haloOrigins: [PSA] }));
@@ -89,7 +95,7 @@ describe('loadSettings', () => {
     await fakeBrowser.storage.local.set({ settings: { immybot: ACME } });
     const { loadSettings } = await freshStore();
     expect(await loadSettings()).toEqual(settings({ immybot: ACME }));
-    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V4 });
+    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V5 });
   });
 
   // Field by field: one bad field no longer makes everything look missing. `null` problems: see read.test.ts.
@@ -170,8 +176,8 @@ describe('loadSettings', () => {
       settings({ immybot: ACME, declinedOrigins: [DECLINED] }),
       ['declinedOrigins'],
     ],
-  ])('repairs %s stored as v4 field by field, leaving it stored', async (_, stored, expected, problemFields) => {
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+  ])('repairs %s stored as v5 field by field, leaving it stored', async (_, stored, expected, problemFields) => {
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
     const before = await everything();
     const { loadSettings, loadSettingsWithProblems } = await freshStore();
     expect(await loadSettings()).toEqual(expected);
@@ -203,7 +209,7 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
   it.each(brokenExamples)(
     '$name: loads the repaired settings and names each problem, writing nothing',
     async ({ name, stored, repaired, problems }) => {
-      await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
       const before = await everything();
       const { loadSettings, loadSettingsWithProblems } = await freshStore();
       expect(await loadSettings()).toEqual(repaired);
@@ -224,12 +230,12 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
   it.each(brokenExamples)(
     '$name: adding a site stores the repaired settings plus the new site',
     async ({ stored, repaired }) => {
-      await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
       const { changeSettings, loadSettingsWithProblems } = await freshStore();
       await loadSettingsWithProblems();
       const expected = { ...repaired, haloOrigins: [...repaired.haloOrigins, NEW_SITE] };
       expect(await changeSettings({ kind: 'addSite', origin: NEW_SITE })).toEqual(expected);
-      expect(await everything()).toEqual({ settings: expected, settings$: V4 });
+      expect(await everything()).toEqual({ settings: expected, settings$: V5 });
       expect(await loadSettingsWithProblems()).toMatchObject({ settings: expected, problems: [], policyProblems: [] });
     },
   );
@@ -237,7 +243,7 @@ describe('broken stored settings (tests/unit/settings/examples/broken)', () => {
   it.each(brokenExamples)(
     '$name: saving a connection keeps every valid address and answer',
     async ({ stored, repaired }) => {
-      await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
       const { changeSettings } = await freshStore();
       const other = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
       expect(await changeSettings({ kind: 'saveConnection', connection: other })).toEqual({
@@ -253,7 +259,7 @@ describe('changeSettings: saveConnection', () => {
   it('saves a valid connection with the version metadata and returns the settings', async () => {
     const { changeSettings, loadSettings } = await freshStore();
     expect(await changeSettings({ kind: 'saveConnection', connection: ACME })).toEqual(settings({ immybot: ACME }));
-    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V4 });
+    expect(await everything()).toEqual({ settings: settings({ immybot: ACME }), settings$: V5 });
     expect(await loadSettings()).toEqual(settings({ immybot: ACME }));
     // A new context (another module instance) reads the same.
     expect(await (await freshStore()).loadSettings()).toEqual(settings({ immybot: ACME }));
@@ -262,7 +268,7 @@ describe('changeSettings: saveConnection', () => {
   it('keeps the listed sites and the “Not here” answers', async () => {
     await fakeBrowser.storage.local.set({
       settings: settings({ haloOrigins: [PSA, HOSTED, SERVICE], declinedOrigins: [DECLINED] }),
-      settings$: V4,
+      settings$: V5,
     });
     const { changeSettings } = await freshStore();
     const expected = settings({ immybot: ACME, haloOrigins: [PSA, HOSTED, SERVICE], declinedOrigins: [DECLINED] });
@@ -273,7 +279,7 @@ describe('changeSettings: saveConnection', () => {
   it('with the ticket’s site: lists it and takes back its “Not here”', async () => {
     await fakeBrowser.storage.local.set({
       settings: settings({ haloOrigins: [PSA], declinedOrigins: [DECLINED, FABRIKAM] }),
-      settings$: V4,
+      settings$: V5,
     });
     const { changeSettings } = await freshStore();
     const expected = settings({ immybot: ACME, haloOrigins: [PSA, DECLINED], declinedOrigins: [FABRIKAM] });
@@ -287,14 +293,22 @@ describe('changeSettings: saveConnection', () => {
     await changeSettings({ kind: 'addSite', origin: PSA });
     await changeSettings({ kind: 'declineSite', origin: DECLINED });
     await changeSettings({ kind: 'setShow', show: 'both' });
+    await changeSettings({ kind: 'setSiteConnection', origin: PSA, connection: { ...ACME, integrationId: 620 } });
     const { loadSettings: loadCurrent } = await import('../../../lib/settings/settings');
     expect(await loadCurrent()).toEqual({
       immybot: ACME,
       haloOrigins: [PSA],
       declinedOrigins: [DECLINED],
       show: 'both',
+      siteConnections: { [PSA]: { ...ACME, integrationId: 620 } },
       signedInAt: 0,
-      sources: { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'local' },
+      sources: {
+        instanceOrigin: 'local',
+        integrationId: 'local',
+        haloOrigins: 'local',
+        show: 'local',
+        siteConnections: 'local',
+      },
       policy: {},
       problems: [],
       policyProblems: [],
@@ -372,7 +386,7 @@ describe('changeSettings: addSite', () => {
   it('adds an origin to empty storage, with the version metadata, and returns the settings', async () => {
     const { changeSettings, loadSettings } = await freshStore();
     expect(await changeSettings({ kind: 'addSite', origin: PSA })).toEqual(settings({ haloOrigins: [PSA] }));
-    expect(await everything()).toEqual({ settings: settings({ haloOrigins: [PSA] }), settings$: V4 });
+    expect(await everything()).toEqual({ settings: settings({ haloOrigins: [PSA] }), settings$: V5 });
     expect(await loadSettings()).toEqual(settings({ haloOrigins: [PSA] }));
   });
 
@@ -458,7 +472,7 @@ describe('changeSettings: addSite', () => {
   it('keeps the valid parts of a corrupt stored value (the old bug stored an empty address list)', async () => {
     await fakeBrowser.storage.local.set({
       settings: { immybot: ACME, haloOrigins: ['http://evil.test', SERVICE], declinedOrigins: [DECLINED] },
-      settings$: V4,
+      settings$: V5,
     });
     const { changeSettings } = await freshStore();
     const expected = settings({ immybot: ACME, haloOrigins: [SERVICE, PSA], declinedOrigins: [DECLINED] });
@@ -474,16 +488,16 @@ describe('changeSettings: removeSite', () => {
       haloOrigins: [SERVICE, PSA, `${PSA}:8443`, HOSTED],
       declinedOrigins: [DECLINED],
     });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
     const { changeSettings, loadSettings } = await freshStore();
     const expected = { ...stored, haloOrigins: [SERVICE, `${PSA}:8443`, HOSTED] };
     expect(await changeSettings({ kind: 'removeSite', origin: PSA })).toEqual(expected);
-    expect(await everything()).toEqual({ settings: expected, settings$: V4 });
+    expect(await everything()).toEqual({ settings: expected, settings$: V5 });
     expect(await loadSettings()).toEqual(expected);
   });
 
   it('removes a hosted site', async () => {
-    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [HOSTED, PSA] }), settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [HOSTED, PSA] }), settings$: V5 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'removeSite', origin: HOSTED })).toEqual(settings({ haloOrigins: [PSA] }));
   });
@@ -500,7 +514,7 @@ describe('changeSettings: removeSite', () => {
     ['a declined tenant', DECLINED],
   ])('leaves the settings alone for %s', async (_, origin) => {
     const stored = settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED] });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'removeSite', origin })).toEqual(stored);
     expect((await everything()).settings).toEqual(stored);
@@ -511,10 +525,10 @@ describe('changeSettings: removeSite', () => {
     ['a pattern', 'https://psa.example.com/*'],
   ])('leaves the settings alone for %s (whether it ignores or refuses the change)', async (_, origin) => {
     const stored = settings({ immybot: ACME, haloOrigins: [PSA], declinedOrigins: [DECLINED] });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'removeSite', origin }).catch(() => stored)).toEqual(stored);
-    expect(await everything()).toEqual({ settings: stored, settings$: V4 });
+    expect(await everything()).toEqual({ settings: stored, settings$: V5 });
   });
 
   it('can add an origin again after removing it', async () => {
@@ -544,7 +558,7 @@ describe('changeSettings: declineSite', () => {
     ['a listed self-hosted site', PSA],
   ])('ignores %s', async (_, origin) => {
     const stored = settings({ immybot: ACME, haloOrigins: [PSA, HOSTED] });
-    await fakeBrowser.storage.local.set({ settings: stored, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: stored, settings$: V5 });
     const { changeSettings } = await freshStore();
     expect(await changeSettings({ kind: 'declineSite', origin })).toEqual(stored);
     expect((await everything()).settings).toEqual(stored);
@@ -559,13 +573,13 @@ describe('changeSettings is the single writer: changes apply one after another',
   it('20 concurrent addSite changes are all stored, in the order they were asked', async () => {
     await fakeBrowser.storage.local.set({
       settings: settings({ immybot: ACME, declinedOrigins: [DECLINED] }),
-      settings$: V4,
+      settings$: V5,
     });
     const { changeSettings, loadSettings } = await freshStore();
     const results = await Promise.all(SITES.map((origin) => changeSettings({ kind: 'addSite', origin })));
     const expected = settings({ immybot: ACME, haloOrigins: SITES, declinedOrigins: [DECLINED] });
     expect(await loadSettings()).toEqual(expected);
-    expect(await everything()).toEqual({ settings: expected, settings$: V4 });
+    expect(await everything()).toEqual({ settings: expected, settings$: V5 });
     // Each caller got the settings right after its own change: every earlier site, and its own.
     for (const [i, result] of results.entries()) expect(result.haloOrigins).toEqual(SITES.slice(0, i + 1));
   });
@@ -573,11 +587,11 @@ describe('changeSettings is the single writer: changes apply one after another',
   it('20 concurrent changes into empty storage are all stored, with the version metadata', async () => {
     const { changeSettings } = await freshStore();
     await Promise.all(SITES.map((origin) => changeSettings({ kind: 'addSite', origin })));
-    expect(await everything()).toEqual({ settings: settings({ haloOrigins: SITES }), settings$: V4 });
+    expect(await everything()).toEqual({ settings: settings({ haloOrigins: SITES }), settings$: V5 });
   });
 
   it('concurrent changes of every kind all apply, in order', async () => {
-    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [PSA] }), settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: settings({ haloOrigins: [PSA] }), settings$: V5 });
     const { changeSettings } = await freshStore();
     await Promise.all([
       changeSettings({ kind: 'addSite', origin: SERVICE }),
@@ -597,7 +611,7 @@ describe('changeSettings is the single writer: changes apply one after another',
     ['a connection the schema rejects', { kind: 'saveConnection', connection: { ...ACME, integrationId: 0 } }],
     ['an unknown kind of change', { kind: 'wipeSettings' } as unknown as SettingsChange],
   ])('a rejected change (%s) writes nothing and does not stop the changes queued after it', async (_, bad) => {
-    await fakeBrowser.storage.local.set({ settings: settings({ immybot: ACME }), settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: settings({ immybot: ACME }), settings$: V5 });
     const { changeSettings } = await freshStore();
     const writes = recordSettingsWrites();
     const before = SITES.slice(0, 10).map((origin) => changeSettings({ kind: 'addSite', origin }));
@@ -657,7 +671,13 @@ describe('changeSettings under an organization’s policy', () => {
     );
     expect(await changeSettings({ kind: 'setShow', show: 'both' })).toMatchObject({ show: 'both' });
     expect(await loadSettingsWithProblems()).toMatchObject({
-      sources: { instanceOrigin: 'managed', integrationId: 'local', haloOrigins: 'managed', show: 'local' },
+      sources: {
+        instanceOrigin: 'managed',
+        integrationId: 'local',
+        haloOrigins: 'managed',
+        show: 'local',
+        siteConnections: 'default',
+      },
       policyProblems: [],
     });
   });
@@ -685,7 +705,7 @@ describe('changeSettings: importSettings', () => {
   };
 
   it('stores the whole file in one write', async () => {
-    await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: before, settings$: V5 });
     const writes = recordSettingsWrites();
     const { changeSettings } = await freshStore();
     const after = settings({
@@ -699,7 +719,7 @@ describe('changeSettings: importSettings', () => {
   });
 
   it('writes nothing when the organization set a value the file would change', async () => {
-    await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: before, settings$: V5 });
     await setPolicy({ show: 'page' });
     const { changeSettings } = await freshStore();
     // The list showed the managed place, yet the page asks to change it.
@@ -708,7 +728,7 @@ describe('changeSettings: importSettings', () => {
     );
     // A list made before the organization set it is out of date: the page plans again, and then leaves it out.
     await expect(changeSettings(change)).rejects.toThrow(IMPORT_PLAN_STALE);
-    expect(await everything()).toEqual({ settings: before, settings$: V4, [POLICY_KEY]: readPolicy({ show: 'page' }) });
+    expect(await everything()).toEqual({ settings: before, settings$: V5, [POLICY_KEY]: readPolicy({ show: 'page' }) });
     // Without the managed value, the import applies.
     await fakeBrowser.storage.local.remove(POLICY_KEY);
     expect((await changeSettings(change)).show).toBe('both');
@@ -716,17 +736,17 @@ describe('changeSettings: importSettings', () => {
 
   it('writes nothing when a value the list showed changed since (another tab saved); the page plans again', async () => {
     const since = { ...before, immybot: { ...ACME, integrationId: 620 } };
-    await fakeBrowser.storage.local.set({ settings: since, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: since, settings$: V5 });
     const { changeSettings } = await freshStore();
     await expect(changeSettings(change)).rejects.toThrow(IMPORT_PLAN_STALE);
     await expect(
       changeSettings({ ...change, connection: undefined, show: { from: 'page', to: 'both' } }),
     ).rejects.toThrow(IMPORT_PLAN_STALE);
-    expect(await everything()).toEqual({ settings: since, settings$: V4 });
+    expect(await everything()).toEqual({ settings: since, settings$: V5 });
   });
 
   it('compares with the settings in effect: a managed value the list showed is not a change', async () => {
-    await fakeBrowser.storage.local.set({ settings: before, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: before, settings$: V5 });
     await setPolicy({ integrationId: 7 });
     const { changeSettings } = await freshStore();
     const managed = { ...ACME, integrationId: 7 };
@@ -735,7 +755,7 @@ describe('changeSettings: importSettings', () => {
   });
 
   it('keeps a site listed since the plan', async () => {
-    await fakeBrowser.storage.local.set({ settings: { ...before, haloOrigins: [PSA, SERVICE] }, settings$: V4 });
+    await fakeBrowser.storage.local.set({ settings: { ...before, haloOrigins: [PSA, SERVICE] }, settings$: V5 });
     const { changeSettings } = await freshStore();
     expect((await changeSettings(change)).haloOrigins).toEqual([SERVICE, HOSTED, DECLINED]);
   });

@@ -15,7 +15,13 @@ import { ACME, DECLINED, HOSTED, PSA, SERVICE } from './examples';
 
 const settings = (partial: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...partial });
 const file = (values: Record<string, unknown>) => JSON.stringify({ format: FILE_FORMAT, version: 1, ...values });
-const LOCAL: SettingSources = { instanceOrigin: 'local', integrationId: 'local', haloOrigins: 'local', show: 'local' };
+const LOCAL: SettingSources = {
+  instanceOrigin: 'local',
+  integrationId: 'local',
+  haloOrigins: 'local',
+  show: 'local',
+  siteConnections: 'local',
+};
 const OTHER = { instanceOrigin: 'https://other.immy.bot', integrationId: 7 };
 
 function imported(text: string): ImportedSettings {
@@ -173,7 +179,7 @@ describe('parseImport: a bad file changes nothing and says what is wrong', () =>
 
   it('names the keys it does not know, and the ones it does', () => {
     expect(errorOf(file({ show: 'page', declinedOrigins: [DECLINED], token: 'x' }))).toBe(
-      'This file has settings Technician Tools does not know: "declinedOrigins", "token". A settings file holds only format, version, immybotInstance, integrationId, haloSites, show.',
+      'This file has settings Technician Tools does not know: "declinedOrigins", "token". A settings file holds only format, version, immybotInstance, integrationId, haloSites, show, siteConnections.',
     );
     // Settings' own names are not the file's: the file speaks the policy's.
     expect(errorOf(file({ instanceOrigin: ACME.instanceOrigin }))).toContain('"instanceOrigin"');
@@ -213,7 +219,15 @@ function importInto(before: Settings, text: string): Settings {
 
 describe('export, then import', () => {
   it.each<[string, Settings]>([
-    ['everything set', settings({ immybot: ACME, haloOrigins: [HOSTED, PSA, SERVICE], show: 'sidePanel' })],
+    [
+      'everything set',
+      settings({
+        immybot: ACME,
+        haloOrigins: [HOSTED, PSA, SERVICE],
+        show: 'sidePanel',
+        siteConnections: { [PSA]: { ...ACME, integrationId: 620 }, [SERVICE]: OTHER },
+      }),
+    ],
     ['a connection only', settings({ immybot: ACME })],
     ['sites only', settings({ haloOrigins: ['http://localhost:3000', PSA] })],
     ['the defaults', DEFAULT_SETTINGS],
@@ -227,6 +241,7 @@ describe('export, then import', () => {
       haloOrigins: exported.haloOrigins.length > 0 ? exported.haloOrigins : [DECLINED],
       declinedOrigins: [],
       show: exported.show ?? 'page',
+      siteConnections: exported.siteConnections,
     });
   });
 
