@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/sandbox';
 import { expect, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
-import { openToolbarPopup } from './popup';
 
 const WINDOW_PAGE = '/ticket-window.html';
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
@@ -140,7 +139,7 @@ test('a second click focuses the window instead of opening another; it follows t
   await expect.poll(async () => (await popupWindows(context)).map((w: { id: number }) => w.id)).toEqual([first?.id]);
   await expect.poll(async () => (await popupWindows(context))[0]?.focused).toBe(true);
 
-  // Moved and resized (a second monitor), closed, reopened from the toolbar popup: back where it was.
+  // Moved and resized (a second monitor), closed, reopened: back where it was.
   // Within headless Chromium's 800 × 600 screen: the browser keeps a new window on the screen.
   const bounds = { left: 120, top: 40, width: 420, height: 500 };
   await sw.evaluate(([id, b]) => (globalThis as any).chrome.windows.update(id, b), [first?.id, bounds] as const);
@@ -156,12 +155,8 @@ test('a second click focuses the window instead of opening another; it follows t
       self.createdBounds = { left: w.left, top: w.top, width: w.width, height: w.height };
     });
   });
-  const popup = await openToolbarPopup(context, page);
-  const reopened = await windowFrom(context, () =>
-    popup.evaluate(
-      `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Open in a window').click()`,
-    ),
-  );
+  await pane(page).locator('.handle').click();
+  const reopened = await windowFrom(context, () => openInAWindow(page));
   await expect.poll(() => shown(reopened)).toContain('ticket 2152 Ben Castle');
   expect(await sw.evaluate(() => (globalThis as any).createdBounds)).toEqual(bounds);
   expect(await popupWindows(context)).toHaveLength(1);

@@ -42,6 +42,7 @@ test('the toolbar popup knows the tab: a ticket, who it resolves to, the sign-in
   text = await settledText(popup, 'online');
   expect(text).toContain('Ticket 2152: Ben Castle · Acorn Construction · 1 of 2 online');
   expect(text).toContain('Open in side panel');
+  expect(text).toContain('Open in a window');
   expect(text).not.toContain('Sign in to ImmyBot');
 
   // The ticket list of a listed site: on, and where to look.
