@@ -15,7 +15,7 @@ const SANDBOX =
  */
 const hasCommitted = (frame: HTMLIFrameElement): boolean => frame.contentDocument === null;
 
-function makeFrame(doc: Document, url: string, title: string): HTMLIFrameElement {
+export function makeFrame(doc: Document, url: string, title: string): HTMLIFrameElement {
   const element = doc.createElement('iframe');
   element.className = 'frame';
   element.title = title;
