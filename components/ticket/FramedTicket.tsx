@@ -47,7 +47,10 @@ export function FramedTicket({ faultId, podUrl, signedInAt, site, onOpenWindow, 
   useEffect(() => () => clearTimeout(watchdog.current), []);
   useLayoutEffect(() => {
     if (frame.current) show(podUrl);
-    else if (frameParent.current) frameParent.current.append((frame.current = makeFrame(document, podUrl, title)));
+    else if (frameParent.current) {
+      frame.current = makeFrame(document, podUrl, title);
+      frameParent.current.append(frame.current);
+    }
     if (frame.current) frame.current.title = title;
   }, [podUrl]);
   // A completed sign-in: ImmyBot's page loads again, signed in now.
