@@ -14,7 +14,7 @@ import {
   launchWithExtension,
   resetToFreshInstall,
 } from '../sandbox/chromium';
-import { configureThroughOptions, OWN_SITE } from '../sandbox/configure';
+import { configureThroughStorage, OWN_SITE } from '../sandbox/configure';
 import { signInToImmyBot } from '../sandbox/session';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 
@@ -33,7 +33,7 @@ interface Fixtures {
   extensionId: string;
   /** Opens the options page in a new tab. */
   openOptions: () => Promise<Page>;
-  /** Saves an ImmyBot instance and integration, and lists HaloPSA sites (default: acme.halopsa.com), through the real options page. */
+  /** Saves an ImmyBot instance and integration, and lists HaloPSA sites (default: acme.halopsa.com), as the options page would. */
   configure: (instance?: string, integrationId?: string | number, sites?: readonly string[]) => Promise<void>;
   /** Gives the browser an ImmyBot session for `acme.immy.bot`, as a finished sign-in would. */
   signInToImmyBot: () => Promise<void>;
@@ -127,7 +127,7 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowser: Sha
   },
   configure: async ({ context }, use) => {
     await use((instance = INSTANCE, integrationId = INTEGRATION_ID, sites?: readonly string[]) =>
-      configureThroughOptions(context, instance, integrationId, sites),
+      configureThroughStorage(context, instance, integrationId, sites),
     );
   },
 });

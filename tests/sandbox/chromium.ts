@@ -135,7 +135,7 @@ export async function installState(context: BrowserContext): Promise<string> {
 }
 
 /** The extension's running service worker; after a reload, the new one. */
-async function extensionWorker(context: BrowserContext) {
+export async function extensionWorker(context: BrowserContext) {
   // Bounded: a worker a test stopped fails the reset, which then launches a new browser, rather than the next test.
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
 }

@@ -1,5 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { extensionIdOf } from './chromium';
+import { parseHaloAddress } from '../../lib/halo/address';
+import { parseId } from '../../lib/ids';
+import { parseInstance } from '../../lib/immybot/instance';
+import { applySettingsChange, checkSettings, type SettingsChange } from '../../lib/settings/changes';
+import { SETTINGS_VERSION } from '../../lib/settings/migrations';
+import { readSettings } from '../../lib/settings/read';
+import { SETTINGS_KEY } from '../../lib/storage';
+import { extensionIdOf, extensionWorker } from './chromium';
 
 /** The hosted tenant most tests and the demo use as "our" HaloPSA. */
 export const OWN_SITE = 'https://acme.halopsa.com';
@@ -34,4 +41,34 @@ export async function addSite(options: Page, address: string): Promise<void> {
     .getByRole('status')
     .filter({ hasText: `Added ${origin}` })
     .waitFor();
+}
+
+/**
+ * Stores what `configureThroughOptions` saves, through the same parsers and the writer's own change rules, straight
+ * into the extension's storage: ~0.1 s instead of the options page's ~1.5 s. The background reacts to the write as
+ * to the page's (lib/background/reconcile.ts). Tests of the options page itself drive the page.
+ */
+export async function configureThroughStorage(
+  context: BrowserContext,
+  instance: string,
+  integrationId: number | string,
+  sites: readonly string[] = [OWN_SITE],
+): Promise<void> {
+  const parsed = parseInstance(instance);
+  const id = parseId(String(integrationId));
+  if (!parsed.ok || id === null) throw new Error(`Not a connection the options page would save: ${instance}, ${integrationId}`);
+  const changes: SettingsChange[] = [
+    { kind: 'saveConnection', connection: { instanceOrigin: parsed.instanceOrigin, integrationId: id } },
+    ...sites.map((site): SettingsChange => {
+      const address = parseHaloAddress(site);
+      if (!address.ok) throw new Error(`Not a site the options page would add: ${site} (${address.error})`);
+      return { kind: 'addSite', origin: address.origin };
+    }),
+  ];
+  const worker = await extensionWorker(context);
+  // Changes apply to what is stored, as the writer's do: sites listed before stay listed.
+  const current = await worker.evaluate((key) => (globalThis as any).chrome.storage.local.get(key), SETTINGS_KEY);
+  const settings = checkSettings(changes.reduce(applySettingsChange, readSettings(current[SETTINGS_KEY]).settings));
+  const stored = { [SETTINGS_KEY]: settings, [`${SETTINGS_KEY}$`]: { v: SETTINGS_VERSION } };
+  await worker.evaluate((items) => (globalThis as any).chrome.storage.local.set(items), stored);
 }
