@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import {
   enableDeveloperMode,
   extensionIdOf,
+  extensionWithGrantedHosts,
   installState,
   launchWithExtension,
   resetToFreshInstall,
@@ -29,6 +30,11 @@ export const podUrlFor = (faultId: number, instance = INSTANCE, integrationId = 
 interface Fixtures {
   /** A browser of the test's own, launched for it, instead of the worker's shared one reset to a fresh install. */
   freshBrowser: boolean;
+  /**
+   * The extension holds its optional `contentSettings` permission, as after the consent click: a build that asks for
+   * it up front, since automation cannot answer the permission prompt (docs/development.md).
+   */
+  cookiePermission: boolean;
   context: BrowserContext;
   extensionId: string;
   /** Opens the options page in a new tab. */
@@ -39,9 +45,10 @@ interface Fixtures {
   signInToImmyBot: () => Promise<void>;
 }
 
-/** The worker's Chromium with the built extension, reset between tests to what a fresh install shows them. */
+/** A worker's Chromium with one build of the extension, reset between tests to what a fresh install shows them. */
 interface SharedBrowser {
   sandbox: Sandbox;
+  extensionDir: string;
   context?: BrowserContext;
   /** installState of the browser as launched: what every reset must give back. */
   freshState?: string;
@@ -59,7 +66,7 @@ async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext>
     console.warn(`The shared browser did not reset to a fresh install; launching a new one.\n${state}`);
     await shared.context.close();
   }
-  const context = await launchWithExtension(EXTENSION_DIR, shared.sandbox);
+  const context = await launchWithExtension(shared.extensionDir, shared.sandbox);
   await enableDeveloperMode(context);
   shared.freshState = await installState(context);
   const addInitScript = context.addInitScript.bind(context);
@@ -72,7 +79,13 @@ async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext>
   return context;
 }
 
-export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowser: SharedBrowser }>({
+/** The builds the worker's shared browsers run: as shipped, and with the cookie permission held. */
+interface SharedBrowsers {
+  shipped: SharedBrowser;
+  cookiePermission: SharedBrowser;
+}
+
+export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowsers: SharedBrowsers }>({
   sandbox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
@@ -82,20 +95,26 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowser: Sha
     },
     { scope: 'worker' },
   ],
-  sharedBrowser: [
+  sharedBrowsers: [
     async ({ sandbox }, use) => {
-      const shared: SharedBrowser = { sandbox, initScripts: [] };
-      await use(shared);
-      await shared.context?.close();
+      const shared = (extensionDir: string): SharedBrowser => ({ sandbox, extensionDir, initScripts: [] });
+      const browsers: SharedBrowsers = {
+        shipped: shared(EXTENSION_DIR),
+        cookiePermission: shared(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings'])),
+      };
+      await use(browsers);
+      for (const { context } of Object.values(browsers)) await context?.close();
     },
     { scope: 'worker' },
   ],
   // E2E_FRESH_BROWSER=1 gives every test its own, as before the shared one: to tell a leak from a real failure.
   freshBrowser: [!!process.env.E2E_FRESH_BROWSER, { option: true }],
-  context: async ({ sandbox, sharedBrowser, freshBrowser }, use, testInfo) => {
+  cookiePermission: [false, { option: true }],
+  context: async ({ sandbox, sharedBrowsers, freshBrowser, cookiePermission }, use, testInfo) => {
+    const sharedBrowser = cookiePermission ? sharedBrowsers.cookiePermission : sharedBrowsers.shipped;
     if (freshBrowser) {
       sandbox.immybot.reset();
-      const context = await launchWithExtension(EXTENSION_DIR, sandbox);
+      const context = await launchWithExtension(sharedBrowser.extensionDir, sandbox);
       await use(context);
       return context.close();
     }

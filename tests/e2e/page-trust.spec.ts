@@ -1,10 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, expectPodLoaded, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
-import { listedSites, navigate, signedInBrowser, STRANGER } from './trust';
+import { listedSites, navigate, signIn, STRANGER } from './trust';
 
 // An attacker's page, as the security review tried it: the page can restyle and read everything in its own DOM
 // (our open shadow root included) and aim the user's real clicks and keys. Consent and ImmyBot's answers must
 // live where it cannot reach: the extension's own pages.
+
+// Signed in, as after the consent click: the attacks below aim at a technician whose ImmyBot frame works.
+test.use({ cookiePermission: true });
 
 /** Hides everything the extension added (host, shadow root, frames) and lays a decoy where the pane's box is. */
 const disguise = (page: Page) =>
@@ -36,9 +39,10 @@ const disguise = (page: Page) =>
 const IMMYBOT_ONLY = /contoso\.com|DESKTOP-\d+|LAPTOP-\d+/i;
 
 test('a stranger tenant that hides the offer under a decoy cannot list itself with the user’s click, Enter or Space', async ({
+  context,
   sandbox,
 }) => {
-  const context = await signedInBrowser(sandbox);
+  await signIn(context, sandbox);
   const page = context.pages()[0];
   await page.goto(`${STRANGER}/ticket?id=2152`);
   const offer = pane(page).getByRole('button', { name: 'Use Technician Tools on other.trial.usehalo.com' });
@@ -74,13 +78,13 @@ test('a stranger tenant that hides the offer under a decoy cannot list itself wi
   await expect(paneFrame(page)).toHaveCount(0);
   expect(sandbox.immybot.requests).toEqual([]);
   expect(context.pages().filter((p) => p.url().includes('/consent.html')).length).toBe(1);
-  await context.close();
 });
 
 test('a script on a listed site that walks tickets finds none of ImmyBot’s answers, while the technician sees them', async ({
+  context,
   sandbox,
 }) => {
-  const context = await signedInBrowser(sandbox);
+  await signIn(context, sandbox);
   const page = context.pages()[0];
   await openTicket(page, 2152);
   const seen: string[] = [];
@@ -130,11 +134,13 @@ test('a script on a listed site that walks tickets finds none of ImmyBot’s ans
     expect(harvested).not.toMatch(IMMYBOT_ONLY);
   }
   expect(seen.join(' ')).toMatch(/Ben\.Castle@contoso\.com.*Dana\.Ruiz@contoso\.com.*Eli\.Park@contoso\.com/);
-  await context.close();
 });
 
-test('a 20 MB ImmyBot answer is refused with a clear message and never stalls HaloPSA’s page', async ({ sandbox }) => {
-  const context = await signedInBrowser(sandbox);
+test('a 20 MB ImmyBot answer is refused with a clear message and never stalls HaloPSA’s page', async ({
+  context,
+  sandbox,
+}) => {
+  await signIn(context, sandbox);
   const page = context.pages()[0];
   const computers = Array.from({ length: 200_000 }, (_, i) => ({
     computerId: i,
@@ -163,13 +169,13 @@ test('a 20 MB ImmyBot answer is refused with a clear message and never stalls Ha
   console.log(`20 MB answer: HaloPSA's page longest timer gap ${Math.round(longestGap)} ms`);
   expect(longestGap).toBeLessThan(400);
   await expect(pane(page).locator('li')).toHaveCount(0);
-  await context.close();
 });
 
 test('a long computer list shows the first 50 and says how many more, counting every one online', async ({
+  context,
   sandbox,
 }) => {
-  const context = await signedInBrowser(sandbox);
+  await signIn(context, sandbox);
   const page = context.pages()[0];
   const computers = Array.from({ length: 62 }, (_, i) => ({
     computerId: i,
@@ -186,5 +192,4 @@ test('a long computer list shows the first 50 and says how many more, counting e
   const list = pane(page).locator('.more .computers');
   await expect(list.locator('li:not(.more-computers)')).toHaveCount(50);
   await expect(list.locator('li.more-computers')).toHaveText('and 12 more');
-  await context.close();
 });

@@ -1,8 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
-import { configureThroughOptions } from '../sandbox/configure';
+import { configureThroughStorage } from '../sandbox/configure';
 import type { Sandbox } from '../sandbox/sandbox';
-import { EXTENSION_DIR, expect, signInToImmyBot } from './fixtures';
+import { expect, signInToImmyBot } from './fixtures';
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: {
@@ -30,13 +29,14 @@ export const cookieSetting = async (context: BrowserContext, site: string, insta
     { primaryUrl: `${instance}/`, secondaryUrl: `${site}/` },
   );
 
-/** Configured for acme.halopsa.com, signed in to ImmyBot, cookie permission held (as after the consent click). */
-export async function signedInBrowser(sandbox: Sandbox): Promise<BrowserContext> {
-  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']), sandbox);
-  await configureThroughOptions(context, 'acme', 619);
+/**
+ * Configures acme.halopsa.com and signs in to ImmyBot, in a browser whose extension holds the cookie permission
+ * (`test.use({ cookiePermission: true })`): ImmyBot's frame is signed in there, as after the consent click.
+ */
+export async function signIn(context: BrowserContext, sandbox: Sandbox): Promise<void> {
+  await configureThroughStorage(context, 'acme', 619);
   await signInToImmyBot(context, sandbox);
   await expect.poll(() => cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
-  return context;
 }
 
 export const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);

@@ -56,7 +56,8 @@ export async function configureThroughStorage(
 ): Promise<void> {
   const parsed = parseInstance(instance);
   const id = parseId(String(integrationId));
-  if (!parsed.ok || id === null) throw new Error(`Not a connection the options page would save: ${instance}, ${integrationId}`);
+  if (!parsed.ok || id === null)
+    throw new Error(`Not a connection the options page would save: ${instance}, ${integrationId}`);
   const changes: SettingsChange[] = [
     { kind: 'saveConnection', connection: { instanceOrigin: parsed.instanceOrigin, integrationId: id } },
     ...sites.map((site): SettingsChange => {
