@@ -1,18 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
-import { configureThroughOptions } from '../sandbox/configure';
 import { ticketJson } from '../sandbox/immybot/server';
-import {
-  expect,
-  expectPodLoaded,
-  EXTENSION_DIR,
-  INSTANCE,
-  openTicket,
-  pane,
-  paneFrame,
-  podUrlFor,
-  test,
-} from './fixtures';
+import { expect, expectPodLoaded, INSTANCE, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
 
 const summary = (page: Page) => pane(page).getByTestId('ticket-summary');
 const frameSession = (page: Page, faultId: number) =>
@@ -40,41 +28,40 @@ async function signInThroughWindow(
 }
 
 test.describe('ImmyBot sign-in', () => {
-  test('signed out → Sign in → the header and the frame are signed in, with no reload (cookies allowed by consent)', async ({
-    sandbox,
-  }) => {
-    const context = await launchWithExtension(
-      extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings']),
-      sandbox,
-    );
-    await configureThroughOptions(context, 'acme', 619);
-    const page = context.pages()[0];
-    await openTicket(page, 2152);
-    await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
-    expect(await frameSession(page, 2152)).toContain('Signed out');
-    const loadId = await page.evaluate(() => (window as any).haloLoadId);
+  test.describe(() => {
+    test.use({ cookiePermission: true });
+    test('signed out → Sign in → the header and the frame are signed in, with no reload (cookies allowed by consent)', async ({
+      context,
+      page,
+      configure,
+    }) => {
+      await configure();
+      await openTicket(page, 2152);
+      await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
+      expect(await frameSession(page, 2152)).toContain('Signed out');
+      const loadId = await page.evaluate(() => (window as any).haloLoadId);
 
-    await signInThroughWindow(context, page);
-    // One line; the email and the computers are a click away.
-    await expect(summary(page)).toHaveText('Ben Castle · Acorn Construction · 1 of 2 online');
-    await summary(page)
-      .getByRole('button', { name: /Ben Castle/ })
-      .click();
-    await expect(summary(page)).toContainText('Ben.Castle@contoso.com');
-    await expect(summary(page)).toContainText('DESKTOP-2152 · online');
-    await expect(summary(page)).toContainText('LAPTOP-2152 · offline');
-    await expect.poll(() => frameSession(page, 2152)).toBe('Signed in as Jane Tech');
-    await expect(pane(page).locator('.signed-out-note')).toHaveCount(0);
-    expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
-    await context.close();
+      await signInThroughWindow(context, page);
+      // One line; the email and the computers are a click away.
+      await expect(summary(page)).toHaveText('Ben Castle · Acorn Construction · 1 of 2 online');
+      await summary(page)
+        .getByRole('button', { name: /Ben Castle/ })
+        .click();
+      await expect(summary(page)).toContainText('Ben.Castle@contoso.com');
+      await expect(summary(page)).toContainText('DESKTOP-2152 · online');
+      await expect(summary(page)).toContainText('LAPTOP-2152 · offline');
+      await expect.poll(() => frameSession(page, 2152)).toBe('Signed in as Jane Tech');
+      await expect(pane(page).locator('.signed-out-note')).toHaveCount(0);
+      expect(await page.evaluate(() => (window as any).haloLoadId)).toBe(loadId);
+    });
   });
 
   test('without cookie consent the header signs in, the frame stays signed out here, and the pane says what still works', async ({
-    sandbox,
+    context,
+    page,
+    configure,
   }) => {
-    const context = await launchWithExtension(EXTENSION_DIR, sandbox);
-    await configureThroughOptions(context, 'acme', 619);
-    const page = context.pages()[0];
+    await configure();
     await page.goto('https://acme.halopsa.com/ticket?id=2152');
     await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
     await signInThroughWindow(context, page, 'Sign in without allowing');
@@ -111,7 +98,6 @@ test.describe('ImmyBot sign-in', () => {
     await expect(summary(page)).toContainText('You are not signed in to ImmyBot.');
     await signInThroughWindow(context, page);
     await expect(summary(page)).toContainText('Eli Park');
-    await context.close();
   });
 });
 
