@@ -1,56 +1,88 @@
 /**
- * `npm test`: every check, in stages, each stage's time printed at the end (and on the first failure).
- * Stages in one group run side by side: they share no output and the machine has cores to spare for them.
+ * `npm test`: every check, in two stages, each check's time printed at the end (and on the first failure).
+ * Checks in one stage run side by side. The end-to-end tests keep the machine busy, so the checks beside them run
+ * at a lower priority (`nice`): they take the CPU the browsers leave idle.
  */
 import { spawn } from 'node:child_process';
 
-type Stage = { name: string; script: string };
-const GROUPS: Stage[][] = [
+type Check = {
+  name: string;
+  command: string[];
+  /** Printed as it runs; the other checks' output is printed whole when each ends. */
+  stream?: boolean;
+  /** Runs at a lower priority than the end-to-end tests beside it. */
+  nice?: boolean;
+};
+
+const playwright = ['npx', 'playwright', 'test'];
+const STAGES: Check[][] = [
   // Checks and the builds need nothing from each other. `zip` builds both and packs the store zips (and the Firefox
-  // sources zip), which tests/e2e/release.spec.ts checks.
+  // sources zip), which the release tests check.
   [
-    { name: 'lint', script: 'lint' },
-    { name: 'typecheck', script: 'typecheck' },
-    { name: 'build and zip (Chrome, Firefox)', script: 'zip' },
+    { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
+    { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
+    { name: 'build and zip (Chrome, Firefox)', command: ['npm', 'run', '--silent', 'zip'] },
   ],
   [
-    { name: 'unit', script: 'test:unit' },
-    { name: 'web-ext lint', script: 'lint:firefox' },
+    // The sources zip's rebuild (`npm ci` and a build, no browser) runs apart, with its own output folder.
+    { name: 'end to end (Chromium, Firefox)', command: [...playwright, '--grep-invert', '@sources'], stream: true },
+    { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'], nice: true },
+    { name: 'web-ext lint', command: ['npm', 'run', '--silent', 'lint:firefox'], nice: true },
+    {
+      name: 'sources zip rebuilt',
+      command: [...playwright, '--grep', '@sources', '--output', 'test-results/sources'],
+      nice: true,
+    },
   ],
-  [{ name: 'end to end (Chromium, Firefox)', script: 'test:e2e' }],
 ];
 
 const times: { name: string; seconds: number; ok: boolean }[] = [];
+const running = new Set<ReturnType<typeof spawn>>();
 
-/** Runs one package script; beside others, its output is held and printed whole when it ends. */
-function run({ name, script }: Stage, alone: boolean): Promise<boolean> {
+function run({ name, command, stream, nice }: Check): Promise<boolean> {
   const started = performance.now();
+  const [program, ...args] = nice ? ['nice', '-n', '10', ...command] : command;
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: alone ? 'inherit' : 'pipe' });
+    // Its own process group, so a failure elsewhere in the stage can stop it with everything it started.
+    const child = spawn(program, args, { stdio: stream ? 'inherit' : 'pipe', detached: true });
+    running.add(child);
     const output: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
+      running.delete(child);
       const ok = code === 0;
-      times.push({ name, seconds: (performance.now() - started) / 1000, ok });
-      if (!alone) process.stdout.write(`\n── ${name} ──\n${Buffer.concat(output).toString()}`);
+      times.push({ name: signal ? `${name} (stopped)` : name, seconds: (performance.now() - started) / 1000, ok });
+      if (!stream) process.stdout.write(`\n── ${name} ──\n${Buffer.concat(output).toString()}`);
+      if (!ok) stopAll();
       resolve(ok);
     });
   });
 }
 
+/** Stops every check still running: one failure fails `npm test`, and nobody should wait minutes to hear it. */
+function stopAll(): void {
+  for (const child of running) if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
 function report(total: number) {
   const width = Math.max(...times.map((t) => t.name.length));
-  console.log('\nnpm test, stage times:');
+  console.log('\nnpm test, times:');
   for (const { name, seconds, ok } of times)
     console.log(`  ${name.padEnd(width)}  ${seconds.toFixed(1).padStart(6)} s  ${ok ? 'ok' : 'FAILED'}`);
   console.log(`  ${'total (wall clock)'.padEnd(width)}  ${total.toFixed(1).padStart(6)} s`);
 }
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+
 const started = performance.now();
 let ok = true;
-for (const group of GROUPS) {
-  ok = (await Promise.all(group.map((stage) => run(stage, group.length === 1)))).every(Boolean);
+for (const stage of STAGES) {
+  ok = (await Promise.all(stage.map(run))).every(Boolean);
   if (!ok) break;
 }
 report((performance.now() - started) / 1000);

@@ -100,7 +100,10 @@ function run(step: string, cwd: string): Promise<{ code: number | null; output: 
   });
 }
 
-test('the Firefox sources zip, built with its own steps, gives the Firefox zip file for file, byte for byte', async () => {
+// Tagged: `npm test` runs it beside the browser tests (it needs no browser, and mostly waits for npm).
+test('the Firefox sources zip, built with its own steps, gives the Firefox zip file for file, byte for byte', {
+  tag: '@sources',
+}, async () => {
   test.setTimeout(15 * 60_000);
   const sources = readZipOrSay('sources');
   const firefox = readZipOrSay('firefox');
