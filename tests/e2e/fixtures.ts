@@ -27,14 +27,25 @@ export const INTEGRATION_ID = 619;
 export const podUrlFor = (faultId: number, instance = INSTANCE, integrationId = INTEGRATION_ID) =>
   `${instance}/technician-pod/psa/${integrationId}/ticket/${faultId}`;
 
+export interface Granted {
+  hosts?: readonly string[];
+  permissions?: readonly string[];
+}
+
+/** The cookie permission, held as after the consent click: ImmyBot's frame can be signed in. */
+export const COOKIE_PERMISSION: Granted = { permissions: ['contentSettings'] };
+
+/** Self-hosted HaloPSA the user gave access to: psa.example.test and hidden.example.test (other.example.test not). */
+export const SELF_HOSTED_HOSTS = ['https://psa.example.test/*', 'https://hidden.example.test/*'];
+
 interface Fixtures {
   /** A browser of the test's own, launched for it, instead of the worker's shared one reset to a fresh install. */
   freshBrowser: boolean;
   /**
-   * The extension holds its optional `contentSettings` permission, as after the consent click: a build that asks for
-   * it up front, since automation cannot answer the permission prompt (docs/development.md).
+   * Optional permissions and hosts the extension holds from the start, as after the user granted them: a build that
+   * asks for them up front, since automation cannot answer a permission prompt (docs/development.md).
    */
-  cookiePermission: boolean;
+  granted: Granted;
   context: BrowserContext;
   extensionId: string;
   /** Opens the options page in a new tab. */
@@ -79,11 +90,8 @@ async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext>
   return context;
 }
 
-/** The builds the worker's shared browsers run: as shipped, and with the cookie permission held. */
-interface SharedBrowsers {
-  shipped: SharedBrowser;
-  cookiePermission: SharedBrowser;
-}
+/** The worker's shared browsers, one per build (what it holds granted), launched when a test first needs it. */
+type SharedBrowsers = (granted: Granted) => SharedBrowser;
 
 export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowsers: SharedBrowsers }>({
   sandbox: [
@@ -97,21 +105,27 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowsers: Sh
   ],
   sharedBrowsers: [
     async ({ sandbox }, use) => {
-      const shared = (extensionDir: string): SharedBrowser => ({ sandbox, extensionDir, initScripts: [] });
-      const browsers: SharedBrowsers = {
-        shipped: shared(EXTENSION_DIR),
-        cookiePermission: shared(extensionWithGrantedHosts(EXTENSION_DIR, [], ['contentSettings'])),
-      };
-      await use(browsers);
-      for (const { context } of Object.values(browsers)) await context?.close();
+      const browsers = new Map<string, SharedBrowser>();
+      await use(({ hosts = [], permissions = [] }) => {
+        const key = JSON.stringify([hosts, permissions]);
+        if (!browsers.has(key)) {
+          const granting = hosts.length > 0 || permissions.length > 0;
+          const extensionDir = granting
+            ? extensionWithGrantedHosts(EXTENSION_DIR, [...hosts], [...permissions])
+            : EXTENSION_DIR;
+          browsers.set(key, { sandbox, extensionDir, initScripts: [] });
+        }
+        return browsers.get(key) as SharedBrowser;
+      });
+      for (const { context } of browsers.values()) await context?.close();
     },
     { scope: 'worker' },
   ],
   // E2E_FRESH_BROWSER=1 gives every test its own, as before the shared one: to tell a leak from a real failure.
   freshBrowser: [!!process.env.E2E_FRESH_BROWSER, { option: true }],
-  cookiePermission: [false, { option: true }],
-  context: async ({ sandbox, sharedBrowsers, freshBrowser, cookiePermission }, use, testInfo) => {
-    const sharedBrowser = cookiePermission ? sharedBrowsers.cookiePermission : sharedBrowsers.shipped;
+  granted: [{}, { option: true }],
+  context: async ({ sandbox, sharedBrowsers, freshBrowser, granted }, use, testInfo) => {
+    const sharedBrowser = sharedBrowsers(granted);
     if (freshBrowser) {
       sandbox.immybot.reset();
       const context = await launchWithExtension(sharedBrowser.extensionDir, sandbox);

@@ -1,6 +1,16 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { ticketJson } from '../sandbox/immybot/server';
-import { expect, expectPodLoaded, INSTANCE, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
+import {
+  COOKIE_PERMISSION,
+  expect,
+  expectPodLoaded,
+  INSTANCE,
+  openTicket,
+  pane,
+  paneFrame,
+  podUrlFor,
+  test,
+} from './fixtures';
 
 const summary = (page: Page) => pane(page).getByTestId('ticket-summary');
 const frameSession = (page: Page, faultId: number) =>
@@ -29,7 +39,7 @@ async function signInThroughWindow(
 
 test.describe('ImmyBot sign-in', () => {
   test.describe(() => {
-    test.use({ cookiePermission: true });
+    test.use({ granted: COOKIE_PERMISSION });
     test('signed out → Sign in → the header and the frame are signed in, with no reload (cookies allowed by consent)', async ({
       context,
       page,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectPodLoaded, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
+import { COOKIE_PERMISSION, expect, expectPodLoaded, openTicket, pane, paneFrame, podUrlFor, test } from './fixtures';
 import { listedSites, navigate, signIn, STRANGER } from './trust';
 
 // An attacker's page, as the security review tried it: the page can restyle and read everything in its own DOM
@@ -7,7 +7,7 @@ import { listedSites, navigate, signIn, STRANGER } from './trust';
 // live where it cannot reach: the extension's own pages.
 
 // Signed in, as after the consent click: the attacks below aim at a technician whose ImmyBot frame works.
-test.use({ cookiePermission: true });
+test.use({ granted: COOKIE_PERMISSION });
 
 /** Hides everything the extension added (host, shadow root, frames) and lays a decoy where the pane's box is. */
 const disguise = (page: Page) =>

@@ -3,8 +3,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionIdOf, extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
-import { configureThroughOptions } from '../sandbox/configure';
-import { EXTENSION_DIR, expect, expectPodLoaded, paneCount, podUrlFor, reloadExtension, test } from './fixtures';
+import { configureThroughStorage } from '../sandbox/configure';
+import {
+  EXTENSION_DIR,
+  expect,
+  SELF_HOSTED_HOSTS,
+  expectPodLoaded,
+  paneCount,
+  podUrlFor,
+  reloadExtension,
+  test,
+} from './fixtures';
 
 // Runs in the service worker, where `chrome` is the extension API.
 declare const chrome: {
@@ -15,9 +24,6 @@ declare const chrome: {
   scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
   action: { getBadgeText(details: object): Promise<string> };
 };
-
-// psa.example.test and hidden.example.test are pre-granted; other.example.test is not.
-const GRANTED = ['https://psa.example.test/*', 'https://hidden.example.test/*'];
 
 const worker = async (context: BrowserContext): Promise<Worker> =>
   context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -52,42 +58,25 @@ async function addAddress(options: Page, address: string): Promise<void> {
 }
 
 test.describe('self-hosted and custom-domain HaloPSA', () => {
-  let profile: string;
-  let extensionDir: string;
-
-  test.beforeAll(() => {
-    extensionDir = extensionWithGrantedHosts(EXTENSION_DIR, GRANTED);
-  });
-  test.beforeEach(() => {
-    profile = mkdtempSync(join(tmpdir(), 'immybot-profile-'));
-  });
-
-  const launch = (sandbox: Parameters<typeof launchWithExtension>[1]) =>
-    launchWithExtension(extensionDir, sandbox, { userDataDir: profile });
-  const openOptions = async (context: BrowserContext) => {
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
-    return options;
-  };
-  /** A browser with ImmyBot configured and the options page open. */
-  const startConfigured = async (sandbox: Parameters<typeof launchWithExtension>[1]) => {
-    const context = await launch(sandbox);
-    await configureThroughOptions(context, 'acme', 619, []);
-    return { context, options: await openOptions(context) };
-  };
+  test.use({ granted: { hosts: SELF_HOSTED_HOSTS } });
 
   test('adding an address turns on the pane there, in tabs already open too, with and without a port; it survives a restart', async ({
     sandbox,
   }) => {
-    let context = await launch(sandbox);
-    await configureThroughOptions(context, 'acme', 619, []);
+    // A browser of its own, with a profile that outlives it.
+    const profile = mkdtempSync(join(tmpdir(), 'immybot-profile-'));
+    const extensionDir = extensionWithGrantedHosts(EXTENSION_DIR, SELF_HOSTED_HOSTS);
+    const launch = () => launchWithExtension(extensionDir, sandbox, { userDataDir: profile });
+    let context = await launch();
+    await configureThroughStorage(context, 'acme', 619, []);
     const ticket = await context.newPage();
     await ticket.goto('https://psa.example.test/ticket?id=2152');
     const ported = await context.newPage();
     await ported.goto('https://psa.example.test:8443/tickets?id=3001');
     expect(await paneCount(ticket)).toBe(0);
 
-    const options = await openOptions(context);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
     await halo(options).getByLabel('HaloPSA site', { exact: true }).fill('psa.example.test');
     await expect(options.getByTestId('halo-check')).toHaveText('This looks like HaloPSA (tenant psa-tenant).');
     await halo(options).getByRole('button', { name: 'Add' }).click();
@@ -108,7 +97,7 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
 
     // Browser restart: the same profile, a fresh browser.
     await context.close();
-    context = await launch(sandbox);
+    context = await launch();
     const again = context.pages()[0] ?? (await context.newPage());
     await again.goto('https://psa.example.test:8443/ticket?id=2820');
     await expectPodLoaded(again, podUrlFor(2820));
@@ -117,8 +106,13 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     await context.close();
   });
 
-  test('removing an address removes the pane from open tabs, unregisters it, and forgets it', async ({ sandbox }) => {
-    const { context, options } = await startConfigured(sandbox);
+  test('removing an address removes the pane from open tabs, unregisters it, and forgets it', async ({
+    context,
+    configure,
+    openOptions,
+  }) => {
+    await configure('acme', 619, []);
+    const options = await openOptions();
     await addAddress(options, 'https://psa.example.test');
     await expect(halo(options).getByRole('status')).toContainText('Added');
     const ticket = await openTicket(context, 'https://psa.example.test/ticket?id=2152', 2152);
@@ -132,12 +126,10 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     await ticket.reload();
     await ticket.waitForTimeout(300);
     expect(await paneCount(ticket)).toBe(0);
-    await context.close();
   });
 
-  test('bad addresses get a clear message and save nothing', async ({ sandbox }) => {
-    const context = await launch(sandbox);
-    const options = await openOptions(context);
+  test('bad addresses get a clear message and save nothing', async ({ context, openOptions }) => {
+    const options = await openOptions();
     await addAddress(options, 'psa.example.test');
     await expect(halo(options).getByRole('status')).toContainText('Added');
     const field = halo(options).getByLabel('HaloPSA site', { exact: true });
@@ -164,23 +156,25 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     // A fix clears the error.
     await field.fill('https://psa2.example.test');
     await expect(field).not.toHaveAttribute('aria-invalid');
-    await context.close();
   });
 
-  test('an address that hides /api/instanceinfo can still be added', async ({ sandbox }) => {
-    const { context, options } = await startConfigured(sandbox);
+  test('an address that hides /api/instanceinfo can still be added', async ({ context, configure, openOptions }) => {
+    await configure('acme', 619, []);
+    const options = await openOptions();
     await halo(options).getByLabel('HaloPSA site', { exact: true }).fill('https://hidden.example.test');
     await expect(options.getByTestId('halo-check')).toContainText('Could not confirm this is HaloPSA');
     await halo(options).getByRole('button', { name: 'Add anyway' }).click();
     await expect(halo(options).locator('li[data-origin="https://hidden.example.test"]')).toContainText('Active');
     await openTicket(context, 'https://hidden.example.test/ticket?id=2152', 2152);
-    await context.close();
   });
 
   test('without access the address is listed as "access not granted", runs nothing, and the toolbar says so', async ({
-    sandbox,
+    context,
+    configure,
+    openOptions,
   }) => {
-    const { context, options } = await startConfigured(sandbox);
+    await configure('acme', 619, []);
+    const options = await openOptions();
     // Not pre-granted: the browser's prompt opens (automation cannot answer it), the address is saved first.
     await addAddress(options, 'https://other.example.test');
     const item = halo(options).locator('li[data-origin="https://other.example.test"]');
@@ -192,47 +186,49 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     await ticket.goto('https://other.example.test/ticket?id=2152');
     await ticket.waitForTimeout(300);
     expect(await paneCount(ticket)).toBe(0);
-    await context.close();
   });
 });
 
-test('after an extension update a self-hosted ticket tab keeps exactly one working pane', async ({ sandbox }) => {
-  const context = await launchWithExtension(extensionWithGrantedHosts(EXTENSION_DIR, GRANTED), sandbox);
-  await configureThroughOptions(context, 'acme', 619, []);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
-  await addAddress(options, 'psa.example.test');
-  await expect(halo(options).getByRole('status')).toContainText('Added');
-  await options.close();
-  const ticket = await context.newPage();
-  await ticket.goto('https://psa.example.test/ticket?id=2152');
-  await expectPodLoaded(ticket, podUrlFor(2152));
+test.describe(() => {
+  test.use({ granted: { hosts: SELF_HOSTED_HOSTS } });
+  test('after an extension update a self-hosted ticket tab keeps exactly one working pane', async ({
+    context,
+    configure,
+    openOptions,
+  }) => {
+    await configure('acme', 619, []);
+    const options = await openOptions();
+    await addAddress(options, 'psa.example.test');
+    await expect(halo(options).getByRole('status')).toContainText('Added');
+    await options.close();
+    const ticket = await context.newPage();
+    await ticket.goto('https://psa.example.test/ticket?id=2152');
+    await expectPodLoaded(ticket, podUrlFor(2152));
 
-  await reloadExtension(context, await extensionIdOf(context));
-  await expectPodLoaded(ticket, podUrlFor(2152));
-  await expect.poll(() => paneCount(ticket)).toBe(1);
-  // The new instance follows the SPA (the orphaned one would remove the pane instead).
-  await ticket.evaluate(() => (window as any).haloNavigate('/ticket?id=3001'));
-  await expectPodLoaded(ticket, podUrlFor(3001));
-  await ticket.waitForTimeout(300);
-  expect(await paneCount(ticket)).toBe(1);
-  await context.close();
+    await reloadExtension(context, await extensionIdOf(context));
+    await expectPodLoaded(ticket, podUrlFor(2152));
+    await expect.poll(() => paneCount(ticket)).toBe(1);
+    // The new instance follows the SPA (the orphaned one would remove the pane instead).
+    await ticket.evaluate(() => (window as any).haloNavigate('/ticket?id=3001'));
+    await expectPodLoaded(ticket, podUrlFor(3001));
+    await ticket.waitForTimeout(300);
+    expect(await paneCount(ticket)).toBe(1);
+  });
 });
 
-test('the cookie exception for a site with a port covers that port only, not another port on its host', async ({
-  sandbox,
-}) => {
-  const context = await launchWithExtension(
-    extensionWithGrantedHosts(EXTENSION_DIR, GRANTED, ['contentSettings']),
-    sandbox,
-  );
-  await configureThroughOptions(context, 'acme', 619, ['https://psa.example.test:8443', 'https://acme.halopsa.com']);
-  await expect.poll(() => cookieSetting(context, 'https://psa.example.test:8443')).toBe('allow');
-  expect(await cookieSetting(context, 'https://psa.example.test:9999')).not.toBe('allow');
-  expect(await cookieSetting(context, 'https://psa.example.test')).not.toBe('allow');
-  // A default-port site is exactly :443 (Chrome reads a pattern without a port as every port).
-  expect(await cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
-  expect(await cookieSetting(context, 'https://acme.halopsa.com:443')).toBe('allow');
-  expect(await cookieSetting(context, 'https://acme.halopsa.com:8443')).not.toBe('allow');
-  await context.close();
+test.describe(() => {
+  test.use({ granted: { hosts: SELF_HOSTED_HOSTS, permissions: ['contentSettings'] } });
+  test('the cookie exception for a site with a port covers that port only, not another port on its host', async ({
+    context,
+    configure,
+  }) => {
+    await configure('acme', 619, ['https://psa.example.test:8443', 'https://acme.halopsa.com']);
+    await expect.poll(() => cookieSetting(context, 'https://psa.example.test:8443')).toBe('allow');
+    expect(await cookieSetting(context, 'https://psa.example.test:9999')).not.toBe('allow');
+    expect(await cookieSetting(context, 'https://psa.example.test')).not.toBe('allow');
+    // A default-port site is exactly :443 (Chrome reads a pattern without a port as every port).
+    expect(await cookieSetting(context, 'https://acme.halopsa.com')).toBe('allow');
+    expect(await cookieSetting(context, 'https://acme.halopsa.com:443')).toBe('allow');
+    expect(await cookieSetting(context, 'https://acme.halopsa.com:8443')).not.toBe('allow');
+  });
 });

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extensionWithGrantedHosts, launchWithExtension } from '../sandbox/chromium';
-import { configureThroughOptions } from '../sandbox/configure';
-import { EXTENSION_DIR, expect, expectPodLoaded, pane, paneCount, paneFrame, podUrlFor, test } from './fixtures';
+import { expect, expectPodLoaded, pane, paneCount, paneFrame, podUrlFor, SELF_HOSTED_HOSTS, test } from './fixtures';
 import { openToolbarPopup } from './popup';
 
 const PACKAGE_VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -68,48 +66,41 @@ test('the toolbar popup knows the tab: a ticket, who it resolves to, the sign-in
   await expectPodLoaded(page, podUrlFor(2152));
 });
 
-test('on a HaloPSA-looking site that is not enabled, one click in the popup turns the pane on there', async ({
-  sandbox,
-}) => {
+test.describe(() => {
   // Pre-granted, so the popup's permission request resolves without a dialog (docs/development.md, "Permission prompts and extension reloads").
-  const context = await launchWithExtension(
-    extensionWithGrantedHosts(EXTENSION_DIR, ['https://psa.example.test/*']),
-    sandbox,
-  );
-  await configureThroughOptions(context, 'acme', 619, []);
-  const page = context.pages()[0];
-  await page.goto('https://psa.example.test/ticket?id=2152');
-  await page.waitForTimeout(200);
-  expect(await paneCount(page)).toBe(0);
+  test.use({ granted: { hosts: SELF_HOSTED_HOSTS } });
+  test('on a HaloPSA-looking site that is not enabled, one click in the popup turns the pane on there', async ({
+    context,
+    page,
+    configure,
+  }) => {
+    await configure('acme', 619, []);
+    await page.goto('https://psa.example.test/ticket?id=2152');
+    await page.waitForTimeout(200);
+    expect(await paneCount(page)).toBe(0);
 
-  let popup = await openToolbarPopup(context, page);
-  expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on psa.example.test');
-  await popup.evaluate(
-    `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`,
-  );
-  await expectPodLoaded(page, podUrlFor(2152));
+    let popup = await openToolbarPopup(context, page);
+    expect(await settledText(popup, 'Use Technician Tools on')).toContain('Use Technician Tools on psa.example.test');
+    await popup.evaluate(
+      `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Use Technician Tools on')).click()`,
+    );
+    await expectPodLoaded(page, podUrlFor(2152));
 
-  popup = await openToolbarPopup(context, page);
-  // Now the popup speaks about the ticket on it.
-  expect(await settledText(popup, 'Ticket 2152: You')).toContain('Ticket 2152: You are not signed in to ImmyBot.');
-  await context.close();
-});
+    popup = await openToolbarPopup(context, page);
+    // Now the popup speaks about the ticket on it.
+    expect(await settledText(popup, 'Ticket 2152: You')).toContain('Ticket 2152: You are not signed in to ImmyBot.');
+  });
 
-test('on a site that does not look like HaloPSA the popup offers nothing', async ({ sandbox }) => {
-  const context = await launchWithExtension(
-    extensionWithGrantedHosts(EXTENSION_DIR, ['https://hidden.example.test/*']),
-    sandbox,
-  );
-  const page = context.pages()[0];
-  // hidden.* answers /api/instanceinfo with 404; without the HaloPSA markup nothing says HaloPSA.
-  await page.goto('https://hidden.example.test/');
-  await page.evaluate(() => document.body.replaceChildren('An intranet page'));
-  const popup = await openToolbarPopup(context, page);
-  const text = await settledText(popup, 'does not look like HaloPSA');
-  expect(text).toContain('This page does not look like HaloPSA.');
-  expect(text).not.toContain('Use Technician Tools on');
-  expect(text).not.toContain('Open in side panel');
-  await context.close();
+  test('on a site that does not look like HaloPSA the popup offers nothing', async ({ context, page }) => {
+    // hidden.* answers /api/instanceinfo with 404; without the HaloPSA markup nothing says HaloPSA.
+    await page.goto('https://hidden.example.test/');
+    await page.evaluate(() => document.body.replaceChildren('An intranet page'));
+    const popup = await openToolbarPopup(context, page);
+    const text = await settledText(popup, 'does not look like HaloPSA');
+    expect(text).toContain('This page does not look like HaloPSA.');
+    expect(text).not.toContain('Use Technician Tools on');
+    expect(text).not.toContain('Open in side panel');
+  });
 });
 
 test('“Not here” in the popup turns an unlisted tenant down: its offer goes, and nothing from ImmyBot runs there', async ({

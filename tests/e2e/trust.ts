@@ -31,7 +31,7 @@ export const cookieSetting = async (context: BrowserContext, site: string, insta
 
 /**
  * Configures acme.halopsa.com and signs in to ImmyBot, in a browser whose extension holds the cookie permission
- * (`test.use({ cookiePermission: true })`): ImmyBot's frame is signed in there, as after the consent click.
+ * (`test.use({ granted: COOKIE_PERMISSION })`): ImmyBot's frame is signed in there, as after the consent click.
  */
 export async function signIn(context: BrowserContext, sandbox: Sandbox): Promise<void> {
   await configureThroughStorage(context, 'acme', 619);

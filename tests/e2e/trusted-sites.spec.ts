@@ -1,6 +1,16 @@
 import type { Page } from '@playwright/test';
 import { extensionIdOf } from '../sandbox/chromium';
-import { expect, expectPodLoaded, openTicket, pane, paneCount, paneFrame, podUrlFor, test } from './fixtures';
+import {
+  COOKIE_PERMISSION,
+  expect,
+  expectPodLoaded,
+  openTicket,
+  pane,
+  paneCount,
+  paneFrame,
+  podUrlFor,
+  test,
+} from './fixtures';
 import { cookieSetting, listedSites, navigate, signIn, STRANGER } from './trust';
 
 const offerButton = (page: Page, host: string) =>
@@ -26,7 +36,7 @@ const clickEverything = (page: Page) =>
   });
 
 test.describe('signed in, the cookie permission held', () => {
-  test.use({ cookiePermission: true });
+  test.use({ granted: COOKIE_PERMISSION });
 
   test('a stranger hosted tenant gets only the offer: its script causes no ImmyBot request, and turning it on takes the consent window', async ({
     context,

@@ -84,6 +84,8 @@ export function createImmyBot() {
   const waiters = new Set<{ match: (r: ImmyBotRequest) => boolean; resolve: (r: ImmyBotRequest) => void }>();
 
   function handler(req: IncomingMessage, res: ServerResponse): void {
+    // Nothing of the stand-in's is cached: every test sees its own answers (resetToFreshInstall clears no cache).
+    res.setHeader('cache-control', 'no-store');
     const host = (req.headers.host ?? '').split(':')[0];
     const url = new URL(req.url ?? '/', `https://${host}`);
     const token = /(?:^|;\s*)immybot_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
