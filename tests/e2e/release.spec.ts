@@ -100,7 +100,7 @@ function run(step: string, cwd: string): Promise<{ code: number | null; output: 
   });
 }
 
-// Tagged: `npm test` runs it beside the browser tests (it needs no browser, and mostly waits for npm).
+// Tagged: `npm test` runs it beside the unit tests, before the browser tests (it needs no browser).
 test('the Firefox sources zip, built with its own steps, gives the Firefox zip file for file, byte for byte', {
   tag: '@sources',
 }, async () => {
