@@ -205,12 +205,18 @@ test.describe
         await m.send('WebDriver:Navigate', { url: OPTIONS });
         // Never chosen: Firefox's default is the side panel.
         await m.waitFor('return document.querySelector("input[name=show]:checked")?.value', 'sidePanel');
+        // The fields are read-only until the stored settings filled them, as a technician sees them.
+        await m.waitFor('return !document.querySelector("#instance[aria-busy], #integration-id[aria-busy]")');
         await m.type('#instance', INSTANCE);
         await m.type('#integration-id', String(INTEGRATION_ID));
         await m.click('form[aria-labelledby=immybot-heading] button[type=submit]');
-        await m.waitFor(
-          `return document.querySelector('form[aria-labelledby=immybot-heading] [role=status]').textContent.startsWith('Saved')`,
+        // What the form said (its status, else its field errors), so a failure says what the page said instead.
+        const saved = await m.waitFor<string>(
+          `const form = document.querySelector('form[aria-labelledby=immybot-heading]');
+           return form.querySelector('[role=status]').textContent ||
+             [...form.querySelectorAll('[role=alert]')].map((alert) => alert.textContent).join(' | ')`,
         );
+        expect(saved).toMatch(/^Saved/);
         await m.type('#halo-address', SITE);
         await m.click('form[aria-labelledby=halo-heading] button[type=submit]');
         await m.waitFor(
