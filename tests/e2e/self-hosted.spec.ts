@@ -12,7 +12,7 @@ import {
   paneCount,
   podUrlFor,
   reloadExtension,
-  test,
+  test as base,
 } from './fixtures';
 
 // Runs in the service worker, where `chrome` is the extension API.
@@ -56,6 +56,14 @@ async function addAddress(options: Page, address: string): Promise<void> {
   await halo(options).getByLabel('HaloPSA site', { exact: true }).fill(address);
   await halo(options).getByRole('button', { name: /^Add/ }).click();
 }
+
+/** The options page, open, with ImmyBot configured and no HaloPSA site listed yet. */
+const test = base.extend<{ configuredOptions: Page }>({
+  configuredOptions: async ({ configure, openOptions }, use) => {
+    await configure('acme', 619, []);
+    await use(await openOptions());
+  },
+});
 
 test.describe('self-hosted and custom-domain HaloPSA', () => {
   test.use({ granted: { hosts: SELF_HOSTED_HOSTS } });
@@ -108,11 +116,8 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
 
   test('removing an address removes the pane from open tabs, unregisters it, and forgets it', async ({
     context,
-    configure,
-    openOptions,
+    configuredOptions: options,
   }) => {
-    await configure('acme', 619, []);
-    const options = await openOptions();
     await addAddress(options, 'https://psa.example.test');
     await expect(halo(options).getByRole('status')).toContainText('Added');
     const ticket = await openTicket(context, 'https://psa.example.test/ticket?id=2152', 2152);
@@ -158,9 +163,10 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     await expect(field).not.toHaveAttribute('aria-invalid');
   });
 
-  test('an address that hides /api/instanceinfo can still be added', async ({ context, configure, openOptions }) => {
-    await configure('acme', 619, []);
-    const options = await openOptions();
+  test('an address that hides /api/instanceinfo can still be added', async ({
+    context,
+    configuredOptions: options,
+  }) => {
     await halo(options).getByLabel('HaloPSA site', { exact: true }).fill('https://hidden.example.test');
     await expect(options.getByTestId('halo-check')).toContainText('Could not confirm this is HaloPSA');
     await halo(options).getByRole('button', { name: 'Add anyway' }).click();
@@ -170,11 +176,8 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
 
   test('without access the address is listed as "access not granted", runs nothing, and the toolbar says so', async ({
     context,
-    configure,
-    openOptions,
+    configuredOptions: options,
   }) => {
-    await configure('acme', 619, []);
-    const options = await openOptions();
     // Not pre-granted: the browser's prompt opens (automation cannot answer it), the address is saved first.
     await addAddress(options, 'https://other.example.test');
     const item = halo(options).locator('li[data-origin="https://other.example.test"]');
@@ -187,17 +190,11 @@ test.describe('self-hosted and custom-domain HaloPSA', () => {
     await ticket.waitForTimeout(300);
     expect(await paneCount(ticket)).toBe(0);
   });
-});
 
-test.describe(() => {
-  test.use({ granted: { hosts: SELF_HOSTED_HOSTS } });
   test('after an extension update a self-hosted ticket tab keeps exactly one working pane', async ({
     context,
-    configure,
-    openOptions,
+    configuredOptions: options,
   }) => {
-    await configure('acme', 619, []);
-    const options = await openOptions();
     await addAddress(options, 'psa.example.test');
     await expect(halo(options).getByRole('status')).toContainText('Added');
     await options.close();
