@@ -141,7 +141,7 @@ export async function extensionWorker(context: BrowserContext) {
 }
 
 /**
- * Brings a browser that ran tests back to what a fresh install shows them, in ~0.6 s instead of a new browser's ~5 s:
+ * Brings a browser that ran tests back to what a fresh install shows them, in ~1.2 s instead of a new browser's ~5 s:
  * one blank tab in a new window, no cookies, the extension's storage, content scripts, optional permissions and
  * content settings gone, and the extension reloaded (onInstalled 'update', so no first-run tab). The sandbox's
  * servers answer `no-store`, so there is no HTTP cache to clear.
