@@ -89,6 +89,10 @@ test('“Open in a window” opens one Technician Tools window, signed in, that 
   await second.bringToFront();
   await expect.poll(() => shown(win)).toContain('ticket 3001 Eli Park');
 
+  // Both 3001 frames have asked ImmyBot: the window's (signed in) and the second tab's own pane (signed out). Read
+  // before then, a late request of theirs looked like one from "Show ticket 3001" (1 run in 3 with traces off).
+  await expect.poll(() => podRequests(sandbox, 3001)).toEqual({ all: 2, signedIn: 1 });
+
   // A page with no ticket: one line says so, the last ticket stays loaded one click away.
   const loadsOf3001 = podRequests(sandbox, 3001).all;
   await navigate(second, '/tickets?area=1');
