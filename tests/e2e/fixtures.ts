@@ -8,7 +8,6 @@ import {
 } from '@playwright/test';
 import { resolve } from 'node:path';
 import {
-  enableDeveloperMode,
   extensionIdOf,
   extensionWithGrantedHosts,
   installState,
@@ -77,8 +76,7 @@ async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext>
     console.warn(`The shared browser did not reset to a fresh install; launching a new one.\n${state}`);
     await shared.context.close();
   }
-  const context = await launchWithExtension(shared.extensionDir, shared.sandbox);
-  await enableDeveloperMode(context);
+  const context = await launchWithExtension(shared.extensionDir, shared.sandbox, { developerMode: true });
   shared.freshState = await installState(context);
   const addInitScript = context.addInitScript.bind(context);
   context.addInitScript = (async (...args: Parameters<typeof addInitScript>) => {
