@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // One worker by default: it keeps two cores busy (two workers ran four files in 213 s against 218 s with one, and
 // made timing-bound tests flaky). E2E_WORKERS=2 runs two files at a time, for a machine with cores to spare; the
-// generous test timeout bounds a hang, not a speed. Traces keep DOM snapshots but no screenshots: the screencast
-// cost ~12 % of the run.
+// generous test timeout bounds a hang, not a speed. No traces unless E2E_TRACE=1 (or `--trace retain-on-failure`):
+// recording them for every test cost ~12 % of the run with screenshots and ~9 % more without.
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: Number(process.env.E2E_WORKERS ?? 1),
@@ -12,5 +12,5 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   retries: 0,
   reporter: [['list']],
-  use: { trace: { mode: 'retain-on-failure', screenshots: false } },
+  use: { trace: process.env.E2E_TRACE ? { mode: 'retain-on-failure', screenshots: false } : 'off' },
 });
