@@ -26,7 +26,8 @@ async function signInThroughWindow(
   choice?: 'Allow and sign in' | 'Sign in without allowing',
 ): Promise<void> {
   const [signInWindow] = await Promise.all([
-    context.waitForEvent('page'),
+    // Bounded: a click that opened no window once held the test for its whole 2-minute timeout.
+    context.waitForEvent('page', { timeout: 10_000 }),
     summary(page).getByRole('button', { name: 'Sign in to ImmyBot' }).click(),
   ]);
   if (choice) await signInWindow.getByRole('button', { name: choice }).click();
