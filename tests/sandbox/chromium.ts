@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sandbox } from './sandbox';
@@ -40,6 +40,21 @@ export interface LaunchOptions {
   developerMode?: boolean;
 }
 
+/**
+ * Playwright 1.65's own `--disable-features` list. Chromium keeps only the last `--disable-features`, so ours replaces
+ * Playwright's (`ignoreDefaultArgs`) and repeats it; `launchWithExtension` fails if Playwright's ever differs.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES =
+  'AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,' +
+  'LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,' +
+  'TcpPortRandomizationWin,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch,' +
+  'msForceBrowserSignIn,msEdgeUpdateLaunchServicesPreferredVersion';
+/**
+ * Chromium 156 draws the address bar's suggestions in a WebUI page of its own, whose renderer took ~23 % of all the
+ * CPU of `pane.spec.ts` (14 of 60 CPU-seconds) without a suggestion ever showing; nothing of the extension's is there.
+ */
+const OUR_DISABLED_FEATURES = 'WebUIOmniboxPopup,WebUIOmniboxAimPopup';
+
 /** A Chromium profile with the unpacked extension at `extensionDir`, resolving HaloPSA/ImmyBot to the sandbox. */
 export async function launchWithExtension(
   extensionDir: string,
@@ -54,8 +69,10 @@ export async function launchWithExtension(
     headless: false,
     viewport: options.viewport ?? { width: 1400, height: 900 },
     ignoreHTTPSErrors: true,
+    ignoreDefaultArgs: [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES}`],
     args: [
       ...(options.headed ? [] : ['--headless=new']),
+      `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES},${OUR_DISABLED_FEATURES}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${sandbox.resolverRules}`,
@@ -68,8 +85,39 @@ export async function launchWithExtension(
       '--disable-quic',
     ],
   });
+  await Promise.resolve()
+    .then(() => checkOneFeatureList(userDataDir))
+    .catch(async (error) => {
+      await context.close();
+      throw error;
+    });
   if (welcomeTab) await closeWelcomeTab(context);
   return context;
+}
+
+/**
+ * Fails when the browser got two `--disable-features`: Playwright's default list changed, so `ignoreDefaultArgs` no
+ * longer removed it and ours silently replaced it. Reads the browser process's command line (Linux only).
+ */
+function checkOneFeatureList(userDataDir: string): void {
+  if (!existsSync('/proc/self/cmdline')) return;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (!args.includes(`--user-data-dir=${userDataDir}`) || args.some((arg) => arg.startsWith('--type='))) continue;
+    const lists = args.filter((arg) => arg.startsWith('--disable-features='));
+    if (lists.length !== 1)
+      throw new Error(
+        `Chromium got ${lists.length} --disable-features lists (${lists.join(' ')}): Playwright's default changed; ` +
+          'copy it into PLAYWRIGHT_DISABLED_FEATURES in tests/sandbox/chromium.ts.',
+      );
+    return;
+  }
+  throw new Error(`No Chromium process runs with --user-data-dir=${userDataDir}: cannot check its --disable-features.`);
 }
 
 const hasOptionsPage = (extensionDir: string): boolean => {
