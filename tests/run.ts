@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in two stages, each check's time printed at the end (and on the first failure).
- * Checks in one stage run side by side; a check's `then` start when it passed. The end-to-end tests run alone: one
+ * Checks in one stage run side by side; a check's `followedBy` start once it passed. The end-to-end tests run alone: one
  * worker keeps both cores ~70 % busy, and beside other work timing-bound tests failed (two workers, or the unit tests
  * niced beside them, which then timed out).
  */
@@ -12,7 +12,7 @@ type Check = {
   /** Printed as it runs; the other checks' output is printed whole when each ends. */
   stream?: boolean;
   /** Checks that need this one's output, started (side by side) once it passed. */
-  then?: Check[];
+  followedBy?: Check[];
 };
 
 const playwright = ['npx', 'playwright', 'test'];
@@ -28,7 +28,7 @@ const STAGES: Check[][] = [
     {
       name: 'build and zip (Chrome, Firefox)',
       command: ['npm', 'run', '--silent', 'zip'],
-      then: [
+      followedBy: [
         { name: 'web-ext lint', command: ['npm', 'run', '--silent', 'lint:firefox'] },
         {
           name: 'sources zip rebuilt',
@@ -48,7 +48,7 @@ let stopping = false;
 /** Runs a check, then (if it passed) the checks that need it; true when all of them passed. */
 async function runWithFollowers(check: Check): Promise<boolean> {
   if (!(await run(check)) || stopping) return false;
-  return (await Promise.all((check.then ?? []).map(runWithFollowers))).every(Boolean);
+  return (await Promise.all((check.followedBy ?? []).map(runWithFollowers))).every(Boolean);
 }
 
 function run({ name, command, stream }: Check): Promise<boolean> {
