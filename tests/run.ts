@@ -1,8 +1,7 @@
 /**
- * `npm test`: every check, in two stages, each check's time printed at the end (and on the first failure).
- * Checks in one stage run side by side; a check's `followedBy` start once it passed. The end-to-end tests run alone: one
- * worker keeps both cores ~70 % busy, and beside other work timing-bound tests failed (two workers, or the unit tests
- * niced beside them, which then timed out).
+ * `npm test`: every check, in three stages, each check's time printed at the end (and on the first failure).
+ * Checks in one stage run side by side. The end-to-end tests run alone: one worker keeps both cores busy (two
+ * workers, or the unit tests beside them, made the whole no faster and the unit tests time out).
  */
 import { spawn } from 'node:child_process';
 
@@ -11,45 +10,29 @@ type Check = {
   command: string[];
   /** Printed as it runs; the other checks' output is printed whole when each ends. */
   stream?: boolean;
-  /** Checks that need this one's output, started (side by side) once it passed. */
-  followedBy?: Check[];
 };
 
 const playwright = ['npx', 'playwright', 'test'];
 const STAGES: Check[][] = [
-  // Checks, unit tests and the builds need nothing from each other. `zip` builds both and packs the store zips (and
-  // the Firefox sources zip), which web-ext lint and the release tests check. Vitest runs one file at a time here
-  // (cores − 1), so the sources zip's rebuild (`npm ci` and a build, niced, no browser; tagged @sources, with its own
-  // output folder) has the other core once the builds are done.
+  // Checks and the builds need nothing from each other. `zip` builds both and packs the store zips (and the Firefox
+  // sources zip), which the release tests check.
   [
     { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
     { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
+    { name: 'build and zip (Chrome, Firefox)', command: ['npm', 'run', '--silent', 'zip'] },
+  ],
+  [
+    // Vitest runs one file at a time here (cores − 1), so the sources zip's rebuild (`npm ci` and a build, no
+    // browser; tagged @sources, with its own output folder) has the other core.
     { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'] },
-    {
-      name: 'build and zip (Chrome, Firefox)',
-      command: ['npm', 'run', '--silent', 'zip'],
-      followedBy: [
-        { name: 'web-ext lint', command: ['npm', 'run', '--silent', 'lint:firefox'] },
-        {
-          name: 'sources zip rebuilt',
-          command: [...playwright, '--grep', '@sources', '--output', 'test-results/sources'],
-        },
-      ],
-    },
+    { name: 'web-ext lint', command: ['npm', 'run', '--silent', 'lint:firefox'] },
+    { name: 'sources zip rebuilt', command: [...playwright, '--grep', '@sources', '--output', 'test-results/sources'] },
   ],
   [{ name: 'end to end (Chromium, Firefox)', command: [...playwright, '--grep-invert', '@sources'], stream: true }],
 ];
 
 const times: { name: string; seconds: number; ok: boolean }[] = [];
 const running = new Set<ReturnType<typeof spawn>>();
-/** Set by the first failure: no check starts after it. */
-let stopping = false;
-
-/** Runs a check, then (if it passed) the checks that need it; true when all of them passed. */
-async function runWithFollowers(check: Check): Promise<boolean> {
-  if (!(await run(check)) || stopping) return false;
-  return (await Promise.all((check.followedBy ?? []).map(runWithFollowers))).every(Boolean);
-}
 
 function run({ name, command, stream }: Check): Promise<boolean> {
   const started = performance.now();
@@ -74,7 +57,6 @@ function run({ name, command, stream }: Check): Promise<boolean> {
 
 /** Stops every check still running: one failure fails `npm test`, and nobody should wait minutes to hear it. */
 function stopAll(): void {
-  stopping = true;
   for (const child of running) if (child.pid) process.kill(-child.pid, 'SIGTERM');
 }
 
@@ -95,7 +77,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 const started = performance.now();
 let ok = true;
 for (const stage of STAGES) {
-  ok = (await Promise.all(stage.map(runWithFollowers))).every(Boolean);
+  ok = (await Promise.all(stage.map(run))).every(Boolean);
   if (!ok) break;
 }
 report((performance.now() - started) / 1000);
