@@ -85,12 +85,12 @@ export async function launchWithExtension(
       '--disable-quic',
     ],
   });
-  await Promise.resolve()
-    .then(() => checkOneFeatureList(userDataDir))
-    .catch(async (error) => {
-      await context.close();
-      throw error;
-    });
+  try {
+    checkOneFeatureList(userDataDir);
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
   if (welcomeTab) await closeWelcomeTab(context);
   return context;
 }
