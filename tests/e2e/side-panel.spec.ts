@@ -7,17 +7,19 @@ const SIDE_PANEL = 'sidepanel.html';
 const podPath = (faultId: number) => `/technician-pod/psa/619/ticket/${faultId}`;
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
 
-/** The stand-in's Technician Tools requests for one ticket: how many, and how many carried the session. */
+/** The stand-in's Technician Tools requests for one ticket. */
+const podRequestsOf = (sandbox: Sandbox, faultId: number) =>
+  sandbox.immybot.requests.filter((r) => r.path === podPath(faultId));
+
+/** How many Technician Tools requests one ticket got, and how many carried the session. */
 const podRequests = (sandbox: Sandbox, faultId: number) => {
-  const all = sandbox.immybot.requests.filter((r) => r.path === podPath(faultId));
+  const all = podRequestsOf(sandbox, faultId);
   return { all: all.length, signedIn: all.filter((r) => r.signedIn).length };
 };
 
 /** Each Technician Tools request for one ticket, as `<Sec-Fetch-Dest> signed in|out`. */
 const podLoads = (sandbox: Sandbox, faultId: number) =>
-  sandbox.immybot.requests
-    .filter((r) => r.path === podPath(faultId))
-    .map((r) => `${r.dest} ${r.signedIn ? 'signed in' : 'signed out'}`);
+  podRequestsOf(sandbox, faultId).map((r) => `${r.dest} ${r.signedIn ? 'signed in' : 'signed out'}`);
 
 /** What the side panel shows: its ticket, the person in its header, or its sentence. */
 const shown = (panel: ExtensionTarget) =>
