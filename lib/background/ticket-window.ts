@@ -38,11 +38,14 @@ async function openOrFocus(browser: Api, openerWindowId: number | undefined): Pr
   if (created?.id !== undefined) await browser.storage.session.set({ [TICKET_WINDOW_KEY]: created.id });
 }
 
-/** The open Technician Tools window: the stored id, if that window still shows our page (ids are not trusted blind). */
+/**
+ * The open Technician Tools window: the stored id, if that window still shows our page (ids are not trusted blind).
+ * Asked of runtime.getContexts: without the "tabs" permission, Chromium 150 hides even our own pages' tab URLs.
+ */
 async function openTicketWindowId(browser: Api): Promise<number | undefined> {
   const windowId = (await browser.storage.session.get(TICKET_WINDOW_KEY))[TICKET_WINDOW_KEY];
   if (typeof windowId !== 'number') return undefined;
   const page = browser.runtime.getURL(TICKET_WINDOW_PATH);
-  const window = await browser.windows.get(windowId, { populate: true }).catch(() => undefined);
-  return window?.tabs?.some((tab) => tab.url?.startsWith(page)) ? windowId : undefined;
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB'], windowIds: [windowId] }).catch(() => []);
+  return contexts.some((context) => context.documentUrl?.startsWith(page)) ? windowId : undefined;
 }

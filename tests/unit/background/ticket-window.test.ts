@@ -19,8 +19,19 @@ const spy = () => ({
 });
 const stored = async () => (await fakeBrowser.storage.session.get(TICKET_WINDOW_KEY))[TICKET_WINDOW_KEY];
 
+/** runtime.getContexts, which fakeBrowser lacks: our own pages among its tabs, as a real browser lists them. */
+const getContexts = async ({ windowIds }: { windowIds?: number[] }) => {
+  // fakeBrowser keeps a removed window's tabs: only those of open windows count.
+  const open = (await fakeBrowser.windows.getAll()).map((window) => window.id);
+  return (await fakeBrowser.tabs.query({}))
+    .filter((tab) => tab.url?.startsWith('chrome-extension://test-extension-id/') && open.includes(tab.windowId))
+    .filter((tab) => !windowIds || windowIds.includes(tab.windowId as number))
+    .map((tab) => ({ contextType: 'TAB', documentUrl: tab.url, windowId: tab.windowId, tabId: tab.id }));
+};
+
 beforeEach(() => {
   fakeBrowser.reset();
+  Object.assign(fakeBrowser.runtime, { getContexts });
 });
 
 describe('openTicketWindow', () => {
