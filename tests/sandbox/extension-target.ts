@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 
 export interface ExtensionTarget {
   /** Evaluates in the target's page, with a user gesture (clicks there may ask for permissions, as real ones do). */
@@ -22,8 +22,7 @@ export async function attachExtensionTarget(
   const cdp = await context.newCDPSession(anyPage);
   let targetId: string | undefined;
   for (const end = Date.now() + timeoutMs; !targetId && Date.now() < end; ) {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    targetId = targetInfos.find((t) => t.type === 'page' && t.url.endsWith(`/${file}`))?.targetId;
+    targetId = await targetOf(cdp, file);
     if (!targetId) await anyPage.waitForTimeout(100);
   }
   if (!targetId) throw new Error(`No ${file} target: it did not open`);
@@ -50,10 +49,32 @@ export async function attachExtensionTarget(
   };
 }
 
+/** The id of the page target showing the extension's `file`, if one is open. */
+async function targetOf(cdp: CDPSession, file: string): Promise<string | undefined> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  return targetInfos.find((t) => t.type === 'page' && t.url.endsWith(`/${file}`))?.targetId;
+}
+
 /** Whether a target for `file` exists now (e.g. the side panel is open). */
 export async function hasExtensionTarget(context: BrowserContext, anyPage: Page, file: string): Promise<boolean> {
   const cdp = await context.newCDPSession(anyPage);
-  const { targetInfos } = await cdp.send('Target.getTargets');
+  const targetId = await targetOf(cdp, file);
   await cdp.detach();
-  return targetInfos.some((t) => t.type === 'page' && t.url.endsWith(`/${file}`));
+  return targetId !== undefined;
+}
+
+/** Closes the target for `file` if one is open (as a click elsewhere closes the toolbar popup), once it is gone. */
+export async function closeExtensionTarget(context: BrowserContext, anyPage: Page, file: string): Promise<void> {
+  const cdp = await context.newCDPSession(anyPage);
+  try {
+    const targetId = await targetOf(cdp, file);
+    if (targetId === undefined) return;
+    await cdp.send('Target.closeTarget', { targetId });
+    for (const end = Date.now() + 5_000; (await targetOf(cdp, file)) !== undefined; ) {
+      if (Date.now() > end) throw new Error(`${file} did not close within 5 s.`);
+      await anyPage.waitForTimeout(50);
+    }
+  } finally {
+    await cdp.detach();
+  }
 }
