@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** `GET /api/instanceinfo` answers without login on a HaloPSA instance; we read only what we show. */
 const InstanceInfoSchema = z.object({
-  tenant_id: z.union([z.string(), z.number()]).optional(),
-  agent_url: z.string().optional(),
+  tenant_id: z.optional(z.union([z.string(), z.number()])),
+  agent_url: z.optional(z.string()),
 });
 
 export type HaloCheck = { looksLikeHalo: true; tenant?: string } | { looksLikeHalo: false; reason: string };

@@ -1,5 +1,5 @@
 import { FetchError, ofetch } from 'ofetch';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { isValidId } from '../ids';
 import { isInstanceOrigin } from './instance';
 import { AuthUserSchema, ProviderLinkSchema, TicketInfoSchema } from './schemas';
@@ -103,7 +103,7 @@ export function createImmyBotClient(instanceOrigin: string, { fetch, timeoutMs =
     fetch ? { fetch } : {},
   );
 
-  async function get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+  async function get<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
     const { text, status } = await answer(path);
     let body: unknown;
     try {

@@ -1,11 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // ImmyBot's API is not ours: unknown fields are dropped, absent or mistyped ones become null
 // rather than failing the whole answer.
-const text = z.string().nullable().catch(null);
-const int = z.number().int().nullable().catch(null);
-const flag = z.boolean().nullable().catch(null);
-const idText = z.union([z.string(), z.number()]).transform(String).nullable().catch(null);
+const orNull = <T extends z.ZodMiniType>(schema: T) => z.catch(z.nullable(schema), null);
+const text = orNull(z.string());
+const int = orNull(z.int());
+const flag = orNull(z.boolean());
+const idText = orNull(z.pipe(z.union([z.string(), z.number()]), z.transform(String)));
 
 /** `GET /api/v1/auth`: the signed-in user. */
 export const AuthUserSchema = z.object({
@@ -22,17 +23,17 @@ export const AuthUserSchema = z.object({
 
 /** `GET /api/v1/provider-links/{id}`: one integration. */
 export const ProviderLinkSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: text,
   disabled: flag,
   healthStatus: idText,
   healthStatusMessage: text,
   providerTypeId: text,
-  providerCapabilities: z.array(z.string()).nullable().catch(null),
+  providerCapabilities: orNull(z.array(z.string())),
 });
 
 const ComputerSchema = z.object({
-  computerId: z.number().int(),
+  computerId: z.int(),
   computerName: text,
   isOnline: flag,
 });
@@ -40,11 +41,10 @@ const ComputerSchema = z.object({
 /** `GET /api/v1/provider-links/{id}/tickets/{ticketId}`: what Technician Tools resolves for a ticket. */
 export const TicketInfoSchema = z.object({
   // One malformed computer must not hide the others.
-  computers: z
-    .array(ComputerSchema.nullable().catch(null))
-    .nullable()
-    .catch(null)
-    .transform((list) => (list ?? []).filter((c) => c !== null)),
+  computers: z.pipe(
+    orNull(z.array(orNull(ComputerSchema))),
+    z.transform((list) => (list ?? []).filter((c) => c !== null)),
+  ),
   personId: int,
   personName: text,
   tenantId: int,
