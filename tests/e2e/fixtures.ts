@@ -126,7 +126,7 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; sharedBrowsers: Sh
     const sharedBrowser = sharedBrowsers(granted);
     if (freshBrowser) {
       sandbox.immybot.reset();
-      const context = await launchWithExtension(sharedBrowser.extensionDir, sandbox);
+      const context = await launchWithExtension(sharedBrowser.extensionDir, sandbox, { developerMode: true });
       await use(context);
       return context.close();
     }
