@@ -40,12 +40,15 @@ async function openOrFocus(browser: Api, openerWindowId: number | undefined): Pr
 
 /**
  * The open Technician Tools window: the stored id, if that window still shows our page (ids are not trusted blind).
- * Asked of runtime.getContexts: without the "tabs" permission, Chromium 150 hides even our own pages' tab URLs.
+ * Asked of runtime.getContexts: without the "tabs" permission, Chromium 150 hides even our own pages' tab URLs. A
+ * browser without it (Chrome < 116) gets a new window each time rather than none.
  */
 async function openTicketWindowId(browser: Api): Promise<number | undefined> {
   const windowId = (await browser.storage.session.get(TICKET_WINDOW_KEY))[TICKET_WINDOW_KEY];
   if (typeof windowId !== 'number') return undefined;
   const page = browser.runtime.getURL(TICKET_WINDOW_PATH);
-  const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB'], windowIds: [windowId] }).catch(() => []);
+  const contexts =
+    (await browser.runtime.getContexts?.({ contextTypes: ['TAB'], windowIds: [windowId] }).catch(() => undefined)) ??
+    [];
   return contexts.some((context) => context.documentUrl?.startsWith(page)) ? windowId : undefined;
 }

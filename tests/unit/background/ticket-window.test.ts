@@ -88,6 +88,15 @@ describe('openTicketWindow', () => {
     expect(windows.update).toHaveBeenCalledTimes(4);
   });
 
+  it('a browser without runtime.getContexts still opens a window on each click, never none', async () => {
+    Object.assign(fakeBrowser.runtime, { getContexts: undefined });
+    const windows = spy();
+    await openTicketWindow(api, 7);
+    await openTicketWindow(api, 7);
+    expect(windows.create).toHaveBeenCalledTimes(2);
+    expect(windows.update).not.toHaveBeenCalled();
+  });
+
   it('once the window was closed, the next click opens a new one', async () => {
     const windows = spy();
     await openTicketWindow(api, 7);
