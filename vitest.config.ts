@@ -6,8 +6,10 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    // Worker threads, each file still isolated: 60 s instead of 74 s over child processes here.
     pool: 'threads',
+    // Files share one module graph instead of importing everything anew each (54 → 20 s here). Each test resets what it
+    // uses (fakeBrowser, restoreMocks); shuffled file orders pass too (`--sequence.shuffle`).
+    isolate: false,
     // Undo vi.spyOn stubs (e.g. on fakeBrowser) after every test.
     restoreMocks: true,
   },

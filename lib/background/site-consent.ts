@@ -3,6 +3,7 @@ import { isHostedHaloUrl } from '../halo/hosts';
 import type { Done, SiteConsentAnswer } from '../messaging/protocol';
 import type { SettingsChange } from '../settings/changes';
 import { createSerialQueue } from '../serial';
+import { parseUrl } from '../url';
 import { SITE_CONSENT_KEY } from '../storage';
 
 type Api = typeof extensionApi;
@@ -99,7 +100,7 @@ export function answerSiteConsent(
 
 /** Exactly `https://<tenant>.<hosted suffix>`: only hosted tenants nobody listed get an offer. */
 function isHostedTenantOrigin(origin: string): boolean {
-  return URL.canParse(origin) && new URL(origin).origin === origin && isHostedHaloUrl(origin);
+  return parseUrl(origin)?.origin === origin && isHostedHaloUrl(origin);
 }
 
 async function find(browser: Api, token: string, windowId: number | undefined): Promise<PendingConsent | undefined> {

@@ -1,4 +1,5 @@
 import { isImmyBotHost } from '../domains';
+import { parseUrl } from '../url';
 import { hostedHaloSuffix, isHaloWebsiteHost, isHostedHaloUrl } from './hosts';
 
 export type HaloAddressResult = { ok: true; origin: string } | { ok: false; error: string };
@@ -19,9 +20,8 @@ function isSpecificHost(hostname: string): boolean {
  * no port) or a self-hosted instance (https, or http on localhost). Never Halo's own sites or ImmyBot.
  */
 export function isHaloOrigin(value: unknown): value is string {
-  if (typeof value !== 'string' || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  if (url.origin !== value) return false;
+  const url = typeof value === 'string' ? parseUrl(value) : null;
+  if (!url || url.origin !== value) return false;
   if (hostedHaloSuffix(url.hostname) !== null) return isHostedHaloUrl(url);
   const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
   return schemeOk && isSpecificHost(url.hostname) && !isHaloWebsiteHost(url.hostname) && !isImmyBotHost(url.hostname);
@@ -38,8 +38,8 @@ export function parseHaloAddress(input: string): HaloAddressResult {
   if (text.includes('*')) return fail('Wildcards are not allowed: add each HaloPSA site on its own.');
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text);
   const candidate = hasScheme ? text : `https://${text}`;
-  if (!URL.canParse(candidate)) return fail(`That is not a web address. ${EXAMPLE}`);
-  const url = new URL(candidate);
+  const url = parseUrl(candidate);
+  if (!url) return fail(`That is not a web address. ${EXAMPLE}`);
   if (url.protocol === 'http:' && url.hostname !== 'localhost') {
     return fail('HaloPSA must be reached over https:// (plain http:// is only accepted for localhost).');
   }

@@ -1,3 +1,5 @@
+import { parseUrl } from '../url';
+
 /** Domains under which Halo hosts tenants (`<tenant>.halopsa.com`, ...). */
 export const HOSTED_HALO_SUFFIXES = [
   'halopsa.com',
@@ -42,5 +44,5 @@ export function isHostedHaloUrl(url: string | URL): boolean {
 
 export function toUrl(url: string | URL): URL | null {
   if (url instanceof URL) return url;
-  return URL.canParse(url) ? new URL(url) : null;
+  return parseUrl(url);
 }

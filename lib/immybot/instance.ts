@@ -1,5 +1,6 @@
 import { IMMYBOT_DOMAIN } from '../domains';
 import { parseId } from '../ids';
+import { parseUrl } from '../url';
 
 export const IMMYBOT_MATCH = `https://*.${IMMYBOT_DOMAIN}/*`;
 
@@ -13,9 +14,7 @@ const INTEGRATION_IN_PATH = /^\/(?:technician-pod\/psa\/([^/]+)(?:\/|$)|settings
 /** True for a canonical instance origin such as `https://acme.immy.bot`. */
 export function isInstanceOrigin(value: unknown): value is string {
   // The URL round trip rejects labels that look right but no browser loads (e.g. bad punycode `xn--a`).
-  return (
-    typeof value === 'string' && INSTANCE_ORIGIN.test(value) && URL.canParse(value) && new URL(value).origin === value
-  );
+  return typeof value === 'string' && INSTANCE_ORIGIN.test(value) && parseUrl(value)?.origin === value;
 }
 
 export type InstanceResult =
@@ -40,7 +39,7 @@ export function parseInstance(input: string): InstanceResult {
   }
 
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
-  const url = URL.canParse(hasScheme ? text : `https://${text}`) ? new URL(hasScheme ? text : `https://${text}`) : null;
+  const url = parseUrl(hasScheme ? text : `https://${text}`);
   if (!url) return fail(EXAMPLE);
   if (url.protocol === 'http:') return fail(`ImmyBot only answers on https:// — use https://${url.hostname}.`);
   if (url.protocol !== 'https:') return fail(EXAMPLE);

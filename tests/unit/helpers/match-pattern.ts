@@ -1,11 +1,13 @@
+import { parseUrl } from '../../../lib/url';
+
 /**
  * Chrome match-pattern semantics, enough for these tests: `*.x` also matches `x`; a pattern without
  * a port matches every port (Chrome and Firefox both do this; Firefox rejects ports in patterns).
  */
 export function matchesPattern(pattern: string, url: string): boolean {
   const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) ?? [];
-  if (!URL.canParse(url)) return false;
-  const parsed = new URL(url);
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
   if (scheme === '*' ? !/^https?:$/.test(parsed.protocol) : parsed.protocol !== `${scheme}:`) return false;
   const hostOk =
     host === '*' ||
