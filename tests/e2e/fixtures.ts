@@ -68,9 +68,13 @@ interface SharedBrowser {
 
 async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext> {
   if (shared.context) {
-    const state = await resetToFreshInstall(shared.context)
-      .then(() => installState(shared.context as BrowserContext))
-      .catch((error: Error) => `reset failed: ${error.message}`);
+    // Bounded (a reset takes 0.5–1 s): reloaded while it still reacts to the reset, the worker sometimes comes back
+    // wedged, every extension call failing "No SW" or never answering (Chromium 150; ~1 reset in 20 of a scratch loop
+    // that configures, loads a ticket and resets at once). Such a browser is replaced like any other that did not reset.
+    const state = await within(
+      resetToFreshInstall(shared.context).then(() => installState(shared.context as BrowserContext)),
+      10_000,
+    ).catch((error: Error) => `reset failed: ${error.message}`);
     if (state === shared.freshState) return shared.context;
     // Never seen so far; a browser that cannot be brought back is replaced rather than trusted.
     console.warn(`The shared browser did not reset to a fresh install; launching a new one.\n${state}`);
@@ -86,6 +90,15 @@ async function takeSharedBrowser(shared: SharedBrowser): Promise<BrowserContext>
   }) as typeof context.addInitScript;
   shared.context = context;
   return context;
+}
+
+/** `promise`, or a rejection once `ms` have passed without it settling. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The worker's shared browsers, one per build (what it holds granted), launched when a test first needs it. */
