@@ -112,6 +112,8 @@ test('the ImmyBot frame never moves on a ticket switch: the header keeps its hei
   await openTicket(page, 2152);
   const summary = pane(page).getByTestId('ticket-summary');
   await expect(summary).toContainText('Ben Castle');
+  // The first ticket settles first: the once-a-session signed-out note comes a storage round trip after the answer.
+  await expect(pane(page).getByRole('note')).toContainText('ImmyBot below is signed out');
   // The frame's top in every animation frame from here on, as HaloPSA's page sees it.
   await page.evaluate(() => {
     const tops = new Set<number>();
