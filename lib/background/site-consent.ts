@@ -100,7 +100,8 @@ export function answerSiteConsent(
 
 /** Exactly `https://<tenant>.<hosted suffix>`: only hosted tenants nobody listed get an offer. */
 function isHostedTenantOrigin(origin: string): boolean {
-  return parseUrl(origin)?.origin === origin && isHostedHaloUrl(origin);
+  const url = parseUrl(origin);
+  return url?.origin === origin && isHostedHaloUrl(url);
 }
 
 async function find(browser: Api, token: string, windowId: number | undefined): Promise<PendingConsent | undefined> {
