@@ -1,9 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectPodLoaded, openTicket, paneCount, podUrlFor, reloadExtension, test } from './fixtures';
 
-// Its reloads from chrome://extensions start from a browser as launched, not from the shared one's reload.
-test.use({ freshBrowser: true });
-
 const navigate = (page: Page, href: string) => page.evaluate((h) => (window as any).haloNavigate(h), href);
 
 test('after the extension is reloaded with tickets open: one pane per tab, still following navigation', async ({
